@@ -1,0 +1,223 @@
+"""The command line: options in, core calls, a renderer out, an exit code.
+
+Exit codes: 0 fine, 1 findings (`check` found problems), 2 unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import List, NoReturn, Optional
+
+import typer
+
+from . import __version__
+from .diagnostics import FactcheckError, closest
+from .formats import CheckFormat, ReportFormat, View, renderer
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check claims against reference facts and the provenance of their sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DataOption = typer.Option(Path("."), "--data", "-d", help="The ledger folder.", show_default="the current folder")
+FormatOption = typer.Option(ReportFormat.table, "--format", "-f", help="Output format.")
+
+
+def _fail(error: FactcheckError) -> NoReturn:
+    from .formats.safe import cell
+
+    typer.echo(f"factcheck: error: {cell(error)}", err=True)
+    raise typer.Exit(2)
+
+
+def _show(view: View, fmt: str) -> None:
+    renderer(fmt, sys.stdout, terminal=sys.stdout.isatty()).render(view)
+
+
+def _engine(data: Path):  # type: ignore[no-untyped-def]
+    from .ledger import load_or_raise
+    from .verdict import Engine
+
+    return Engine(load_or_raise(data))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Check claims against reference facts and the provenance of their sources.
+
+    The ledger is sources.yaml, facts.yaml and claims.yaml in the current folder (or --data DIR).
+    """
+
+
+@app.command("list")
+def list_claims(
+    data: Path = DataOption,
+    fmt: ReportFormat = FormatOption,
+    verdict: Optional[List[str]] = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
+    source: Optional[List[str]] = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
+) -> None:
+    """Every claim with its computed verdict, rating and source.
+
+    Examples:
+
+        factcheck list
+
+        factcheck list --verdict false --verdict misleading --format markdown
+    """
+    from .formats.records import claim_row, summary_line
+    from .model import VERDICTS
+
+    try:
+        engine = _engine(data)
+        for word in verdict or ():
+            if word not in VERDICTS:
+                raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)})")
+        for ident in source or ():
+            if ident not in engine.ledger.sources:
+                hint = closest(ident, engine.ledger.sources)
+                raise FactcheckError(f"unknown source '{ident}'" + (f" (did you mean '{hint[0]}'?)" if hint else ""))
+    except FactcheckError as error:
+        _fail(error)
+    shown = [v for v in engine.verify_all()
+             if (not verdict or v.verdict in verdict) and (not source or v.claim.source in source)]
+    _show(View("claims", [claim_row(v) for v in shown], summary_line(shown)), fmt.value)
+
+
+@app.command()
+def verify(
+    claim: str = typer.Argument(..., help="A claim id from claims.yaml, or a sentence to check."),
+    data: Path = DataOption,
+    fmt: ReportFormat = FormatOption,
+) -> None:
+    """One claim, by id or as free text: verdict, rating, evidence and provenance chain.
+
+    Examples:
+
+        factcheck verify mondo-crimea-treaty-2013
+
+        factcheck verify "Turkey withdrew from NATO in 2023" --format json
+    """
+    from .formats.records import verification_record
+    from .ledger.schema import ID_PATTERN
+
+    try:
+        engine = _engine(data)
+        if claim in engine.ledger.claims:
+            result = engine.verify(engine.ledger.claims[claim])
+        elif re.match(ID_PATTERN, claim):
+            near = closest(claim, engine.ledger.claims, count=3, cutoff=0.5)
+            hint = f"; closest: {', '.join(near)}" if near else ""
+            raise FactcheckError(f"no claim '{claim}' in the ledger{hint}")
+        else:
+            from .reading import verify_text
+
+            result = verify_text(engine, claim)
+    except FactcheckError as error:
+        _fail(error)
+    _show(View("verification", verification_record(result, engine)), fmt.value)
+
+
+@app.command()
+def sources(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
+    """The sources: outlets, platforms and people, with their reliability grades."""
+    from .formats.records import source_record
+
+    try:
+        ledger = _engine(data).ledger
+    except FactcheckError as error:
+        _fail(error)
+    records = [source_record(s) for s in ledger.sources.values()]
+    _show(View("sources", records, f"{len(records)} sources"), fmt.value)
+
+
+@app.command()
+def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
+    """The reference facts, with their dates and citations."""
+    from .formats.records import fact_record
+
+    try:
+        ledger = _engine(data).ledger
+    except FactcheckError as error:
+        _fail(error)
+    records = [fact_record(f, ledger) for f in ledger.facts.values()]
+    _show(View("facts", records, f"{len(records)} facts"), fmt.value)
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Ledger folders, or files of one (their folder is checked). Default: --data."),
+    data: Path = DataOption,
+    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    max_age: int = typer.Option(730, "--max-age", min=1, help="Days after which a fact's as_of date is stale."),
+) -> None:
+    """Check the ledger: schema, YAML hazards, references, drift of rulings, stale facts.
+
+    Exit status: 0 clean, 1 problems found, 2 unusable input.
+
+    Examples:
+
+        factcheck check
+
+        factcheck check --strict --format github
+    """
+    from .checks import CheckOptions, run_checks
+    from .formats.records import problem_record, problem_summary
+    from .ledger import load
+
+    folders = list(dict.fromkeys((p if p.is_dir() or not p.exists() else p.parent) for p in (paths or [data])))
+    problems, files, unusable = [], 0, False
+    with _progress() as advance:
+        for folder in folders:
+            result = load(folder)
+            files += len(result.files)
+            unusable = unusable or result.fatal
+            problems += run_checks(result, CheckOptions(max_age_days=max_age), advance)
+    _show(View("problems", [problem_record(p) for p in problems], problem_summary(problems, files)), fmt.value)
+    if unusable:
+        raise typer.Exit(2)
+    failing = [p for p in problems if strict or p.severity.value == "error"]
+    raise typer.Exit(1 if failing else 0)
+
+
+class _progress:
+    """A progress bar on a terminal's stderr; nothing in CI logs or pipes."""
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.bar = None
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True)
+        self.bar.start()
+        task = self.bar.add_task("checking claims", total=None)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run() -> None:
+    """The console script: a clean error line instead of a traceback for broken pipes."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(1)

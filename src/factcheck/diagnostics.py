@@ -1,0 +1,79 @@
+"""Locations, problems and the errors that carry them.
+
+The core never prints: it reports `Problem`s, and raises `LedgerError` when input is unusable.
+The CLI turns both into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a ledger file; `line` 0 means the whole file."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of `check`: where, which rule, how bad, and what."""
+
+    location: Location
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    fatal: bool = False
+    """The file could not be read or parsed at all: unusable input (exit 2)."""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}: {self.message} ({self.code})"
+
+
+class FactcheckError(Exception):
+    """Unusable input or usage: the CLI prints `str(error)` and exits 2."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class LedgerError(FactcheckError):
+    """The ledger cannot be used: it carries every problem found, the first one in the message."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        first = min(problems, key=Problem.sort_key)
+        more = len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run `factcheck check`)" if more else ""
+        super().__init__(f"{first.message} ({first.code}){suffix}", first.location)
+        self.problems = problems
+
+
+def closest(word: str, candidates: Iterable[str], count: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The known names nearest to a mistyped one, for "did you mean" hints."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=count, cutoff=cutoff)

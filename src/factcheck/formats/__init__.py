@@ -1,0 +1,56 @@
+"""Output formats: one renderer per format, chosen by the `--format` word."""
+
+from __future__ import annotations
+
+import enum
+from typing import TextIO
+
+from .interface import Renderer, View
+
+__all__ = ["ReportFormat", "CheckFormat", "View", "renderer"]
+
+
+class ReportFormat(str, enum.Enum):
+    """Formats of `list`, `verify`, `sources`, `facts` and `scan`."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class CheckFormat(str, enum.Enum):
+    """Formats of `check`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def renderer(name: str, out: TextIO, terminal: bool) -> Renderer:
+    """The renderer for a format word; `terminal` picks rich tables over plain ones."""
+    if name in ("table", "text"):
+        if terminal:
+            from .rich import RichRenderer
+
+            return RichRenderer(out)
+        from .plain import PlainRenderer
+
+        return PlainRenderer(out)
+    if name == "json":
+        from .json import JsonRenderer
+
+        return JsonRenderer(out)
+    if name == "markdown":
+        from .markdown import MarkdownRenderer
+
+        return MarkdownRenderer(out)
+    if name == "csv":
+        from .csv import CsvRenderer
+
+        return CsvRenderer(out)
+    if name == "github":
+        from .github import GithubRenderer
+
+        return GithubRenderer(out)
+    raise ValueError(f"unknown format {name!r}")

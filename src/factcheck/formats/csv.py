@@ -1,0 +1,38 @@
+"""CSV: one row per record, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from .interface import Renderer, View
+from .safe import cell
+
+COLUMNS = {
+    "claims": ["id", "verdict", "rating", "source", "ruling", "date", "text"],
+    "verification": ["id", "verdict", "rating", "assertion", "outcome", "fact", "detail", "citations"],
+    "sources": ["id", "name", "kind", "reliability", "state_media", "republishes", "rationale"],
+    "facts": ["id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "citations"],
+    "problems": ["file", "line", "column", "code", "severity", "message"],
+}
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(v["url"] if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
+
+
+class CsvRenderer(Renderer):
+    def render(self, view: View) -> None:
+        records = view.records
+        if view.kind == "verification":  # one row per piece of evidence, under the claim's columns
+            claim = records
+            records = [{**claim, **e} for e in claim["evidence"]] or [claim]
+        writer = csv.writer(self.out, lineterminator="\n")
+        columns = COLUMNS[view.kind]
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([cell(_value(record.get(column))) for column in columns])

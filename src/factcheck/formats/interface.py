@@ -1,0 +1,147 @@
+"""What every output format renders, and the layout the human-readable ones share.
+
+A command hands a renderer a `View`: the JSON-ready records and a summary line. JSON prints
+the records; the human formats lay them out as `Block`s (key-value fields, tables, lines),
+each in its own way.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Any, Callable, TextIO, Union
+
+from .safe import shorten
+
+
+@dataclass
+class View:
+    """What a command shows: `kind` names the layout (claims, verification, sources...)."""
+
+    kind: str
+    records: Any  # a list of records, or one record for `verification`
+    summary: str = ""
+
+
+@dataclass
+class Fields:
+    pairs: list[tuple[str, str]]
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    wide: set[int] = field(default_factory=set)  # columns that may wrap
+
+
+@dataclass
+class Line:
+    text: str
+    style: str = ""  # a verdict or a severity, for formats with colour
+
+
+Block = Union[Fields, Table, Line]
+
+
+class Renderer(abc.ABC):
+    """One output format."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    @abc.abstractmethod
+    def render(self, view: View) -> None: ...
+
+
+class BlockRenderer(Renderer):
+    """A human format: turns views into blocks, then draws the blocks."""
+
+    text_width = 60  # how much claim text a list row shows
+
+    def render(self, view: View) -> None:
+        self.draw(LAYOUTS[view.kind](view, self.text_width))
+
+    @abc.abstractmethod
+    def draw(self, blocks: list[Block]) -> None: ...
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return str(value)
+
+
+def _claims(view: View, width: int) -> list[Block]:
+    rows = [[r["id"] or "", r["verdict"], r["rating"], r["source"] or "", shorten(r["text"], width)]
+            for r in view.records]
+    return [Table("", ["ID", "VERDICT", "RATING", "SOURCE", "CLAIM"], rows, wide={4}), Line(view.summary)]
+
+
+def _verification(view: View, width: int) -> list[Block]:
+    r = view.records
+    pairs = [("Claim", r["id"] or "(free text: no ledger claim matched)"), ("Text", r["text"])]
+    if r.get("match_score") is not None:
+        pairs.append(("Match", f"{r['match_score']:g}% like ledger claim {r['id']}"))
+    pairs += [("Source", ", ".join(x for x in (r["source_name"], r["date"]) if x) or "unknown"),
+              ("Verdict", r["verdict"]), ("Rating", r["rating"]), ("Why", r["reason"])]
+    if r["ruling"] is not None:
+        pairs.append(("Ruling", r["ruling"] + ("" if r["ruling"] == r["verdict"] else "  (differs from the verdict)")))
+    if r["flags"]:
+        pairs.append(("Flags", ", ".join(r["flags"])))
+    blocks: list[Block] = [Fields(pairs)]
+    blocks.append(Table("Assertions", ["ASSERTION", "ROLE", "OUTCOME", "WHY"],
+                        [[a["assertion"], a["role"], a["outcome"], a["reason"]] for a in r["assertions"]],
+                        wide={0, 3}))
+    if r["evidence"]:
+        blocks.append(Table("Evidence", ["FACT", "OUTCOME", "WHAT DIFFERS", "CITATION"], [
+            [e["fact"], e["outcome"], e["detail"],
+             "; ".join(f"{c['title']} <{c['url']}> ({c['date']})" for c in e["citations"])]
+            for e in r["evidence"]], wide={2, 3}))
+    if r["provenance"]:
+        blocks.append(Table("Provenance", ["#", "SOURCE", "ROLE", "KIND", "GRADE", "NOTES"], [
+            [str(i), f"{p['name']} ({p['id']})", p["role"], p["kind"], p["reliability"], _text(p["notes"])]
+            for i, p in enumerate(r["provenance"], 1)], wide={1}))
+    return blocks
+
+
+def _sources(view: View, width: int) -> list[Block]:
+    rows = [[s["id"], s["name"], s["kind"], s["reliability"],
+             ", ".join(x for x in (("state media" if s["state_media"] else ""),
+                                   ("republishes " + ", ".join(s["republishes"]) if s["republishes"] else "")) if x)]
+            for s in view.records]
+    return [Table("", ["ID", "NAME", "KIND", "GRADE", "NOTES"], rows), Line(view.summary)]
+
+
+def _facts(view: View, width: int) -> list[Block]:
+    rows = [[f["id"], shorten(f["statement"], width), _when(f), str(len(f["citations"]))] for f in view.records]
+    return [Table("", ["ID", "STATEMENT", "WHEN", "CITATIONS"], rows, wide={1}), Line(view.summary)]
+
+
+def _when(fact: dict[str, Any]) -> str:
+    if fact["date"]:
+        return str(fact["date"])
+    if fact["from"] or fact["until"]:
+        return f"{fact['from'] or '?'} – {fact['until'] or 'now'}"
+    return ""
+
+
+def _problems(view: View, width: int) -> list[Block]:
+    lines: list[Block] = [
+        Line(f"{p['file']}:{p['line']}:{p['column']}: {p['severity']}: {p['message']} ({p['code']})", p["severity"])
+        for p in view.records]
+    return [*lines, Line(view.summary, "error" if any(p["severity"] == "error" for p in view.records) else "")]
+
+
+LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
+    "claims": _claims,
+    "verification": _verification,
+    "sources": _sources,
+    "facts": _facts,
+    "problems": _problems,
+}

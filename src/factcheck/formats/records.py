@@ -1,0 +1,121 @@
+"""Core objects as plain, JSON-ready records: the one shape every output format starts from.
+
+The JSON output is these records as they are, so the keys here are the documented JSON keys.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable, Optional
+
+from ..diagnostics import Problem
+from ..model import VERDICTS, Citation, Fact, Ledger, PartialDate, Source
+from ..verdict import Engine, Verification
+
+
+def _date(value: Optional[PartialDate]) -> Optional[str]:
+    return str(value) if value else None
+
+
+def citation_record(c: Citation) -> dict[str, Any]:
+    return {"title": c.title, "url": c.url, "date": str(c.date), "publisher": c.publisher or None}
+
+
+def claim_row(v: Verification) -> dict[str, Any]:
+    """One line of `list`."""
+    claim = v.claim
+    outlet = v.chain[0].source if v.chain and v.chain[0].role == "outlet" else None
+    return {
+        "id": claim.id or None,
+        "text": claim.text,
+        "verdict": v.verdict,
+        "rating": v.rating,
+        "source": claim.source or None,
+        "source_name": outlet.name if outlet else None,
+        "ruling": claim.ruling,
+        "reason": v.reason,
+        "flags": list(v.flags),
+        "date": _date(claim.date),
+    }
+
+
+def verification_record(v: Verification, engine: Engine) -> dict[str, Any]:
+    """Everything `verify` knows about one claim."""
+    claim = v.claim
+    evidence = []
+    assertions = []
+    for result in v.results:
+        described = engine.describe(result.assertion)
+        assertions.append({"assertion": described, "role": result.assertion.role,
+                           "outcome": result.outcome.value, "reason": result.reason})
+        for item in result.evidence:
+            evidence.append({
+                "assertion": described,
+                "fact": item.fact.id,
+                "statement": item.fact.statement,
+                "outcome": item.outcome.value,
+                "detail": item.detail,
+                "citations": [citation_record(c) for c in item.fact.citations],
+            })
+    record = claim_row(v)
+    record.update({
+        "kind": claim.kind,
+        "url": claim.url or None,
+        "deciding_fact": v.deciding_fact.id if v.deciding_fact else None,
+        "assertions": assertions,
+        "evidence": evidence,
+        "provenance": [{
+            "id": link.source.id, "name": link.source.name, "role": link.role, "kind": link.source.kind,
+            "reliability": link.source.reliability, "notes": list(link.notes),
+        } for link in v.chain],
+    })
+    if v.match_score is not None:
+        record["match_score"] = round(v.match_score, 1)
+    return record
+
+
+def source_record(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id, "name": s.name, "kind": s.kind, "reliability": s.reliability,
+        "rationale": s.rationale or None, "url": s.url or None, "country": s.country or None,
+        "state_media": s.is_state_media, "aliases": list(s.aliases), "republishes": list(s.republishes),
+        "provenance": [{
+            "about": p.about, "value": p.value, "date": _date(p.date),
+            "citation": citation_record(p.citation) if p.citation else None,
+        } for p in s.provenance],
+    }
+
+
+def fact_record(f: Fact, ledger: Ledger) -> dict[str, Any]:
+    return {
+        "id": f.id, "statement": f.statement, "subject": sorted(f.subject), "relation": f.relation,
+        "object": f.object, "date": _date(f.date), "from": _date(f.start), "until": _date(f.end),
+        "value": f.value, "unit": f.unit or None, "negated": f.negated, "as_of": _date(f.as_of),
+        "note": f.note or None, "citations": [citation_record(c) for c in f.citations],
+    }
+
+
+def problem_record(p: Problem) -> dict[str, Any]:
+    return {"file": p.location.file, "line": p.location.line, "column": p.location.column,
+            "code": p.code, "severity": p.severity.value, "message": p.message}
+
+
+def verdict_counts(verifications: Iterable[Verification]) -> dict[str, int]:
+    counts = Counter(v.verdict for v in verifications)
+    return {verdict: counts[verdict] for verdict in VERDICTS if counts[verdict]}
+
+
+def summary_line(verifications: list[Verification]) -> str:
+    counts = verdict_counts(verifications)
+    parts = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
+    total = len(verifications)
+    return f"{total} claim{'s' if total != 1 else ''}" + (f": {parts}" if parts else "")
+
+
+def problem_summary(problems: list[Problem], files: int) -> str:
+    errors = sum(1 for p in problems if p.severity.value == "error")
+    warnings = len(problems) - errors
+    if not problems:
+        return f"no problems in {files} file{'s' if files != 1 else ''}"
+    return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+            f" in {files} file{'s' if files != 1 else ''}")

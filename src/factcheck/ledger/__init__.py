@@ -1,0 +1,274 @@
+"""Loading a ledger: files or folders of YAML, validated, cross-referenced, with locations."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..diagnostics import LedgerError, Location, Problem, closest
+from ..model import (
+    Assertion, Citation, Claim, Entity, Fact, Ledger, PartialDate, ProvenanceItem, Relation, Source,
+)
+from .schema import FILES, Validator
+from .yamlio import YamlList, YamlMap, read_yaml
+
+LEDGER_FILES = tuple(FILES)  # sources, facts, claims: loaded in this order
+
+
+@dataclass
+class LoadResult:
+    """The usable part of a ledger and every problem found on the way."""
+
+    ledger: Ledger
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def ledger_documents(root: Path, kind: str) -> Iterator[Path]:
+    """The YAML files holding one kind of record: `<kind>.yaml`, or every file of `<kind>/`."""
+    for suffix in (".yaml", ".yml"):
+        single = root / f"{kind}{suffix}"
+        if single.is_file():
+            yield single
+    folder = root / kind
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load(root: Path) -> LoadResult:
+    """Read the ledger in `root`, collecting problems instead of stopping at the first."""
+    result = LoadResult(Ledger())
+    if not root.is_dir():
+        result.problems.append(Problem(Location(display_path(root)), "no-ledger",
+                                       "no such ledger folder", fatal=True))
+        return result
+    builder = _Builder(result)
+    found_any = False
+    for kind in LEDGER_FILES:
+        paths = list(ledger_documents(root, kind))
+        if not paths:
+            where = Location(display_path(root / f"{kind}.yaml"))
+            result.problems.append(Problem(where, "missing-file", f"the ledger has no {kind}.yaml", fatal=True))
+        for path in paths:
+            found_any = True
+            builder.read(path, kind)
+    if not found_any:
+        result.problems[:] = [Problem(Location(display_path(root)), "no-ledger",
+                                      "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
+                                      "(use --data DIR to point at one)", fatal=True)]
+        return result
+    builder.cross_check()
+    return result
+
+
+def load_or_raise(root: Path) -> Ledger:
+    """The ledger, or a LedgerError when anything about it is wrong (for list, verify...)."""
+    result = load(root)
+    errors = [p for p in result.problems if p.severity == "error"]
+    if errors:
+        raise LedgerError(errors)
+    return result.ledger
+
+
+class _Builder:
+    """Turns validated YAML records into model objects and checks references between them."""
+
+    def __init__(self, result: LoadResult) -> None:
+        self.result = result
+        self.problems = result.problems
+        self.validator = Validator(self.problems)
+        self.ids: dict[str, Location] = {}
+
+    def error(self, where: Location, code: str, message: str) -> None:
+        self.problems.append(Problem(where, code, message))
+
+    def read(self, path: Path, kind: str) -> None:
+        shown = display_path(path)
+        self.result.files.append(shown)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+            self.problems.append(Problem(Location(shown), "unreadable", f"cannot read: {reason}", fatal=True))
+            return
+        document = read_yaml(shown, text, self.problems)
+        if document is None:
+            return
+        if not isinstance(document, YamlMap):
+            self.error(Location(shown, 1, 1), "type",
+                       f"{kind}.yaml must be a mapping with the keys: {', '.join(FILES[kind])}")
+            return
+        for key in list(document):
+            if key not in FILES[kind]:
+                self.error(document.loc(key), "unknown-field",
+                           f"unknown key '{key}' in {kind}.yaml (expected: {', '.join(FILES[kind])})")
+                continue
+            items = document[key]
+            if items is None:
+                continue
+            if not isinstance(items, YamlList):
+                self.error(document.loc(key), "type", f"'{key}' must be a list")
+                continue
+            record_name = FILES[kind][key]
+            build = getattr(self, f"_build_{record_name}")
+            for item, where in zip(items, items.item_locations):
+                if self.validator.record(item, record_name, where):
+                    self._add(build(item), record_name)
+
+    def _add(self, obj: Any, record_name: str) -> None:
+        if obj is None:
+            return
+        first = self.ids.get(obj.id)
+        if first is not None:
+            self.error(obj.location, "duplicate-id", f"duplicate id '{obj.id}' (first at {first})")
+            return
+        self.ids[obj.id] = obj.location
+        table = {"source": "sources", "entity": "entities", "relation": "relations",
+                 "fact": "facts", "claim": "claims"}[record_name]
+        getattr(self.result.ledger, table)[obj.id] = obj
+
+    # dates -----------------------------------------------------------------------------------
+
+    def _date(self, record: YamlMap, key: str) -> PartialDate | None:
+        if key not in record:
+            return None
+        try:
+            return PartialDate.parse(record[key])
+        except ValueError:
+            self.error(record.loc(key), "value", f"'{key}' is not a real date: {record[key]}")
+            return None
+
+    def _citation(self, record: YamlMap) -> Citation:
+        return Citation(record["title"], record["url"], self._date(record, "date") or PartialDate(1),
+                        record.get("publisher", ""))
+
+    # builders: one per record kind -----------------------------------------------------------
+
+    def _build_source(self, r: YamlMap) -> Source:
+        provenance = tuple(
+            ProvenanceItem(p["about"], p["value"], self._date(p, "date"),
+                           self._citation(p["citation"]) if "citation" in p else None)
+            for p in r.get("provenance", ())
+        )
+        return Source(r["id"], r["name"], r["kind"], r["reliability"], r.location,
+                      rationale=r.get("rationale", ""), url=r.get("url", ""), country=r.get("country", ""),
+                      aliases=tuple(r.get("aliases", ())), republishes=tuple(r.get("republishes", ())),
+                      provenance=provenance, field_locations=r.key_locations)
+
+    def _build_entity(self, r: YamlMap) -> Entity:
+        return Entity(r["id"], r["name"], r.location, kind=r.get("kind", ""), aliases=tuple(r.get("aliases", ())))
+
+    def _build_relation(self, r: YamlMap) -> Relation:
+        return Relation(
+            r["id"], r["kind"], r.location,
+            words=tuple(r.get("words", ())), start_words=tuple(r.get("start_words", ())),
+            end_words=tuple(r.get("end_words", ())), repeatable=r.get("repeatable", False),
+            symmetric=r.get("symmetric", False), one_per_subject=r.get("one_per_subject", False),
+            one_per_object=r.get("one_per_object", False), implies=tuple(r.get("implies", ())),
+        )
+
+    def _build_fact(self, r: YamlMap) -> Fact:
+        return Fact(
+            r["id"], r["statement"], _subject(r["subject"]), r["relation"],
+            tuple(self._citation(c) for c in r["citations"]), r.location,
+            object=r.get("object"), date=self._date(r, "date"), start=self._date(r, "from"),
+            end=self._date(r, "until"), value=r.get("value"), unit=r.get("unit", ""),
+            tolerance=r.get("tolerance", 0.1), negated=r.get("negated", False),
+            as_of=self._date(r, "as_of"), note=r.get("note", ""), field_locations=r.key_locations,
+        )
+
+    def _build_assertion(self, r: YamlMap) -> Assertion:
+        return Assertion(
+            _subject(r["subject"]), r["relation"], r.location, object=r.get("object"),
+            date=self._date(r, "date"), after=self._date(r, "after"), before=self._date(r, "before"),
+            value=r.get("value"), change=r.get("change"), negated=r.get("negated", False),
+            role=r.get("role", "core"), loose=r.get("loose", False), field_locations=r.key_locations,
+        )
+
+    def _build_claim(self, r: YamlMap) -> Claim:
+        return Claim(
+            r["id"], r["text"], r["source"], r.location, date=self._date(r, "date"), url=r.get("url", ""),
+            article=r.get("article", ""), kind=r.get("kind", "statement"),
+            attributed_to=tuple(r.get("attributed_to", ())), via=tuple(r.get("via", ())),
+            anonymous=r.get("anonymous", False),
+            assertions=tuple(self._build_assertion(a) for a in r.get("assertions", ())),
+            ruling=r.get("ruling"), ruling_note=r.get("ruling_note", ""), field_locations=r.key_locations,
+        )
+
+    # references ------------------------------------------------------------------------------
+
+    def cross_check(self) -> None:
+        """Every id a record names must exist; `republishes` must not loop. Bad records are dropped."""
+        ledger = self.result.ledger
+        things = ledger.sources.keys() | ledger.entities.keys()
+
+        def missing(record: Any, key: str, known: Any, what: str) -> bool:
+            """Report each id under `key` of `record` that is not in `known`."""
+            value = getattr(record, key)
+            ids = sorted(value) if isinstance(value, frozenset) else [value] if isinstance(value, str) else value or ()
+            bad = [i for i in ids if i and i not in known]
+            for ident in bad:
+                hint = next(iter(closest(ident, known, cutoff=0.7)), "")
+                self.error(record.loc(key), "unknown-reference",
+                           f"unknown {what} '{ident}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+            return bool(bad)
+
+        for source in list(ledger.sources.values()):
+            missing(source, "republishes", ledger.sources, "source")
+        for relation in list(ledger.relations.values()):
+            for ident in relation.implies:
+                if ident not in ledger.relations:
+                    self.error(relation.location, "unknown-reference", f"unknown relation '{ident}'")
+        for fact in list(ledger.facts.values()):
+            bad = missing(fact, "subject", things, "entity or source")
+            bad |= missing(fact, "object", things, "entity or source")
+            bad |= missing(fact, "relation", ledger.relations, "relation")
+            if bad:
+                del ledger.facts[fact.id]
+        for claim in list(ledger.claims.values()):
+            bad = missing(claim, "source", ledger.sources, "source")
+            bad |= missing(claim, "via", ledger.sources, "source")
+            bad |= missing(claim, "attributed_to", ledger.sources, "source")
+            for assertion in claim.assertions:
+                bad |= missing(assertion, "subject", things, "entity or source")
+                bad |= missing(assertion, "object", things, "entity or source")
+                bad |= missing(assertion, "relation", ledger.relations, "relation")
+            if bad:
+                del ledger.claims[claim.id]
+        self._check_cycles(ledger, lambda s: ledger.sources[s].republishes if s in ledger.sources else ())
+
+    def _check_cycles(self, ledger: Ledger, edges: Callable[[str], Any]) -> None:
+        state: dict[str, int] = {}  # 1 visiting, 2 done
+
+        def visit(node: str, path: list[str]) -> None:
+            state[node] = 1
+            for nxt in edges(node):
+                if state.get(nxt) == 1:
+                    loop = " -> ".join([*path[path.index(nxt):], nxt]) if nxt in path else f"{node} -> {nxt}"
+                    self.error(ledger.sources[node].location, "cycle", f"provenance cycle: {loop}")
+                elif nxt not in state:
+                    visit(nxt, [*path, nxt])
+            state[node] = 2
+
+        for source_id in ledger.sources:
+            if source_id not in state:
+                visit(source_id, [source_id])
+
+
+def _subject(value: Any) -> frozenset[str]:
+    return frozenset([value] if isinstance(value, str) else value)

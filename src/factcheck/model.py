@@ -1,0 +1,209 @@
+"""The ledger's records as immutable values, and dates that keep their precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+from .diagnostics import Location
+
+VERDICTS = ("true", "mostly-true", "misleading", "unproven", "false")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a year, a month or a day: `2013` is the whole of 2013."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        parts = [int(p) for p in str(text).split("-")]
+        date = cls(*parts)
+        date.first  # validates the day against the month
+        return date
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> "PartialDate":
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> dt.date:
+        if self.day:
+            return self.first
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def contains(self, other: "PartialDate") -> bool:
+        """Every day `other` may stand for lies within this date."""
+        return self.first <= other.first and other.last <= self.last
+
+    def overlaps(self, other: "PartialDate") -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+class _Located:
+    """Records remember where each of their fields was written, for precise diagnostics."""
+
+    location: Location
+    field_locations: Mapping[str, Location]
+
+    def loc(self, key: str) -> Location:
+        return self.field_locations.get(key, self.location)
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    url: str
+    date: PartialDate
+    publisher: str = ""
+
+
+@dataclass(frozen=True)
+class ProvenanceItem:
+    about: str
+    value: str
+    date: Optional[PartialDate] = None
+    citation: Optional[Citation] = None
+
+
+@dataclass(frozen=True)
+class Source(_Located):
+    id: str
+    name: str
+    kind: str
+    reliability: str
+    location: Location
+    rationale: str = ""
+    url: str = ""
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    republishes: tuple[str, ...] = ()
+    provenance: tuple[ProvenanceItem, ...] = ()
+    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_state_media(self) -> bool:
+        return self.kind == "state-media" or any(p.about == "state-affiliation" for p in self.provenance)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    location: Location
+    kind: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    kind: str  # state | event | value
+    location: Location
+    words: tuple[str, ...] = ()
+    start_words: tuple[str, ...] = ()
+    end_words: tuple[str, ...] = ()
+    repeatable: bool = False
+    symmetric: bool = False
+    one_per_subject: bool = False
+    one_per_object: bool = False
+    implies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact(_Located):
+    id: str
+    statement: str
+    subject: frozenset[str]
+    relation: str
+    citations: tuple[Citation, ...]
+    location: Location
+    object: Optional[str] = None
+    date: Optional[PartialDate] = None
+    start: Optional[PartialDate] = None
+    end: Optional[PartialDate] = None
+    value: Optional[float] = None
+    unit: str = ""
+    tolerance: float = 0.1
+    negated: bool = False
+    as_of: Optional[PartialDate] = None
+    note: str = ""
+    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Assertion(_Located):
+    subject: frozenset[str]
+    relation: str
+    location: Location
+    object: Optional[str] = None
+    date: Optional[PartialDate] = None
+    after: Optional[PartialDate] = None
+    before: Optional[PartialDate] = None
+    value: Optional[float] = None
+    change: Optional[str] = None  # start | end
+    negated: bool = False
+    role: str = "core"
+    loose: bool = False
+    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Claim(_Located):
+    id: str
+    text: str
+    source: str
+    location: Location
+    date: Optional[PartialDate] = None
+    url: str = ""
+    article: str = ""
+    kind: str = "statement"
+    attributed_to: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
+    anonymous: bool = False
+    assertions: tuple[Assertion, ...] = ()
+    ruling: Optional[str] = None
+    ruling_note: str = ""
+    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def judged(self) -> bool:
+        """Opinions and predictions cannot be true or false."""
+        return self.kind not in ("opinion", "prediction")
+
+
+@dataclass
+class Ledger:
+    """Everything loaded, by id, in file order."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+
+    def name_of(self, ident: str) -> str:
+        """The display name of an entity or source id (the id itself when unknown)."""
+        thing = self.entities.get(ident) or self.sources.get(ident)
+        return thing.name if thing else ident

@@ -1,0 +1,443 @@
+"""The verdict engine: assertions against facts, provenance chains, verdicts and ratings.
+
+The rules are written for people in docs/verdict-rules.md; this module is their one
+implementation. Nothing here knows about a particular claim or topic.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
+
+from .model import Assertion, Claim, Fact, Ledger, PartialDate, Relation, Source
+
+
+class Outcome(str, enum.Enum):
+    SUPPORTED = "supported"
+    APPROXIMATE = "approximate"
+    CONTRADICTED = "contradicted"
+    UNVERIFIED = "unverified"
+    NOT_JUDGED = "not judged"
+
+
+_PREFERENCE = (Outcome.SUPPORTED, Outcome.APPROXIMATE, Outcome.CONTRADICTED)
+"""When several facts are about one assertion, the first outcome in this order wins."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One fact's bearing on one assertion, and what differs."""
+
+    fact: Fact
+    outcome: Outcome
+    detail: str
+
+
+@dataclass(frozen=True)
+class AssertionResult:
+    assertion: Assertion
+    outcome: Outcome
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def deciding(self) -> Optional[Evidence]:
+        """The fact that decided the outcome, if one did."""
+        return next((e for e in self.evidence if e.outcome == self.outcome), None)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One source in a claim's provenance chain."""
+
+    source: Source
+    role: str  # outlet | via | attributed
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Everything `verify` shows about one claim."""
+
+    claim: Claim
+    verdict: str
+    reason: str
+    letter: str
+    digit: int
+    results: tuple[AssertionResult, ...]
+    chain: tuple[Link, ...]
+    flags: tuple[str, ...] = field(default=())
+    match_score: Optional[float] = None
+    """For free text matched to a ledger claim: how closely they agree, 0-100."""
+
+    @property
+    def rating(self) -> str:
+        return f"{self.letter}{self.digit}"
+
+    @property
+    def drift(self) -> bool:
+        return self.claim.ruling is not None and self.claim.ruling != self.verdict
+
+    @property
+    def deciding_fact(self) -> Optional[Fact]:
+        """The fact behind the verdict: the first contradicting, else the first supporting one."""
+        for wanted in (Outcome.CONTRADICTED, Outcome.APPROXIMATE, Outcome.SUPPORTED):
+            for result in self.results:
+                if result.outcome == wanted and result.deciding:
+                    return result.deciding.fact
+        return None
+
+
+class Engine:
+    """Verifies claims against one ledger; indexes the facts once."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._by_relation: dict[str, list[Fact]] = {}
+        for fact in ledger.facts.values():
+            self._by_relation.setdefault(fact.relation, []).append(fact)
+        self._implied_by: dict[str, list[str]] = {}
+        for relation in ledger.relations.values():
+            for weaker in relation.implies:
+                self._implied_by.setdefault(weaker, []).append(relation.id)
+
+    # assertions ------------------------------------------------------------------------------
+
+    def check_assertion(self, assertion: Assertion, claim_date: Optional[PartialDate] = None,
+                        judged: bool = True) -> AssertionResult:
+        """Compare one assertion with every fact about it (rules, section 1)."""
+        if not judged and assertion.role == "core":
+            return AssertionResult(assertion, Outcome.NOT_JUDGED, "an opinion or prediction: not judged")
+        relation = self.ledger.relations[assertion.relation]
+        evidence: list[Evidence] = []
+        for fact, implied in self._facts_about(assertion, relation):
+            outcome, detail = _compare(assertion, fact, self.ledger.relations[fact.relation], claim_date)
+            if outcome is None:
+                continue
+            if outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE) and (implied or assertion.loose):
+                outcome = Outcome.APPROXIMATE
+                detail += "; the fact is stronger than the claim's words" if implied else "; loosely worded"
+            evidence.append(Evidence(fact, outcome, detail))
+        evidence.extend(self._exclusive_conflicts(assertion, relation, claim_date))
+        for wanted in _PREFERENCE:
+            for item in evidence:
+                if item.outcome == wanted:
+                    return AssertionResult(assertion, wanted, item.detail, tuple(evidence))
+        reason = "no reference fact is about this" if not evidence else evidence[0].detail
+        return AssertionResult(assertion, Outcome.UNVERIFIED, reason, tuple(evidence))
+
+    def _facts_about(self, assertion: Assertion, relation: Relation) -> Iterable[tuple[Fact, bool]]:
+        for relation_id, implied in ((relation.id, False), *((r, True) for r in self._implied_by.get(relation.id, ()))):
+            for fact in self._by_relation.get(relation_id, ()):
+                if _same_parties(assertion, fact, relation):
+                    yield fact, implied
+
+    def _exclusive_conflicts(self, assertion: Assertion, relation: Relation,
+                             claim_date: Optional[PartialDate]) -> list[Evidence]:
+        """Facts that rule an assertion out because the relation admits one party at a time."""
+        if assertion.negated or assertion.change or not (relation.one_per_subject or relation.one_per_object):
+            return []
+        when = assertion.date or claim_date
+        found = []
+        for fact in self._by_relation.get(relation.id, ()):
+            if fact.negated:
+                continue
+            same_subject = fact.subject == assertion.subject and fact.object != assertion.object
+            same_object = fact.object == assertion.object and fact.subject != assertion.subject
+            if not ((relation.one_per_subject and same_subject) or (relation.one_per_object and same_object)):
+                continue
+            if when is not None and not _overlaps(fact, when):
+                continue
+            other = fact.object if same_subject else " and ".join(sorted(fact.subject))
+            found.append(Evidence(fact, Outcome.CONTRADICTED,
+                                  f"{self.ledger.name_of(other or '')} holds that place" + _when_text(fact)))
+        return found
+
+    # claims ----------------------------------------------------------------------------------
+
+    def verify(self, claim: Claim) -> Verification:
+        """The claim's verdict and rating (rules, sections 2 and 3)."""
+        results = tuple(self.check_assertion(a, claim.date, claim.judged) for a in claim.assertions)
+        headline_gap = self._headline_gap(claim)
+        verdict, reason = _verdict(claim, results, headline_gap)
+        chain, flags = self.provenance(claim)
+        return Verification(claim, verdict, reason, _chain_letter(chain), _digit(verdict, results),
+                            results, chain, flags)
+
+    def verify_all(self) -> list[Verification]:
+        return [self.verify(claim) for claim in self.ledger.claims.values()]
+
+    def _headline_gap(self, claim: Claim) -> Optional[str]:
+        """For a headline: the first core assertion its article body does not make."""
+        if claim.kind != "headline" or not claim.article:
+            return None
+        body = [c for c in self.ledger.claims.values()
+                if c.article == claim.article and c.kind != "headline" and c.id != claim.id]
+        if not body:
+            return None
+        made = [a for c in body for a in c.assertions]
+        for assertion in claim.assertions:
+            if assertion.role != "core":
+                continue
+            relation = self.ledger.relations[assertion.relation]
+            if not any(_says_same(assertion, other, relation) for other in made):
+                return (f"its article body never says that {self.describe(assertion)}")
+        return None
+
+    def provenance(self, claim: Claim) -> tuple[tuple[Link, ...], tuple[str, ...]]:
+        """The chain outlet -> intermediaries -> speakers, and what is notable about it."""
+        sources = self.ledger.sources
+        roles = [*(((claim.source, "outlet"),) if claim.source else ()), *((s, "via") for s in claim.via),
+                 *((s, "attributed") for s in claim.attributed_to)]
+        ids = [s for s, _ in roles]
+        links, flags = [], []
+        for source_id, role in roles:
+            source = sources[source_id]
+            notes = []
+            if source.is_state_media:
+                notes.append("state media")
+            reposted = [sources[r].name for r in source.republishes if r in ids]
+            if reposted:
+                notes.append("republishes " + ", ".join(reposted))
+            links.append(Link(source, role, tuple(notes)))
+        if any(link.source.is_state_media for link in links):
+            flags.append("state media")
+        if any(n.startswith("republishes") for link in links for n in link.notes):
+            flags.append("republished")
+        if claim.anonymous:
+            flags.append("anonymous report")
+        return tuple(links), tuple(flags)
+
+    def describe(self, assertion: Assertion) -> str:
+        """An assertion in words, for explanations."""
+        name = self.ledger.name_of
+        parts = [" and ".join(name(s) for s in sorted(assertion.subject))]
+        if assertion.negated:
+            parts.append("not")
+        parts.append(assertion.relation + (f" ({assertion.change})" if assertion.change else ""))
+        if assertion.object:
+            parts.append(name(assertion.object))
+        if assertion.value is not None:
+            parts.append(f"= {_number(assertion.value)}")
+        if assertion.date:
+            parts.append(f"{'on' if assertion.date.day else 'in'} {assertion.date}")
+        if assertion.after:
+            parts.append(f"after {assertion.after}")
+        if assertion.before:
+            parts.append(f"before {assertion.before}")
+        return " ".join(parts)
+
+
+# comparing one assertion with one fact -------------------------------------------------------
+
+def _same_parties(a: Assertion | Fact, b: Assertion | Fact, relation: Relation) -> bool:
+    """Same subject and object; either way round for a symmetric relation."""
+    if a.subject == b.subject and a.object == b.object:
+        return True
+    if relation.symmetric and a.object and b.object:
+        return a.subject | {a.object} == b.subject | {b.object}
+    return False
+
+
+def _says_same(a: Assertion, b: Assertion, relation: Relation) -> bool:
+    return (a.relation == b.relation and a.negated == b.negated and a.change == b.change
+            and _same_parties(a, b, relation))
+
+
+def _compare(assertion: Assertion, fact: Fact, relation: Relation,
+             claim_date: Optional[PartialDate]) -> tuple[Optional[Outcome], str]:
+    """How one fact bears on one assertion; (None, "") when it is silent."""
+    if fact.negated:
+        return _compare_negated_fact(assertion, fact, claim_date)
+    if relation.kind == "state" and not assertion.change:
+        outcome, detail = _compare_state(assertion, fact, claim_date)
+    else:
+        outcome, detail = _compare_event(assertion, fact, relation)
+    if outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE) and assertion.value is not None:
+        outcome, detail = _compare_value(assertion, fact, outcome, detail)
+    if assertion.negated and outcome is not None:
+        if outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE):
+            return Outcome.CONTRADICTED, "it did happen: " + detail
+        if outcome == Outcome.CONTRADICTED and not relation.repeatable:
+            return Outcome.SUPPORTED, detail
+        return None, ""
+    return outcome, detail
+
+
+def _compare_negated_fact(assertion: Assertion, fact: Fact,
+                          claim_date: Optional[PartialDate]) -> tuple[Optional[Outcome], str]:
+    """A fact that something did not happen or hold, within its period (or ever, without one)."""
+    when = assertion.date or (None if assertion.change else claim_date)
+    span = _span(fact)
+    if when is not None and span is not None and not _span_overlaps(span, when):
+        return None, ""
+    period = f" ({_span_text(span)})" if span else ""
+    if assertion.negated:
+        return Outcome.SUPPORTED, f"the facts agree it did not happen{period}"
+    return Outcome.CONTRADICTED, f"it did not happen{period}"
+
+
+def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tuple[Optional[Outcome], str]:
+    """An event, a value, or a state's start or end, against its date."""
+    if assertion.change == "start":
+        happened = fact.start
+    elif assertion.change == "end":
+        happened = fact.end
+        if happened is None:
+            as_of = f" as of {fact.as_of}" if fact.as_of else ""
+            if assertion.date and fact.as_of and assertion.date.first > fact.as_of.last:
+                return Outcome.UNVERIFIED, f"no end known; the fact was last checked {fact.as_of}"
+            return Outcome.CONTRADICTED, f"it has not ended: it still held{as_of} (since {fact.start or '?'})"
+    else:
+        happened = fact.date
+    for bound, ok, word in ((assertion.after, lambda d, b: d.first > b.last, "after"),
+                            (assertion.before, lambda d, b: d.last < b.first, "before")):
+        if bound is None:
+            continue
+        if happened is None:
+            return Outcome.APPROXIMATE, f"the fact gives no date to confirm '{word} {bound}'"
+        if not ok(happened, bound):
+            return Outcome.CONTRADICTED, f"it happened {happened}, not {word} {bound}"
+    if assertion.date is None:
+        return Outcome.SUPPORTED, f"it happened{' ' + str(happened) if happened else ''}"
+    if happened is None:
+        return Outcome.APPROXIMATE, "the fact gives no date to confirm " + str(assertion.date)
+    if assertion.date.contains(happened):
+        return Outcome.SUPPORTED, f"it happened {happened}, within {assertion.date}"
+    if happened.contains(assertion.date):
+        return Outcome.APPROXIMATE, f"the facts know the date only as {happened}, not to the {assertion.date.precision}"
+    if relation.repeatable and assertion.change is None:
+        return None, ""
+    return Outcome.CONTRADICTED, f"date differs: {happened}, not {assertion.date}"
+
+
+def _compare_state(assertion: Assertion, fact: Fact,
+                   claim_date: Optional[PartialDate]) -> tuple[Optional[Outcome], str]:
+    """A state said to hold at the asserted date (default: when the claim appeared)."""
+    when = assertion.date or claim_date
+    period = _span_text(_span(fact))
+    if when is None:
+        return Outcome.SUPPORTED, f"it held {period}"
+    if fact.start and when.last < fact.start.first:
+        return Outcome.CONTRADICTED, f"not yet at {when}: it held only {period}"
+    if fact.end and when.first > fact.end.last:
+        return Outcome.CONTRADICTED, f"no longer at {when}: it held {period}"
+    if fact.end is None and fact.as_of and when.first > fact.as_of.last:
+        return Outcome.UNVERIFIED, f"the fact was last checked {fact.as_of}, before {when}"
+    if (fact.start and when.first < fact.start.first) or (fact.end and when.last > fact.end.last):
+        return Outcome.APPROXIMATE, f"it held for part of {when} only: {period}"
+    return Outcome.SUPPORTED, f"it held at {when}: {period}"
+
+
+def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: str) -> tuple[Outcome, str]:
+    claimed = assertion.value
+    if fact.value is None or claimed is None:
+        return Outcome.APPROXIMATE, detail + "; the fact gives no number to compare"
+    unit = f" {fact.unit}" if fact.unit else ""
+    if claimed == fact.value:
+        return outcome, f"{_number(fact.value)}{unit}, as claimed"
+    if abs(claimed - fact.value) <= abs(fact.value) * fact.tolerance:
+        return Outcome.APPROXIMATE, f"{_number(fact.value)}{unit}, not {_number(claimed)}: close"
+    return Outcome.CONTRADICTED, f"number differs: {_number(fact.value)}{unit}, not {_number(claimed)}"
+
+
+# periods -------------------------------------------------------------------------------------
+
+def _span(fact: Fact) -> Optional[tuple[Optional[PartialDate], Optional[PartialDate]]]:
+    """The period a fact covers: its date, or from..until (until as_of while it still holds)."""
+    if fact.date:
+        return fact.date, fact.date
+    if fact.start or fact.end:
+        return fact.start, fact.end or fact.as_of
+    return None
+
+
+def _span_overlaps(span: tuple[Optional[PartialDate], Optional[PartialDate]], when: PartialDate) -> bool:
+    start, end = span
+    return (start is None or when.last >= start.first) and (end is None or when.first <= end.last)
+
+
+def _overlaps(fact: Fact, when: PartialDate) -> bool:
+    span = _span(fact)
+    return span is None or _span_overlaps(span, when)
+
+
+def _span_text(span: Optional[tuple[Optional[PartialDate], Optional[PartialDate]]]) -> str:
+    if span is None:
+        return "at no stated time"
+    start, end = span
+    if start == end and start is not None:
+        return f"in {start}"
+    if end is None:
+        return f"from {start}"
+    return f"from {start or '?'} to {end}"
+
+
+def _when_text(fact: Fact) -> str:
+    span = _span(fact)
+    return f" ({_span_text(span)})" if span else ""
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+# verdicts and ratings ------------------------------------------------------------------------
+
+def _verdict(claim: Claim, results: tuple[AssertionResult, ...], headline_gap: Optional[str]) -> tuple[str, str]:
+    """The first rule of section 2 that applies, with the reason in words."""
+    core = [r for r in results if r.assertion.role == "core"]
+    side = [r for r in results if r.assertion.role != "core"]
+    for r in core:
+        if r.outcome == Outcome.CONTRADICTED:
+            return "false", f"contradicted: {r.reason}"
+    for r in side:
+        if r.outcome == Outcome.CONTRADICTED:
+            return "misleading", f"its {r.assertion.role} is wrong: {r.reason}"
+    if headline_gap:
+        return "misleading", f"a headline that {headline_gap}"
+    if not claim.judged:
+        return "unproven", f"{claim.kind}: cannot be true or false"
+    if not results:
+        return "unproven", "it asserts nothing the ledger can check"
+    for r in core:
+        if r.outcome == Outcome.UNVERIFIED:
+            return "unproven", r.reason
+    if not core:
+        return "unproven", "it has no core assertion"
+    for r in results:
+        if r.outcome == Outcome.APPROXIMATE:
+            return "mostly-true", f"approximately right: {r.reason}"
+    for r in side:
+        if r.outcome == Outcome.UNVERIFIED:
+            return "mostly-true", f"its {r.assertion.role} is unconfirmed: {r.reason}"
+    return "true", "every assertion is supported by the facts"
+
+
+_DIGITS = {"mostly-true": 3, "misleading": 4, "false": 5, "unproven": 6}
+
+
+def _digit(verdict: str, results: tuple[AssertionResult, ...]) -> int:
+    """Admiralty information credibility, from the verdict and how well it is confirmed."""
+    if verdict != "true":
+        return _DIGITS[verdict]
+    sites = {urlsplit(c.url).netloc.lower().removeprefix("www.")
+             for r in results for e in r.evidence if e.outcome == Outcome.SUPPORTED for c in e.fact.citations}
+    return 1 if len(sites) >= 2 else 2
+
+
+_KNOWN = "ABCD"
+
+
+def _chain_letter(chain: tuple[Link, ...]) -> str:
+    """A chain is as reliable as its weakest link (rules, section 3)."""
+    grades = {link.source.reliability for link in chain}
+    if not grades:  # free text: nobody to grade
+        return "F"
+    if "E" in grades:
+        return "E"
+    if "F" in grades:
+        return "F"
+    return max(grades, key=_KNOWN.index)
