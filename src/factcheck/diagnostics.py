@@ -62,10 +62,11 @@ class FactcheckError(Exception):
 
 
 class LedgerError(FactcheckError):
-    """The ledger cannot be used: it carries every problem found, the first one in the message."""
+    """The ledger cannot be used: it carries every problem found; the message names the first
+    (a file that cannot be read at all before anything else)."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        first = min(problems, key=Problem.sort_key)
+        first = min(problems, key=lambda p: (not p.fatal, p.sort_key()))
         more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run `factcheck check`)" if more else ""
         super().__init__(f"{first.message} ({first.code}){suffix}", first.location)

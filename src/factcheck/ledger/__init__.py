@@ -12,7 +12,7 @@ from ..model import (
     Assertion, Citation, Claim, Entity, Fact, Ledger, PartialDate, ProvenanceItem, Relation, Source,
 )
 from .schema import FILES, Validator
-from .yamlio import YamlList, YamlMap, read_yaml
+from .yamlio import REFUSED, YamlList, YamlMap, read_yaml
 
 LEDGER_FILES = tuple(FILES)  # sources, facts, claims: loaded in this order
 
@@ -72,7 +72,8 @@ def load(root: Path) -> LoadResult:
                                       "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
                                       "(use --data DIR to point at one)", fatal=True)]
         return result
-    builder.cross_check()
+    if not result.fatal:  # references into a file that could not be read would all look broken
+        builder.cross_check()
     return result
 
 
@@ -107,7 +108,7 @@ class _Builder:
             self.problems.append(Problem(Location(shown), "unreadable", f"cannot read: {reason}", fatal=True))
             return
         document = read_yaml(shown, text, self.problems)
-        if document is None:
+        if document is None or document is REFUSED:
             return
         if not isinstance(document, YamlMap):
             self.error(Location(shown, 1, 1), "type",

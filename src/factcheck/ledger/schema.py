@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Location, Problem, Severity, closest
-from .yamlio import YamlList, YamlMap
+from .yamlio import REFUSED, YamlList, YamlMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -191,12 +191,18 @@ class Validator:
     def record(self, value: Any, record_name: str, where: Location) -> bool:
         """Validate a record in place (normalizing verdicts and dates); False if it is unusable."""
         record = RECORDS[record_name]
+        if value is REFUSED:
+            return False
         if not isinstance(value, YamlMap):
             self.error(where, "type", f"a {record.name} must be a mapping of fields")
             return False
         invalid = set()
         for key in list(value):
             spec = record.by_name.get(key)
+            if value[key] is REFUSED:
+                del value[key]
+                invalid.add(key)
+                continue
             if spec is None:
                 hint = next(iter(closest(key, record.by_name)), "")
                 self.error(value.loc(key), "unknown-field",
@@ -252,7 +258,7 @@ def _type_error(raw: Any, spec: Field) -> str:
     if t == "ids" or t == "id-or-ids":
         if t == "id-or-ids" and isinstance(raw, str):
             raw = [raw]
-        if isinstance(raw, list) and all(isinstance(i, str) and _ID_RE.match(i) for i in raw) and raw:
+        if isinstance(raw, list) and all(isinstance(i, str) and _ID_RE.match(i) for i in raw) and (raw or t == "ids"):
             return ""
         return "must be a list of ids" if t == "ids" else "must be an id or a list of ids"
     if t == "texts":
@@ -280,7 +286,7 @@ def _type_error(raw: Any, spec: Field) -> str:
 _JSON_TYPES: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "minLength": 1},
     "id": {"type": "string", "pattern": ID_PATTERN},
-    "ids": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": ID_PATTERN}},
+    "ids": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
     "texts": {"type": "array", "items": {"type": "string", "minLength": 1}},
     "number": {"type": "number"},
     "bool": {"type": "boolean"},
@@ -292,7 +298,7 @@ def _json_field(spec: Field) -> dict[str, Any]:
     if t in _JSON_TYPES:
         schema = dict(_JSON_TYPES[t])
     elif t == "id-or-ids":
-        schema = {"anyOf": [_JSON_TYPES["id"], _JSON_TYPES["ids"]]}
+        schema = {"anyOf": [_JSON_TYPES["id"], {**_JSON_TYPES["ids"], "minItems": 1}]}
     elif t == "date":
         # YAML tools read 2014-03-18 as a date and 2014 as a number: both are dates here.
         schema = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN},

@@ -20,8 +20,19 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _CORE = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+class _Refused:
+    """Stands where a value was refused (an alias, a foreign tag): already reported, not to be
+    reported again as a missing or mistyped field."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+REFUSED = _Refused()
 
 
 class YamlMap(dict):  # type: ignore[type-arg]
@@ -57,7 +68,7 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     """Parse one YAML document; append what is wrong with it to `problems`.
 
     Returns None when the text does not parse (a fatal problem is recorded). Duplicate keys,
-    aliases and foreign tags are recorded as errors and the offending value is left out.
+    aliases and foreign tags are recorded as errors; a refused value reads as `REFUSED`.
     """
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -97,13 +108,17 @@ class _Converter:
         if id(node) in self.seen:
             anchor = _location(self.path, node.start_mark)
             self.error(used_at, "alias", f"YAML aliases are not allowed (anchor at line {anchor.line})")
-            return None
+            return REFUSED
         self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            where = _location(self.path, node.start_mark)
+            self.error(where, "tag", f"tag '{node.tag.replace(_CORE, '!!')}' is not allowed (only plain YAML values)")
+            return REFUSED
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node)
-        return self._scalar(node, _location(self.path, node.start_mark))
+        return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode) -> YamlMap:
         result = YamlMap(_location(self.path, node.start_mark))
@@ -133,11 +148,8 @@ class _Converter:
             result.item_locations.append(item_loc)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, here: Location) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag not in _SCALAR_TAGS:
-            self.error(here, "tag", f"tag '{tag.replace(_CORE, '!!')}' is not allowed (only plain YAML values)")
-            return None
         value: str = node.value
         if tag == _CORE + "str" or tag == _CORE + "timestamp":
             return value  # dates keep their written form, and with it their precision

@@ -1,0 +1,75 @@
+"""Shared fixtures: small ledgers written for the tests."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck.ledger import load
+from factcheck.model import Ledger
+
+TESTS = Path(__file__).parent
+MINI = TESTS / "ledgers" / "mini"
+REPO = TESTS.parent
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini ledger."""
+    target = tmp_path / "ledger"
+    shutil.copytree(MINI, target)
+    return target
+
+
+SOURCES = """
+sources:
+  - {id: wire, name: Wire, kind: news-agency, reliability: B, rationale: test}
+  - {id: paper, name: Paper, kind: news-outlet, reliability: A, rationale: test}
+  - {id: blog, name: Blog, kind: blog, reliability: F, rationale: test}
+  - {id: state-tv, name: State TV, kind: state-media, reliability: E, rationale: test}
+  - {id: mirror, name: Mirror, kind: website, reliability: D, rationale: test, republishes: [state-tv]}
+  - {id: minister, name: A Minister, kind: person, reliability: C, rationale: test}
+"""
+
+VOCABULARY = """
+entities:
+  - {id: ruritania, name: Ruritania, aliases: [Strelsau]}
+  - {id: borduria, name: Borduria}
+  - {id: pact, name: The Northern Pact}
+  - {id: accord, name: The Border Accord}
+  - {id: office-pm, name: Prime Minister of Ruritania}
+  - {id: league, name: The Trade League}
+relations:
+  - {id: member-of, kind: state, words: [member], start_words: [joined], end_words: [left]}
+  - {id: signed, kind: event, words: [signed]}
+  - {id: visited, kind: event, words: [visited], repeatable: true}
+  - {id: holds-office, kind: state, words: [is], one_per_object: true}
+  - {id: top-partner, kind: state, words: [top partner], one_per_subject: true}
+  - {id: allied-with, kind: state, words: [allied], symmetric: true}
+  - {id: member-count, kind: value, words: [members]}
+  - {id: sanctioned, kind: event, words: [sanctioned], implies: [criticised]}
+  - {id: criticised, kind: event, words: [criticised], repeatable: true}
+"""
+
+
+def cite(url: str = "https://example.org/a") -> str:
+    return f"[{{title: T, url: '{url}', date: 2020-01-01}}]"
+
+
+def write_ledger(root: Path, facts: str, claims: str, sources: str = SOURCES, vocabulary: str = VOCABULARY) -> Path:
+    """Write a ledger from YAML snippets: `facts` and `claims` are the bodies of their lists."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "sources.yaml").write_text(textwrap.dedent(sources), encoding="utf-8")
+    (root / "facts.yaml").write_text(textwrap.dedent(vocabulary) + "facts:\n" + textwrap.indent(
+        textwrap.dedent(facts), "  "), encoding="utf-8")
+    (root / "claims.yaml").write_text("claims:\n" + textwrap.indent(textwrap.dedent(claims), "  "), encoding="utf-8")
+    return root
+
+
+def load_clean(root: Path) -> Ledger:
+    result = load(root)
+    assert [str(p) for p in result.problems] == []
+    return result.ledger
