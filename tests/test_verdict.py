@@ -360,3 +360,18 @@ def test_chain_flags(tmp_path: Path) -> None:
     assert [link.role for link in v.chain] == ["outlet", "via", "attributed"]
     assert v.flags == ("state media", "republished", "anonymous report")
     assert v.letter == "E"
+
+
+def test_state_known_at_one_date(tmp_path: Path) -> None:
+    facts = f"""
+    - id: top-partner-2017
+      statement: Borduria was Ruritania's top trade partner in 2017.
+      subject: ruritania
+      relation: top-partner
+      object: borduria
+      date: 2017
+      citations: {cite()}
+    """
+    same = verify(tmp_path / "a", facts, "{subject: ruritania, relation: top-partner, object: borduria, date: 2017}")
+    later = verify(tmp_path / "b", facts, "{subject: ruritania, relation: top-partner, object: borduria, date: 2019}")
+    assert (same.verdict, later.verdict) == ("true", "false")

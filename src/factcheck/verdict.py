@@ -318,15 +318,16 @@ def _compare_state(assertion: Assertion, fact: Fact,
     """A state said to hold at the asserted date (default: when the claim appeared)."""
     when = assertion.date or claim_date
     period = _span_text(_span(fact))
+    start, end = fact.start or fact.date, fact.end or fact.date
     if when is None:
         return Outcome.SUPPORTED, f"it held {period}"
-    if fact.start and when.last < fact.start.first:
+    if start and when.last < start.first:
         return Outcome.CONTRADICTED, f"not yet at {when}: it held only {period}"
-    if fact.end and when.first > fact.end.last:
+    if end and when.first > end.last:
         return Outcome.CONTRADICTED, f"no longer at {when}: it held {period}"
-    if fact.end is None and fact.as_of and when.first > fact.as_of.last:
+    if end is None and fact.as_of and when.first > fact.as_of.last:
         return Outcome.UNVERIFIED, f"the fact was last checked {fact.as_of}, before {when}"
-    if (fact.start and when.first < fact.start.first) or (fact.end and when.last > fact.end.last):
+    if (start and when.first < start.first) or (end and when.last > end.last):
         return Outcome.APPROXIMATE, f"it held for part of {when} only: {period}"
     return Outcome.SUPPORTED, f"it held at {when}: {period}"
 
