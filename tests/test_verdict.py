@@ -374,4 +374,4 @@ def test_state_known_at_one_date(tmp_path: Path) -> None:
     """
     same = verify(tmp_path / "a", facts, "{subject: ruritania, relation: top-partner, object: borduria, date: 2017}")
     later = verify(tmp_path / "b", facts, "{subject: ruritania, relation: top-partner, object: borduria, date: 2019}")
-    assert (same.verdict, later.verdict) == ("true", "false")
+    assert (same.verdict, later.verdict) == ("true", "unproven")

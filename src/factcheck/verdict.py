@@ -321,6 +321,8 @@ def _compare_state(assertion: Assertion, fact: Fact,
     start, end = fact.start or fact.date, fact.end or fact.date
     if when is None:
         return Outcome.SUPPORTED, f"it held {period}"
+    if fact.date and not when.overlaps(fact.date):  # a snapshot says nothing about other times
+        return Outcome.UNVERIFIED, f"the facts know this only {period}"
     if start and when.last < start.first:
         return Outcome.CONTRADICTED, f"not yet at {when}: it held only {period}"
     if end and when.first > end.last:
