@@ -163,8 +163,10 @@ def test_missing_file(mini_copy: Path) -> None:
 
 
 @pytest.mark.parametrize(("edit", "where", "message"), [
-    (("- id: visit-12th", "- id: visit-12th\n    id: again"), "claims.yaml:25:5", "duplicate key 'id' (first at line 24)"),
-    (("source: state-tv", "source: state-tvv"), "claims.yaml:18:5", "unknown source 'state-tvv' (did you mean 'state-tv'?)"),
+    (("- id: visit-12th", "- id: visit-12th\n    id: again"),
+     "claims.yaml:25:5", "duplicate key 'id' (first at line 24)"),
+    (("source: state-tv", "source: state-tvv"),
+     "claims.yaml:18:5", "unknown source 'state-tvv' (did you mean 'state-tv'?)"),
     (("  - id: opinion", "  - id: opinion\n  [broken"), "claims.yaml:", "YAML syntax error"),
     (("text: Turkey is a key NATO member.", "text: !!python/object/apply:os.system [echo hi]"),
      "claims.yaml:17:11", "tag '!!python/object/apply:os.system' is not allowed"),

@@ -199,8 +199,9 @@ def test_one_per_subject(tmp_path: Path) -> None:
       until: 2017-12-31
       citations: {cite()}
     """
-    wrong = verify(tmp_path / "a", facts, "{subject: ruritania, relation: top-partner, object: league, date: 2017}")
-    other_year = verify(tmp_path / "b", facts, "{subject: ruritania, relation: top-partner, object: league, date: 2020}")
+    claim = "{subject: ruritania, relation: top-partner, object: league, date: %s}"
+    wrong = verify(tmp_path / "a", facts, claim % 2017)
+    other_year = verify(tmp_path / "b", facts, claim % 2020)
     assert (wrong.verdict, other_year.verdict) == ("false", "unproven")
     assert "Borduria holds that place" in wrong.reason
 

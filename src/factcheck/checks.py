@@ -8,8 +8,8 @@ without a rationale).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 from .diagnostics import Problem, Severity
 from .ledger import LoadResult
@@ -23,11 +23,11 @@ DEFAULT_MAX_AGE_DAYS = 730
 class CheckOptions:
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
     """Facts with an `as_of` older than this many days are stale."""
-    today: Optional[dt.date] = None
+    today: dt.date | None = None
 
 
 def run_checks(result: LoadResult, options: CheckOptions = CheckOptions(),
-               advance: Optional[Callable[[int], None]] = None) -> list[Problem]:
+               advance: Callable[[int], None] | None = None) -> list[Problem]:
     """Every problem of the ledger, sorted by location. `advance(n)` reports progress by claims."""
     problems = list(result.problems)
     if result.fatal:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import NoReturn
 
 import typer
 
@@ -67,8 +67,8 @@ def main(
 def list_claims(
     data: Path = DataOption,
     fmt: ReportFormat = FormatOption,
-    verdict: Optional[List[str]] = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
-    source: Optional[List[str]] = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
+    verdict: list[str] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
+    source: list[str] | None = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
 ) -> None:
     """Every claim with its computed verdict, rating and source.
 
@@ -159,7 +159,7 @@ def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
 
 @app.command()
 def check(
-    paths: Optional[List[Path]] = typer.Argument(
+    paths: list[Path] | None = typer.Argument(
         None, help="Ledger folders, or files of one (their folder is checked). Default: --data."),
     data: Path = DataOption,
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
@@ -218,6 +218,6 @@ def run() -> None:
     """The console script: a clean error line instead of a traceback for broken pipes."""
     try:
         app()
-    except BrokenPipeError:
+    except BrokenPipeError:  # `factcheck list | head`: the reader left; nothing more to say
         sys.stderr.close()
-        raise SystemExit(1)
+        raise SystemExit(1) from None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
 
 from .diagnostics import Location
 
@@ -17,18 +17,18 @@ class PartialDate:
     """A date known to a year, a month or a day: `2013` is the whole of 2013."""
 
     year: int
-    month: Optional[int] = None
-    day: Optional[int] = None
+    month: int | None = None
+    day: int | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         parts = [int(p) for p in str(text).split("-")]
         date = cls(*parts)
-        date.first  # validates the day against the month
+        dt.date(date.year, date.month or 1, date.day or 1)  # raises ValueError for 2014-02-30
         return date
 
     @classmethod
-    def from_date(cls, day: dt.date) -> "PartialDate":
+    def from_date(cls, day: dt.date) -> PartialDate:
         return cls(day.year, day.month, day.day)
 
     @property
@@ -46,11 +46,11 @@ class PartialDate:
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def contains(self, other: "PartialDate") -> bool:
+    def contains(self, other: PartialDate) -> bool:
         """Every day `other` may stand for lies within this date."""
         return self.first <= other.first and other.last <= self.last
 
-    def overlaps(self, other: "PartialDate") -> bool:
+    def overlaps(self, other: PartialDate) -> bool:
         return self.first <= other.last and other.first <= self.last
 
     def __str__(self) -> str:
@@ -83,8 +83,8 @@ class Citation:
 class ProvenanceItem:
     about: str
     value: str
-    date: Optional[PartialDate] = None
-    citation: Optional[Citation] = None
+    date: PartialDate | None = None
+    citation: Citation | None = None
 
 
 @dataclass(frozen=True)
@@ -139,15 +139,15 @@ class Fact(_Located):
     relation: str
     citations: tuple[Citation, ...]
     location: Location
-    object: Optional[str] = None
-    date: Optional[PartialDate] = None
-    start: Optional[PartialDate] = None
-    end: Optional[PartialDate] = None
-    value: Optional[float] = None
+    object: str | None = None
+    date: PartialDate | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    value: float | None = None
     unit: str = ""
     tolerance: float = 0.1
     negated: bool = False
-    as_of: Optional[PartialDate] = None
+    as_of: PartialDate | None = None
     note: str = ""
     field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
@@ -157,12 +157,12 @@ class Assertion(_Located):
     subject: frozenset[str]
     relation: str
     location: Location
-    object: Optional[str] = None
-    date: Optional[PartialDate] = None
-    after: Optional[PartialDate] = None
-    before: Optional[PartialDate] = None
-    value: Optional[float] = None
-    change: Optional[str] = None  # start | end
+    object: str | None = None
+    date: PartialDate | None = None
+    after: PartialDate | None = None
+    before: PartialDate | None = None
+    value: float | None = None
+    change: str | None = None  # start | end
     negated: bool = False
     role: str = "core"
     loose: bool = False
@@ -175,7 +175,7 @@ class Claim(_Located):
     text: str
     source: str
     location: Location
-    date: Optional[PartialDate] = None
+    date: PartialDate | None = None
     url: str = ""
     article: str = ""
     kind: str = "statement"
@@ -183,7 +183,7 @@ class Claim(_Located):
     via: tuple[str, ...] = ()
     anonymous: bool = False
     assertions: tuple[Assertion, ...] = ()
-    ruling: Optional[str] = None
+    ruling: str | None = None
     ruling_note: str = ""
     field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 

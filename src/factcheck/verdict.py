@@ -7,8 +7,8 @@ implementation. Nothing here knows about a particular claim or topic.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
 from .model import Assertion, Claim, Fact, Ledger, PartialDate, Relation, Source
@@ -43,7 +43,7 @@ class AssertionResult:
     evidence: tuple[Evidence, ...] = ()
 
     @property
-    def deciding(self) -> Optional[Evidence]:
+    def deciding(self) -> Evidence | None:
         """The fact that decided the outcome, if one did."""
         return next((e for e in self.evidence if e.outcome == self.outcome), None)
 
@@ -69,7 +69,7 @@ class Verification:
     results: tuple[AssertionResult, ...]
     chain: tuple[Link, ...]
     flags: tuple[str, ...] = field(default=())
-    match_score: Optional[float] = None
+    match_score: float | None = None
     """For free text matched to a ledger claim: how closely they agree, 0-100."""
 
     @property
@@ -81,7 +81,7 @@ class Verification:
         return self.claim.ruling is not None and self.claim.ruling != self.verdict
 
     @property
-    def deciding_fact(self) -> Optional[Fact]:
+    def deciding_fact(self) -> Fact | None:
         """The fact behind the verdict: the first contradicting, else the first supporting one."""
         for wanted in (Outcome.CONTRADICTED, Outcome.APPROXIMATE, Outcome.SUPPORTED):
             for result in self.results:
@@ -105,7 +105,7 @@ class Engine:
 
     # assertions ------------------------------------------------------------------------------
 
-    def check_assertion(self, assertion: Assertion, claim_date: Optional[PartialDate] = None,
+    def check_assertion(self, assertion: Assertion, claim_date: PartialDate | None = None,
                         judged: bool = True) -> AssertionResult:
         """Compare one assertion with every fact about it (rules, section 1)."""
         if not judged and assertion.role == "core":
@@ -135,7 +135,7 @@ class Engine:
                     yield fact, implied
 
     def _exclusive_conflicts(self, assertion: Assertion, relation: Relation,
-                             claim_date: Optional[PartialDate]) -> list[Evidence]:
+                             claim_date: PartialDate | None) -> list[Evidence]:
         """Facts that rule an assertion out because the relation admits one party at a time."""
         if assertion.negated or assertion.change or not (relation.one_per_subject or relation.one_per_object):
             return []
@@ -169,7 +169,7 @@ class Engine:
     def verify_all(self) -> list[Verification]:
         return [self.verify(claim) for claim in self.ledger.claims.values()]
 
-    def _headline_gap(self, claim: Claim) -> Optional[str]:
+    def _headline_gap(self, claim: Claim) -> str | None:
         """For a headline: the first core assertion its article body does not make."""
         if claim.kind != "headline" or not claim.article:
             return None
@@ -247,7 +247,7 @@ def _says_same(a: Assertion, b: Assertion, relation: Relation) -> bool:
 
 
 def _compare(assertion: Assertion, fact: Fact, relation: Relation,
-             claim_date: Optional[PartialDate]) -> tuple[Optional[Outcome], str]:
+             claim_date: PartialDate | None) -> tuple[Outcome | None, str]:
     """How one fact bears on one assertion; (None, "") when it is silent."""
     if fact.negated:
         return _compare_negated_fact(assertion, fact, claim_date)
@@ -267,7 +267,7 @@ def _compare(assertion: Assertion, fact: Fact, relation: Relation,
 
 
 def _compare_negated_fact(assertion: Assertion, fact: Fact,
-                          claim_date: Optional[PartialDate]) -> tuple[Optional[Outcome], str]:
+                          claim_date: PartialDate | None) -> tuple[Outcome | None, str]:
     """A fact that something did not happen or hold, within its period (or ever, without one)."""
     when = assertion.date or (None if assertion.change else claim_date)
     span = _span(fact)
@@ -279,7 +279,7 @@ def _compare_negated_fact(assertion: Assertion, fact: Fact,
     return Outcome.CONTRADICTED, f"it did not happen{period}"
 
 
-def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tuple[Optional[Outcome], str]:
+def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tuple[Outcome | None, str]:
     """An event, a value, or a state's start or end, against its date."""
     if assertion.change == "start":
         happened = fact.start
@@ -314,7 +314,7 @@ def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tupl
 
 
 def _compare_state(assertion: Assertion, fact: Fact,
-                   claim_date: Optional[PartialDate]) -> tuple[Optional[Outcome], str]:
+                   claim_date: PartialDate | None) -> tuple[Outcome | None, str]:
     """A state said to hold at the asserted date (default: when the claim appeared)."""
     when = assertion.date or claim_date
     period = _span_text(_span(fact))
@@ -348,7 +348,7 @@ def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: s
 
 # periods -------------------------------------------------------------------------------------
 
-def _span(fact: Fact) -> Optional[tuple[Optional[PartialDate], Optional[PartialDate]]]:
+def _span(fact: Fact) -> tuple[PartialDate | None, PartialDate | None] | None:
     """The period a fact covers: its date, or from..until (until as_of while it still holds)."""
     if fact.date:
         return fact.date, fact.date
@@ -357,7 +357,7 @@ def _span(fact: Fact) -> Optional[tuple[Optional[PartialDate], Optional[PartialD
     return None
 
 
-def _span_overlaps(span: tuple[Optional[PartialDate], Optional[PartialDate]], when: PartialDate) -> bool:
+def _span_overlaps(span: tuple[PartialDate | None, PartialDate | None], when: PartialDate) -> bool:
     start, end = span
     return (start is None or when.last >= start.first) and (end is None or when.first <= end.last)
 
@@ -367,7 +367,7 @@ def _overlaps(fact: Fact, when: PartialDate) -> bool:
     return span is None or _span_overlaps(span, when)
 
 
-def _span_text(span: Optional[tuple[Optional[PartialDate], Optional[PartialDate]]]) -> str:
+def _span_text(span: tuple[PartialDate | None, PartialDate | None] | None) -> str:
     if span is None:
         return "at no stated time"
     start, end = span
@@ -389,7 +389,7 @@ def _number(value: float) -> str:
 
 # verdicts and ratings ------------------------------------------------------------------------
 
-def _verdict(claim: Claim, results: tuple[AssertionResult, ...], headline_gap: Optional[str]) -> tuple[str, str]:
+def _verdict(claim: Claim, results: tuple[AssertionResult, ...], headline_gap: str | None) -> tuple[str, str]:
     """The first rule of section 2 that applies, with the reason in words."""
     core = [r for r in results if r.assertion.role == "core"]
     side = [r for r in results if r.assertion.role != "core"]

@@ -8,8 +8,9 @@ each in its own way.
 from __future__ import annotations
 
 import abc
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, TextIO, Union
+from typing import Any, TextIO
 
 from .safe import shorten
 
@@ -42,7 +43,7 @@ class Line:
     style: str = ""  # a verdict or a severity, for formats with colour
 
 
-Block = Union[Fields, Table, Line]
+Block = Fields | Table | Line
 
 
 class Renderer(abc.ABC):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .interface import Block, BlockRenderer, Fields, Line, Table
+from .interface import Block, BlockRenderer, Fields, Table
 from .safe import cell
 
 

@@ -6,14 +6,15 @@ The JSON output is these records as they are, so the keys here are the documente
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from ..diagnostics import Problem
 from ..model import VERDICTS, Citation, Fact, Ledger, PartialDate, Source
 from ..verdict import Engine, Verification
 
 
-def _date(value: Optional[PartialDate]) -> Optional[str]:
+def _date(value: PartialDate | None) -> str | None:
     return str(value) if value else None
 
 

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from ..diagnostics import LedgerError, Location, Problem, closest
 from ..model import (
-    Assertion, Citation, Claim, Entity, Fact, Ledger, PartialDate, ProvenanceItem, Relation, Source,
+    Assertion,
+    Citation,
+    Claim,
+    Entity,
+    Fact,
+    Ledger,
+    PartialDate,
+    ProvenanceItem,
+    Relation,
+    Source,
 )
 from .schema import FILES, Validator
 from .yamlio import REFUSED, YamlList, YamlMap, read_yaml
@@ -127,7 +137,7 @@ class _Builder:
                 continue
             record_name = FILES[kind][key]
             build = getattr(self, f"_build_{record_name}")
-            for item, where in zip(items, items.item_locations):
+            for item, where in zip(items, items.item_locations, strict=True):
                 if self.validator.record(item, record_name, where):
                     self._add(build(item), record_name)
 

@@ -239,7 +239,7 @@ class Validator:
             return self.record(raw, spec.record, where)
         if spec.type == "records":
             good = YamlList(raw.location)
-            for item, item_loc in zip(raw, raw.item_locations):
+            for item, item_loc in zip(raw, raw.item_locations, strict=True):
                 if self.record(item, spec.record, item_loc):
                     good.append(item)
                     good.item_locations.append(item_loc)
