@@ -39,6 +39,8 @@ class RichRenderer(BlockRenderer):
             elif isinstance(block, Table):
                 if not block.rows:
                     continue
+                if block.title:
+                    self.console.print()
                 table = RichTable(title=block.title or None, title_justify="left", header_style="bold")
                 for index, header in enumerate(block.headers):
                     table.add_column(header, overflow="fold", no_wrap=index not in block.wide,
