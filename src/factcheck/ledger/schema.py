@@ -356,3 +356,11 @@ def json_schema(file_kind: str) -> dict[str, Any]:
                        for key, rec in lists.items()},
         "$defs": {_def_name(name): _json_record(RECORDS[name]) for name in _records_used(list(lists.values()))},
     }
+
+
+def schema_text(file_kind: str) -> str:
+    """The JSON Schema of one ledger file as it is committed in `schemas/`."""
+    import json
+
+    return json.dumps(json_schema(file_kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
