@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import NoReturn
 
@@ -15,6 +16,7 @@ import typer
 from . import __version__
 from .diagnostics import FactcheckError, closest
 from .formats import CheckFormat, ReportFormat, View, renderer
+from .model import VERDICTS
 
 app = typer.Typer(
     name="factcheck",
@@ -79,7 +81,6 @@ def list_claims(
         factcheck list --verdict false --verdict misleading --format markdown
     """
     from .formats.records import claim_row, summary_line
-    from .model import VERDICTS
 
     try:
         engine = _engine(data)
@@ -193,6 +194,51 @@ def check(
         raise typer.Exit(2)
     failing = [p for p in problems if strict or p.severity.value == "error"]
     raise typer.Exit(1 if failing else 0)
+
+
+@app.command()
+def scan(
+    file: str = typer.Argument(..., help="An article as plain text or markdown; - reads standard input."),
+    data: Path = DataOption,
+    fmt: ReportFormat = FormatOption,
+    show_all: bool = typer.Option(False, "--all", help="Show every check-worthy statement, not only flagged ones."),
+) -> None:
+    """Check an article: its headline (also against its own body) and every check-worthy sentence.
+
+    Statements judged false or misleading are flagged; --all shows the rest too.
+
+    Examples:
+
+        factcheck scan article.txt
+
+        curl -s https://example.org/story.txt | factcheck scan - --format json
+    """
+    from .formats.records import scan_record
+    from .reading import scan_text
+
+    try:
+        engine = _engine(data)
+        text = _read_article(file)
+    except FactcheckError as error:
+        _fail(error)
+    items = scan_text(engine, text)
+    flagged = [item for item in items if item.flagged]
+    shown = items if show_all else flagged
+    counts = Counter(item.verification.verdict for item in items)
+    tally = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
+    summary = f"{len(items)} statements checked ({tally}); {len(flagged)} flagged"
+    _show(View("scan", [scan_record(i.text, i.kind, i.verification, engine) for i in shown], summary), fmt.value)
+
+
+def _read_article(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise FactcheckError(f"cannot read {file}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise FactcheckError(f"cannot read {file}: not UTF-8 text") from None
 
 
 class _progress:

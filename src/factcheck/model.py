@@ -189,8 +189,8 @@ class Claim(_Located):
 
     @property
     def judged(self) -> bool:
-        """Opinions and predictions cannot be true or false."""
-        return self.kind not in ("opinion", "prediction")
+        """Opinions, predictions and questions cannot be true or false."""
+        return self.kind not in ("opinion", "prediction", "question")
 
 
 @dataclass

@@ -402,7 +402,7 @@ def _verdict(claim: Claim, results: tuple[AssertionResult, ...], headline_gap: s
     if headline_gap:
         return "misleading", f"a headline that {headline_gap}"
     if not claim.judged:
-        return "unproven", f"{claim.kind}: cannot be true or false"
+        return "unproven", f"a {claim.kind}: it cannot be true or false"
     if not results:
         return "unproven", "it asserts nothing the ledger can check"
     for r in core:

@@ -14,6 +14,7 @@ COLUMNS = {
     "sources": ["id", "name", "kind", "reliability", "state_media", "republishes", "rationale"],
     "facts": ["id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "citations"],
     "problems": ["file", "line", "column", "code", "severity", "message"],
+    "scan": ["kind", "verdict", "rating", "claim", "text", "reason"],
 }
 
 

@@ -139,10 +139,16 @@ def _problems(view: View, width: int) -> list[Block]:
     return [*lines, Line(view.summary, "error" if any(p["severity"] == "error" for p in view.records) else "")]
 
 
+def _scan(view: View, width: int) -> list[Block]:
+    rows = [[r["kind"], r["verdict"], r["rating"], shorten(r["text"], width), r["reason"]] for r in view.records]
+    return [Table("", ["KIND", "VERDICT", "RATING", "STATEMENT", "WHY"], rows, wide={3, 4}), Line(view.summary)]
+
+
 LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
     "claims": _claims,
     "verification": _verification,
     "sources": _sources,
     "facts": _facts,
     "problems": _problems,
+    "scan": _scan,
 }

@@ -120,3 +120,14 @@ def problem_summary(problems: list[Problem], files: int) -> str:
         return f"no problems in {files} file{'s' if files != 1 else ''}"
     return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
             f" in {files} file{'s' if files != 1 else ''}")
+
+
+def scan_record(text: str, kind: str, v: Verification, engine: Engine) -> dict[str, Any]:
+    """One statement of a scanned article: `kind` is headline or sentence; `claim` the ledger
+    claim it matched, if any."""
+    record = verification_record(v, engine)
+    return {
+        "text": text, "kind": kind, "verdict": v.verdict, "rating": v.rating, "reason": v.reason,
+        "claim": v.claim.id or None, "match_score": record.get("match_score"),
+        "assertions": record["assertions"], "evidence": record["evidence"],
+    }

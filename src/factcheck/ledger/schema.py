@@ -26,7 +26,7 @@ PROVENANCE_ABOUT = (
     "owner", "founded", "country", "state-affiliation", "sanction", "ban", "rating", "role", "note",
 )
 RELATION_KINDS = ("state", "event", "value")
-CLAIM_KINDS = ("statement", "headline", "opinion", "prediction")
+CLAIM_KINDS = ("statement", "headline", "opinion", "prediction", "question")
 ROLES = ("core", "detail", "attribution")
 CHANGES = ("start", "end")
 
@@ -144,7 +144,7 @@ _CLAIM = Record("claim", "A claim as it appeared.", (
     Field("date", "date", "When it appeared."),
     Field("url", "text", "Where it appeared."),
     Field("article", "text", "Groups a headline with the claims of its article body."),
-    Field("kind", "choice", "statement (default), headline, opinion or prediction.", choices=CLAIM_KINDS),
+    Field("kind", "choice", "statement (default), headline, opinion, prediction or question.", choices=CLAIM_KINDS),
     Field("attributed_to", "ids", "People or outlets it is attributed to."),
     Field("via", "ids", "Intermediaries between the outlet and the speaker, in order."),
     Field("anonymous", "bool", "Credited to an unnamed report or source."),

@@ -1,0 +1,98 @@
+"""Scanning an article: headline and sentences, the check-worthy ones verified one by one, and
+the headline held against its own body."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from .extract import Reading
+from .text import STOPWORDS
+
+if TYPE_CHECKING:
+    from . import Reader, ScanItem
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"^[#>*\s•·\-–]+|[*_`]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+                           r"|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|E\.U|vs|etc|approx|[A-Z])\.$")
+_ATTRIBUTION = frozenset({"said", "says", "told", "according", "quoted", "announced", "stated", "claimed"})
+_HEADLINE_FILLER = frozenset({"report", "reports", "how", "why", "what", "will", "new", "says", "amid", "after"})
+
+
+def split(reader: Reader, text: str) -> tuple[str, list[str]]:
+    """The headline and the body's sentences, without markup."""
+    lines = [_MARKUP.sub("", _LINK.sub(r"\1", line)).strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return "", []
+    first = pick_headline(reader, lines)
+    headline, body = lines[first], []
+    for line in lines[first + 1:]:
+        parts = [part.strip() for part in _SENTENCE_END.split(line) if part.strip()]
+        for part in parts:
+            if body and _ABBREVIATION.search(body[-1]) and body[-1] in parts:
+                body[-1] = f"{body[-1]} {part}"  # "St. Petersburg" does not end a sentence
+            else:
+                body.append(part)
+    return headline, body
+
+
+def pick_headline(reader: Reader, lines: list[str]) -> int:
+    """Pages open with site chrome ("Connect with us"): the headline is the first line of at
+    least three words that names something the ledger knows, else the first line."""
+    for index, line in enumerate(lines[:8]):
+        if len(line.split()) >= 3 and reader.reading(line).entities:
+            return index
+    return 0
+
+
+def check_worthy(reading: Reading) -> bool:
+    """Dates, numbers, named parties doing something, or attributions."""
+    if not reading.entities:
+        return False
+    words = {w.word for w in reading.words}
+    return bool(reading.dates or reading.numbers or reading.relations or words & _ATTRIBUTION)
+
+
+def scan(reader: Reader, text: str) -> list[ScanItem]:
+    from rapidfuzz import fuzz
+
+    from . import ScanItem
+
+    headline, body = split(reader, text)
+    if not headline:
+        return []
+    # Pages repeat their headline (title, caption, share line): a copy is not support for it.
+    body = [s for s in body if fuzz.ratio(s.lower(), headline.lower()) < 90]
+    readings = [(sentence, reader.reading(sentence)) for sentence in body]
+    items = [ScanItem(headline, "headline", _headline(reader, headline, readings))]
+    for sentence, reading in readings:
+        if check_worthy(reading):
+            items.append(ScanItem(sentence, "sentence", reader.verify(sentence)))
+    return items
+
+
+def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]]):  # type: ignore[no-untyped-def]
+    """A headline is judged on the facts, and is misleading when no sentence of its body names
+    the same parties together with any of its own words for what they do."""
+    verification = reader.verify(headline)
+    if verification.verdict == "false":
+        return verification
+    reading = reader.reading(headline)
+    parties = {m.target for m in reading.entities}
+    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
+    action = {w.stem for i, w in enumerate(reading.words)
+              if i not in named and w.word not in STOPWORDS and w.word not in _HEADLINE_FILLER
+              and len(w.word) > 2 and not w.word.isdigit()}
+    if not parties or not action:
+        return verification
+    for _, sentence in body:
+        if parties <= {m.target for m in sentence.entities} and action & {w.stem for w in sentence.words}:
+            return verification
+    names = ", ".join(sorted(reader.engine.ledger.name_of(p) for p in parties))
+    return dataclasses.replace(
+        verification, verdict="misleading", digit=4,
+        reason=f"a headline its own article does not support: no sentence of the body says what it says of {names}")

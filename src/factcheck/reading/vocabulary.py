@@ -1,0 +1,111 @@
+"""The ledger's names and verbs, indexed for finding them in prose.
+
+Entities and sources contribute their names and aliases; relations their `words`, `start_words`
+and `end_words`. Nothing here is specific to a topic: a ledger about another subject brings its
+own vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Ledger
+from .text import STOPWORDS, Token, phrase_stems
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of tokens that names an entity or expresses a relation."""
+
+    target: str  # an entity or source id, or a relation id
+    first: int  # token index
+    last: int  # token index, inclusive
+    change: str | None = None  # for relations: "start" or "end"
+
+
+class _PhraseIndex:
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
+        self._acronyms: set[tuple[str, ...]] = set()
+        self.bags: list[tuple[frozenset[str], str]] = []
+
+    def add(self, phrase: str, target: str, change: str | None = None) -> None:
+        stems = phrase_stems(phrase)
+        if not stems:
+            return
+        if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
+            self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
+        entry = (stems, target, change)
+        if entry not in self._by_first[stems[0]]:
+            self._by_first[stems[0]].append(entry)
+        content = frozenset(s for s in stems if s not in STOPWORDS)
+        if len(content) >= 2 and change is None:
+            self.bags.append((content, target))
+
+    def find(self, words: list[Token], taken: set[int]) -> list[Mention]:
+        """Longest contiguous matches, left to right, skipping tokens already taken. A phrase that
+        names several things ("withdrew" ends a membership and a deployment) yields one mention each."""
+        found = []
+        i = 0
+        while i < len(words):
+            best: list[tuple[str, str | None]] = []
+            length = 0
+            if i not in taken:
+                for stems, target, change in self._by_first.get(words[i].stem, ()):
+                    end = i + len(stems)
+                    if end <= len(words) and all(words[i + k].stem == s and (i + k) not in taken
+                                                 for k, s in enumerate(stems)) and (
+                            stems not in self._acronyms or words[i].upper):
+                        if len(stems) > length:
+                            best, length = [], len(stems)
+                        if len(stems) == length:
+                            best.append((target, change))
+            if best:
+                found.extend(Mention(target, i, i + length - 1, change) for target, change in best)
+                taken.update(range(i, i + length))
+                i += length
+            else:
+                i += 1
+        return found
+
+
+class Vocabulary:
+    """Entity names and relation words of one ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.entities = _PhraseIndex()
+        self.relations = _PhraseIndex()
+        for thing in (*ledger.entities.values(), *ledger.sources.values()):
+            for name in (thing.name, *thing.aliases, thing.id.replace("-", " ")):
+                self.entities.add(name, thing.id)
+        for relation in ledger.relations.values():
+            for word in relation.words:
+                self.relations.add(word, relation.id)
+            for word in relation.start_words:
+                self.relations.add(word, relation.id, "start")
+            for word in relation.end_words:
+                self.relations.add(word, relation.id, "end")
+
+    def entity_mentions(self, words: list[Token]) -> tuple[list[Mention], set[int]]:
+        """Entities named in the words: exact phrases first, then multi-word names whose words all
+        occur close together in another order ("the treaty absorbing Crimea" for "Crimea treaty")."""
+        taken: set[int] = set()
+        found = self.entities.find(words, taken)
+        named = {m.target for m in found}
+        positions: dict[str, list[int]] = defaultdict(list)
+        for index, word in enumerate(words):
+            if index not in taken:
+                positions[word.stem].append(index)
+        for content, target in self.entities.bags:
+            if target in named or not all(s in positions for s in content):
+                continue
+            where = sorted(positions[s][0] for s in content)
+            if where[-1] - where[0] <= 2 * len(content) + 2:
+                found.append(Mention(target, where[0], where[-1]))
+                named.add(target)
+                taken.update(where)
+        return sorted(found, key=lambda m: m.first), taken
+
+    def relation_mentions(self, words: list[Token], taken: set[int]) -> list[Mention]:
+        return self.relations.find(words, set(taken))

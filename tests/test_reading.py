@@ -1,0 +1,192 @@
+"""Free text: sentences and articles read with a ledger's own vocabulary, on a made-up topic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.ledger import load_or_raise
+from factcheck.model import PartialDate
+from factcheck.reading import reader_for, scan_text, verify_text
+from factcheck.reading.extract import find_dates
+from factcheck.reading.scan import split
+from factcheck.verdict import Engine
+
+from .conftest import REPO, TESTS
+
+READING = TESTS / "ledgers" / "reading"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_or_raise(READING))
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("in 2013", [PartialDate(2013)]),
+    ("in March 2014", [PartialDate(2014, 3)]),
+    ("on 18 March 2014", [PartialDate(2014, 3, 18)]),
+    ("on the 18th of March, 2014", [PartialDate(2014, 3, 18)]),
+    ("on March 18, 2014", [PartialDate(2014, 3, 18)]),
+    ("on 2014-03-18", [PartialDate(2014, 3, 18)]),
+    ("from Sept. 2001 to 2003", [PartialDate(2001, 9), PartialDate(2003)]),
+    ("with 70 members", []),
+])
+def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
+    assert find_dates(text)[0] == dates
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # dates at their precision
+    ("Ruritania ratified the River Accord in 1996", "false"),
+    ("Ruritania ratified the River Accord in June 1998", "true"),
+    ("The river treaty was ratified by Strelsau on 12 June 1998", "true"),      # passive, aliases
+    ("The accord on the river dates from 1998", "true"),                       # no verb: the event's date
+    # states, their start and end
+    ("Ruritania is a member of the Northern Pact", "true"),
+    ("Ruritania joined the Pact in 1961", "true"),
+    ("Ruritania joined the Pact in 1975", "false"),
+    ("Ruritania left the Northern Pact in 2019", "false"),
+    ("Borduria is a member of the Northern Pact", "false"),
+    ("Borduria has never been a member of the Northern Pact", "true"),
+    ("Szohôd is not a Pact member", "true"),                                   # accents folded
+    # repeatable events, numbers
+    ("King Rudolf toured Syldavia in 2005", "true"),
+    ("King Rudolf toured Syldavia in 2011", "unproven"),                       # an unrecorded tour is not false
+    ("The Trade League had 27 members in 2020", "true"),
+    ("The Trade League had 26 members in 2020", "mostly-true"),
+    ("The Trade League had 40 members in 2020", "false"),
+    # what the facts do not cover, predictions, questions
+    ("Ruritania will build a space station in 2090", "unproven"),
+    ("Borduria exports cheese to Syldavia", "unproven"),
+    ("Ruritania will join the Trade League", "unproven"),
+    ("Did Ruritania leave the Northern Pact?", "unproven"),
+])
+def test_free_text_verdicts(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence)
+    assert v.verdict == verdict, (sentence, v.reason)
+    assert v.claim.id == "" and v.rating[0] == "F"  # no ledger claim, no source to grade
+
+
+def test_a_paraphrase_of_a_ledger_claim_reports_that_claim(engine: Engine) -> None:
+    v = verify_text(engine, "The River Accord was ratified by Strelsau in 1997")
+    assert (v.claim.id, v.verdict) == ("gazette-accord-1997", "false")
+    assert v.match_score is not None and v.match_score >= 85
+
+
+def test_another_date_is_another_claim(engine: Engine) -> None:
+    v = verify_text(engine, "Strelsau ratified the River Accord in 1998")
+    assert v.claim.id == "" and v.verdict == "true"
+
+
+def test_names_are_not_enough(engine: Engine) -> None:
+    v = verify_text(engine, "Ruritania and the Northern Pact held a festival in 1961")
+    assert v.verdict == "unproven"
+
+
+def test_lowercase_us_is_not_an_acronym() -> None:
+    engine = Engine(load_or_raise(REPO))
+    reading = reader_for(engine).reading("Connect with us")
+    assert reading.entities == []
+
+
+ARTICLE = """Menu
+
+Strelsau Quits Northern Pact To Join Borduria - Report
+
+Strelsau Quits Northern Pact To Join Borduria - Report
+
+Ruritania ratified the River Accord in 1997, officials said. King Rudolf toured Syldavia in 2005.
+The Trade League had 27 members in 2020. Ruritania remains a member of the Northern Pact.
+Nothing else happened.
+"""
+
+
+def test_scan_splits_headline_and_sentences(engine: Engine) -> None:
+    headline, body = split(reader_for(engine), ARTICLE)
+    assert headline == "Strelsau Quits Northern Pact To Join Borduria - Report"
+    assert body[1:4] == ["Ruritania ratified the River Accord in 1997, officials said.",
+                         "King Rudolf toured Syldavia in 2005.", "The Trade League had 27 members in 2020."]
+
+
+def test_scan_flags_false_statements_and_an_unsupported_headline(engine: Engine) -> None:
+    items = scan_text(engine, ARTICLE)
+    verdicts = {item.text: item.verification.verdict for item in items}
+    assert items[0].kind == "headline"
+    assert items[0].verification.verdict in ("false", "misleading")
+    assert verdicts["Ruritania ratified the River Accord in 1997, officials said."] == "false"
+    assert verdicts["King Rudolf toured Syldavia in 2005."] == "true"
+    assert verdicts["Ruritania remains a member of the Northern Pact."] == "true"
+    assert "Nothing else happened." not in verdicts  # not check-worthy
+
+
+def test_a_headline_its_body_supports_is_judged_on_the_facts(engine: Engine) -> None:
+    article = "Ruritania To Tour Syldavia Again\n\nKing Rudolf of Ruritania toured Syldavia in 2005.\n"
+    [headline, *_] = scan_text(engine, article)
+    assert headline.verification.verdict != "misleading"
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_verify_free_text_every_format() -> None:
+    sentence = "Ruritania joined the Pact in 1975"
+    code, out, _ = run("verify", sentence, "-d", str(READING))
+    assert code == 0 and "(free text: no ledger claim matched)" in out and "Verdict: false" in out
+    record = json.loads(run("verify", sentence, "-d", str(READING), "-f", "json")[1])
+    assert record["id"] is None and record["verdict"] == "false"
+    assert record["evidence"][0]["fact"] == "ruritania-in-pact"
+    assert "- **Verdict:** false" in run("verify", sentence, "-d", str(READING), "-f", "markdown")[1]
+    rows = list(csv.DictReader(io.StringIO(run("verify", sentence, "-d", str(READING), "-f", "csv")[1])))
+    assert rows[0]["fact"] == "ruritania-in-pact"
+
+
+def test_cli_verify_matched_claim_json() -> None:
+    record = json.loads(run("verify", "The River Accord was ratified by Strelsau in 1997", "-d", str(READING),
+                            "-f", "json")[1])
+    assert record["id"] == "gazette-accord-1997" and record["match_score"] >= 85
+
+
+def test_cli_scan_every_format(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run("scan", str(article), "-d", str(READING))
+    assert code == 0 and "Ruritania ratified the River Accord in 1997" in out and "flagged" in out
+    records = json.loads(run("scan", str(article), "-d", str(READING), "-f", "json", "--all")[1])
+    assert {"text", "kind", "verdict", "evidence"} <= records[0].keys()
+    assert [r["kind"] for r in records][:2] == ["headline", "sentence"]
+    assert "| headline " in run("scan", str(article), "-d", str(READING), "-f", "markdown")[1]
+    rows = list(csv.DictReader(io.StringIO(run("scan", "-", "-d", str(READING), "-f", "csv", stdin=ARTICLE)[1])))
+    assert {r["verdict"] for r in rows} <= {"false", "misleading"} and rows
+
+
+def test_cli_scan_unreadable_file(tmp_path: Path) -> None:
+    code, out, err = run("scan", str(tmp_path / "missing.txt"), "-d", str(READING))
+    assert code == 2 and out == "" and "cannot read" in err
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00")
+    assert run("scan", str(binary), "-d", str(READING))[0] == 2
+
+
+BUNDLED = [
+    ("Putin signed the treaty on Crimea's accession to Russia in 2013", "false"),
+    ("The treaty absorbing Crimea into Russia dates from 18 March 2014", "true"),
+    ("Turkey is a NATO member", "true"),
+    ("Turkey withdrew from NATO in 2023", "false"),
+    ("Ankara will open a space station in 2030", "unproven"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), BUNDLED)
+def test_bundled_ledger_acceptance_sentences(sentence: str, verdict: str) -> None:
+    assert verify_text(Engine(load_or_raise(REPO)), sentence).verdict == verdict
