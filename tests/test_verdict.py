@@ -1,4 +1,4 @@
-"""The verdict rules of docs/verdict-rules.md, one by one, on small made-up ledgers."""
+"""The verdict rules of the README ("How verdicts are computed"), one by one, on small made-up ledgers."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The verdict engine: assertions against facts, provenance chains, verdicts and ratings.
 
-The rules are written for people in docs/verdict-rules.md; this module is their one
+The rules are written for people in the README ("How verdicts are computed"); this module is their one
 implementation. Nothing here knows about a particular claim or topic.
 """
 
