@@ -27,11 +27,20 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_version_and_help() -> None:
     code, out, _ = run("--version")
     assert (code, out.strip()) == (0, f"factcheck {__version__}")
-    for command in ("list", "verify", "sources", "facts", "check"):
+    for command in ("list", "verify", "sources", "facts", "check", "scan"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage" in out, command
     code, out, _ = run("verify", "--help")
     assert "factcheck verify" in out  # examples are part of the help
+
+
+def test_every_format_word_has_a_renderer() -> None:
+    import io as _io
+
+    from factcheck.formats import CheckFormat, ReportFormat, renderer
+
+    for word in [*ReportFormat, *CheckFormat]:
+        assert renderer(word.value, _io.StringIO(), terminal=False) is not None
 
 
 # list --------------------------------------------------------------------------------------------
