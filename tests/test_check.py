@@ -207,3 +207,9 @@ def test_pre_commit_hook_runs_check() -> None:
 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("factcheck-check", "factcheck check", False)
+
+
+def test_deep_nesting_is_unusable_input(mini_copy: Path) -> None:
+    (mini_copy / "claims.yaml").write_text("claims: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    code, found = problems(mini_copy)
+    assert code == 2 and [p["code"] for p in found] == ["nesting"]

@@ -188,17 +188,21 @@ def test_tolerance_is_per_fact(tmp_path: Path) -> None:
     assert v.verdict == "false"
 
 
-def test_one_per_subject(tmp_path: Path) -> None:
-    facts = f"""
+def top_partner(when: str) -> str:
+    """Borduria as Ruritania's top trade partner in 2017, the period written as `when`."""
+    return f"""
     - id: top-partner-2017
       statement: Borduria was Ruritania's top trade partner in 2017.
       subject: ruritania
       relation: top-partner
       object: borduria
-      from: 2017-01-01
-      until: 2017-12-31
+      {when}
       citations: {cite()}
     """
+
+
+def test_one_per_subject(tmp_path: Path) -> None:
+    facts = top_partner("from: 2017-01-01\n      until: 2017-12-31")
     claim = "{subject: ruritania, relation: top-partner, object: league, date: %s}"
     wrong = verify(tmp_path / "a", facts, claim % 2017)
     other_year = verify(tmp_path / "b", facts, claim % 2020)
@@ -364,15 +368,7 @@ def test_chain_flags(tmp_path: Path) -> None:
 
 
 def test_state_known_at_one_date(tmp_path: Path) -> None:
-    facts = f"""
-    - id: top-partner-2017
-      statement: Borduria was Ruritania's top trade partner in 2017.
-      subject: ruritania
-      relation: top-partner
-      object: borduria
-      date: 2017
-      citations: {cite()}
-    """
+    facts = top_partner("date: 2017")
     same = verify(tmp_path / "a", facts, "{subject: ruritania, relation: top-partner, object: borduria, date: 2017}")
     later = verify(tmp_path / "b", facts, "{subject: ruritania, relation: top-partner, object: borduria, date: 2019}")
     assert (same.verdict, later.verdict) == ("true", "unproven")
