@@ -154,7 +154,7 @@ def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
         ledger = _engine(data).ledger
     except FactcheckError as error:
         _fail(error)
-    records = [fact_record(f, ledger) for f in ledger.facts.values()]
+    records = [fact_record(f) for f in ledger.facts.values()]
     _show(View("facts", records, f"{len(records)} facts"), fmt.value)
 
 

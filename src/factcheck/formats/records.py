@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..diagnostics import Problem
-from ..model import VERDICTS, Citation, Fact, Ledger, PartialDate, Source
+from ..model import VERDICTS, Citation, Fact, PartialDate, Source
 from ..verdict import Engine, Verification
 
 
@@ -87,7 +87,7 @@ def source_record(s: Source) -> dict[str, Any]:
     }
 
 
-def fact_record(f: Fact, ledger: Ledger) -> dict[str, Any]:
+def fact_record(f: Fact) -> dict[str, Any]:
     return {
         "id": f.id, "statement": f.statement, "subject": sorted(f.subject), "relation": f.relation,
         "object": f.object, "date": _date(f.date), "from": _date(f.start), "until": _date(f.end),
