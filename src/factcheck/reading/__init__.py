@@ -74,7 +74,9 @@ class Reader:
 
     def assertions(self, reading: Reading) -> tuple[Assertion, ...]:
         """The assertions the facts can speak to; else the likeliest reading, to show what was read."""
-        candidates = candidate_assertions(reading)
+        relations = self.engine.ledger.relations
+        candidates = [a if relations[a.relation].kind == "value" else dataclasses.replace(a, value=None)
+                      for a in candidate_assertions(reading)]  # "resolution 68/262" is no amount
         direct: list[Assertion] = []
         indirect: list[Assertion] = []
         for assertion in candidates:
@@ -141,8 +143,8 @@ def _parties(record: Assertion | Fact) -> frozenset[str]:
 
 
 def _same_claim(a: Assertion, b: Assertion) -> bool:
-    return (a.relation, a.object, a.change) == (b.relation, b.object, b.change) or (
-        a.relation == b.relation and a.subject == b.subject and a.change == b.change)
+    """Two readings of one verb phrase: the first, most likely, is kept."""
+    return a.relation == b.relation and (a.object == b.object or a.subject == b.subject)
 
 
 def _within(quoted: Reading, sentence: Reading) -> bool:

@@ -135,16 +135,23 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
         passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
         options = []
         if before:
-            options.append((_joint(before, reading.words), after[0].target if after else None))
-            options.append((frozenset({before[-1].target}), after[0].target if after else None))
+            target = after[0].target if after else None
+            options.append((_joint(before, reading.words), target))
+            # the nearest party first, then earlier ones: "the coup attempt in Turkey took place"
+            options.extend((frozenset({m.target}), target) for m in reversed(before))
         if passive and before and after:
             options.insert(0, (frozenset({after[0].target}), before[-1].target))
         if not before and len(after) >= 2:  # "Did Turkey leave NATO", "In 2023, Turkey left NATO"
             options.append((frozenset({after[0].target}), after[1].target))
-        if len(before) >= 2 and before[-1].last == relation.first - 1:  # "Turkey is a NATO member"
+        if len(before) >= 2 and _modifies(reading, before[-1], relation):  # "Turkey is a NATO member"
             options.insert(0, (frozenset({before[-2].target}), before[-1].target))
         if len(before) >= 2 and not after:  # "NATO, which Turkey joined", "the treaty Putin signed"
             options.append((frozenset({before[-1].target}), before[-2].target))
+        if before and not after:  # "Erdogan and Putin met": a pair acting on each other
+            pair = sorted(_joint(before, reading.words))
+            if len(pair) == 2:
+                options.append((frozenset({pair[0]}), pair[1]))
+                options.append((frozenset({pair[1]}), pair[0]))
         partners = _partners(reading, after[0] if after else None)
         if partners and options:  # "signed the agreement with Ankara": Ankara signed it too
             options.append((options[0][0] | partners, options[0][1]))
@@ -154,6 +161,13 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
             found.append(Assertion(subject, relation.target, where, object=obj, date=date, value=value,
                                    change=relation.change, negated=negated(reading, relation)))
     return list(dict.fromkeys(found))
+
+
+def _modifies(reading: Reading, mention: Mention, relation: Mention) -> bool:
+    """A name directly before the verb, or before it with a possessive: "NATO member",
+    "Russia's largest trading partner"."""
+    gap = [w.word for w in reading.words[mention.last + 1: relation.first]]
+    return gap in ([], ["s"])
 
 
 def _partners(reading: Reading, obj: Mention | None) -> frozenset[str]:
