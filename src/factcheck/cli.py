@@ -41,11 +41,16 @@ def _show(view: View, fmt: str) -> None:
     renderer(fmt, sys.stdout, terminal=sys.stdout.isatty()).render(view)
 
 
-def _engine(data: Path):  # type: ignore[no-untyped-def]
+def _ledger(data: Path):  # type: ignore[no-untyped-def]
     from .ledger import load_or_raise
+
+    return load_or_raise(data)
+
+
+def _engine(data: Path):  # type: ignore[no-untyped-def]
     from .verdict import Engine
 
-    return Engine(load_or_raise(data))
+    return Engine(_ledger(data))
 
 
 def _version(value: bool) -> None:
@@ -138,7 +143,7 @@ def sources(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
     from .formats.records import source_record
 
     try:
-        ledger = _engine(data).ledger
+        ledger = _ledger(data)
     except FactcheckError as error:
         _fail(error)
     records = [source_record(s) for s in ledger.sources.values()]
@@ -151,7 +156,7 @@ def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
     from .formats.records import fact_record
 
     try:
-        ledger = _engine(data).ledger
+        ledger = _ledger(data)
     except FactcheckError as error:
         _fail(error)
     records = [fact_record(f) for f in ledger.facts.values()]
