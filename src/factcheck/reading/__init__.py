@@ -121,15 +121,13 @@ class Reader:
                 return (Assertion(fact.subject, fact.relation, where, object=first, date=reading.date),)
         return ()
 
-    def verify(self, text: str, *, match: bool = True, today: dt.date | None = None) -> Verification:
+    def verify(self, text: str) -> Verification:
         reading = self.reading(text)
-        if match:
-            found = self.match(reading)
-            if found:
-                claim, score = found
-                return dataclasses.replace(self.engine.verify(claim), match_score=score)
-        today = today or dt.date.today()
-        dated_past = reading.date is not None and reading.date.last < today
+        found = self.match(reading)
+        if found:
+            claim, score = found
+            return dataclasses.replace(self.engine.verify(claim), match_score=score)
+        dated_past = reading.date is not None and reading.date.last < dt.date.today()
         if text.rstrip().endswith("?"):
             kind = "question"
         else:
