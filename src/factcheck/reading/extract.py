@@ -26,12 +26,20 @@ _DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day)
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "my"),
     (re.compile(rf"\b{_YEAR}\b"), "y"),
 ]
+_WORD_RE = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
 _NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
 _FUTURE_PHRASES = ("going to", "plans to", "is to", "are to", "expected to", "set to", "about to")
 _PASSIVE = frozenset({"by"})
 _COPULAS = frozenset({"is", "was", "were", "are", "been", "became", "becomes", "remains", "remained", "as"})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: PartialDate
+    position: int  # the index of the word the date stands before
+    bound: str | None = None  # "after" or "before" when the sentence says so
 
 
 @dataclass
@@ -42,9 +50,27 @@ class Reading:
     words: list[Token]
     entities: list[Mention]
     relations: list[Mention]
-    dates: list[PartialDate] = field(default_factory=list)
+    date_mentions: list[DateMention] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)
     future: bool = False
+
+    @property
+    def dates(self) -> list[PartialDate]:
+        return [m.date for m in self.date_mentions]
+
+    def date_for(self, relation: Mention) -> DateMention | None:
+        """The date that goes with a verb: the nearest after it, else the nearest before it, with
+        no other verb in between ("joined the Pact in 1961 and ratified the Accord in 1998")."""
+        verbs = {m.first for m in self.relations if m.first != relation.first}
+
+        def clear(a: int, b: int) -> bool:
+            return not any(a < v < b for v in verbs)
+
+        after = [m for m in self.date_mentions if m.position > relation.last and clear(relation.last, m.position)]
+        if after:
+            return after[0]
+        before = [m for m in self.date_mentions if m.position <= relation.first and clear(m.position, relation.first)]
+        return before[-1] if before else None
 
     @property
     def any_negation(self) -> bool:
@@ -64,17 +90,20 @@ class Reading:
         return max(self.dates, key=lambda d: (d.day is not None, d.month is not None), default=None)
 
 
-def find_dates(text: str) -> tuple[list[PartialDate], str]:
-    """Dates at the precision written, and the text with them blanked out."""
+def find_dates(text: str) -> tuple[list[DateMention], str]:
+    """Dates at the precision written, where they stand, and the text with them blanked out."""
     folded = fold(text)
-    found: list[tuple[int, PartialDate]] = []
+    original = folded
+    found: list[DateMention] = []
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(folded):
             date = _date(match.groups(), order)
             if date is not None:
-                found.append((match.start(), date))
+                before = _WORD_RE.findall(original[: match.start()])
+                bound = before[-1] if before and before[-1] in ("after", "before") else None
+                found.append(DateMention(date, len(before), bound))
                 folded = folded[: match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
-    return [d for _, d in sorted(found, key=lambda pair: pair[0])], folded
+    return sorted(found, key=lambda m: m.position), folded
 
 
 def _date(groups: tuple[str, ...], order: str) -> PartialDate | None:
@@ -96,7 +125,8 @@ def read(text: str, vocabulary: Vocabulary) -> Reading:
     words = tokens(text)
     entities, taken = vocabulary.entity_mentions(words)
     relations = vocabulary.relation_mentions(words, taken)
-    reading = Reading(text=text, words=words, entities=entities, relations=relations, dates=dates, numbers=numbers)
+    reading = Reading(text=text, words=words, entities=entities, relations=relations, date_mentions=dates,
+                      numbers=numbers)
     reading.future = any(_governed(reading, r, _MODALS) for r in relations) or any(
         p in " ".join(w.word for w in words) for p in _FUTURE_PHRASES)
     return reading
@@ -126,10 +156,13 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
     entities before it as the subject and after it as the object, and the reverse for the
     passive ("signed by Putin")."""
     where = Location("<text>")
-    date = reading.date
     value = reading.numbers[0] if reading.numbers else None
     found: list[Assertion] = []
     for relation in reading.relations:
+        when = reading.date_for(relation)
+        dates = {"date": when.date if when and not when.bound else None,
+                 "after": when.date if when and when.bound == "after" else None,
+                 "before": when.date if when and when.bound == "before" else None}
         before = [m for m in reading.entities if m.last < relation.first]
         after = [m for m in reading.entities if m.first > relation.last]
         passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
@@ -158,8 +191,8 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
         for subject, obj in options:
             if obj in subject:
                 obj = None
-            found.append(Assertion(subject, relation.target, where, object=obj, date=date, value=value,
-                                   change=relation.change, negated=negated(reading, relation)))
+            found.append(Assertion(subject, relation.target, where, object=obj, value=value,
+                                   change=relation.change, negated=negated(reading, relation), **dates))
     return list(dict.fromkeys(found))
 
 
