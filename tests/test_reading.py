@@ -67,6 +67,8 @@ def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
     ("Ruritania joined the Pact in 1961 and ratified the River Accord in 1998", "true"),
     ("Ruritania ratified the River Accord after 1995", "true"),
     ("Ruritania ratified the River Accord before 1995", "false"),
+    ("Ruritania, a Pact member since 1961, ratified the River Accord in 1998", "true"),
+    ("Ruritania, a Pact member since 1970, ratified the River Accord in 1998", "false"),
     # what the facts do not cover, predictions, questions
     ("Ruritania will build a space station in 2090", "unproven"),
     ("Borduria exports cheese to Syldavia", "unproven"),
@@ -135,6 +137,13 @@ def test_a_headline_its_body_supports_is_judged_on_the_facts(engine: Engine) -> 
     article = "Ruritania To Tour Syldavia Again\n\nKing Rudolf of Ruritania toured Syldavia in 2005.\n"
     [headline, *_] = scan_text(engine, article)
     assert headline.verification.verdict != "misleading"
+
+
+def test_subheadings_and_links_do_not_support_a_headline(engine: Engine) -> None:
+    article = ("Ruritania Will Crown Borduria's King\n\nAlso Read: Ruritania To Crown Borduria's King\n\n"
+               "Ruritania ratified the River Accord in June 1998.\n")
+    [headline, *_] = scan_text(engine, article)
+    assert headline.verification.verdict == "misleading"
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -74,9 +74,7 @@ class Reader:
 
     def assertions(self, reading: Reading) -> tuple[Assertion, ...]:
         """The assertions the facts can speak to; else the likeliest reading, to show what was read."""
-        relations = self.engine.ledger.relations
-        candidates = [a if relations[a.relation].kind == "value" else dataclasses.replace(a, value=None)
-                      for a in candidate_assertions(reading)]  # "resolution 68/262" is no amount
+        candidates = [self._fit(a) for a in candidate_assertions(reading)]
         direct: list[Assertion] = []
         indirect: list[Assertion] = []
         for assertion in candidates:
@@ -96,6 +94,16 @@ class Reader:
             if implied:
                 return implied
         return tuple(candidates[:1])
+
+    def _fit(self, assertion: Assertion) -> Assertion:
+        """Drop what the relation cannot carry: an amount unless it is a value ("resolution
+        68/262" is no amount), a start or end unless it is a state ("since 2016" of an event)."""
+        kind = self.engine.ledger.relations[assertion.relation].kind
+        if kind != "value" and assertion.value is not None:
+            assertion = dataclasses.replace(assertion, value=None)
+        if kind != "state" and assertion.change is not None:
+            assertion = dataclasses.replace(assertion, change=None)
+        return assertion
 
     def _implied(self, reading: Reading) -> tuple[Assertion, ...]:
         """With no verb the ledger knows, two readings remain, both tied to facts that exist:

@@ -39,7 +39,7 @@ _COPULAS = frozenset({"is", "was", "were", "are", "been", "became", "becomes", "
 class DateMention:
     date: PartialDate
     position: int  # the index of the word the date stands before
-    bound: str | None = None  # "after" or "before" when the sentence says so
+    bound: str | None = None  # "after", "before" or "since" when the sentence says so
 
 
 @dataclass
@@ -100,7 +100,7 @@ def find_dates(text: str) -> tuple[list[DateMention], str]:
             date = _date(match.groups(), order)
             if date is not None:
                 before = _WORD_RE.findall(original[: match.start()])
-                bound = before[-1] if before and before[-1] in ("after", "before") else None
+                bound = before[-1] if before and before[-1] in ("after", "before", "since") else None
                 found.append(DateMention(date, len(before), bound))
                 folded = folded[: match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
     return sorted(found, key=lambda m: m.position), folded
@@ -160,9 +160,10 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
     found: list[Assertion] = []
     for relation in reading.relations:
         when = reading.date_for(relation)
-        dates = {"date": when.date if when and not when.bound else None,
+        dates = {"date": when.date if when and when.bound in (None, "since") else None,
                  "after": when.date if when and when.bound == "after" else None,
                  "before": when.date if when and when.bound == "before" else None}
+        change = "start" if when and when.bound == "since" and relation.change is None else relation.change
         before = [m for m in reading.entities if m.last < relation.first]
         after = [m for m in reading.entities if m.first > relation.last]
         passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
@@ -178,8 +179,12 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
             options.append((frozenset({after[0].target}), after[1].target))
         if len(before) >= 2 and _modifies(reading, before[-1], relation):  # "Turkey is a NATO member"
             options.insert(0, (frozenset({before[-2].target}), before[-1].target))
-        if len(before) >= 2 and not after:  # "NATO, which Turkey joined", "the treaty Putin signed"
+        if len(before) >= 2 and not after:  # "NATO, which Turkey joined"; "Shoigu, the minister, was replaced"
             options.append((frozenset({before[-1].target}), before[-2].target))
+            options.extend((frozenset({a.target}), b.target)
+                           for i, a in enumerate(before) for b in before[i + 1:] if a.target != b.target)
+        if before:  # a farther object: "shot down a Russian Su-24" (Russian names the jet's owner)
+            options.extend((subject, m.target) for m in after[1:] for subject in (_joint(before, reading.words),))
         if before and not after:  # "Erdogan and Putin met": a pair acting on each other
             pair = sorted(_joint(before, reading.words))
             if len(pair) == 2:
@@ -192,7 +197,7 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
             if obj in subject:
                 obj = None
             found.append(Assertion(subject, relation.target, where, object=obj, value=value,
-                                   change=relation.change, negated=negated(reading, relation), **dates))
+                                   change=change, negated=negated(reading, relation), **dates))
     return list(dict.fromkeys(found))
 
 

@@ -75,9 +75,17 @@ def scan(reader: Reader, text: str) -> list[ScanItem]:
     return items
 
 
+def _title_like(text: str) -> bool:
+    """Capitalised Like A Title and without a full stop: a subheading or a link, not prose."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if not words or text.rstrip().endswith((".", "”", '"')):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]]):  # type: ignore[no-untyped-def]
-    """A headline is judged on the facts, and is misleading when no sentence of its body names
-    the same parties together with any of its own words for what they do."""
+    """A headline is judged on the facts, and is misleading when no sentence of its body says
+    what it says: the same parties with one of its words for what they do, or two of its words."""
     verification = reader.verify(headline)
     if verification.verdict == "false":
         return verification
@@ -89,8 +97,12 @@ def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]]):  
               and len(w.word) > 2 and not w.word.isdigit()}
     if not parties or not action:
         return verification
-    for _, sentence in body:
-        if parties <= {m.target for m in sentence.entities} and action & {w.stem for w in sentence.words}:
+    for text, sentence in body:
+        if _title_like(text):  # subheadings, captions and "Also read" links are not the article
+            continue
+        stems = {w.stem for w in sentence.words}
+        same_parties = parties <= {m.target for m in sentence.entities}
+        if (same_parties and action & stems) or len(action & stems) >= 2:
             return verification
     names = ", ".join(sorted(reader.engine.ledger.name_of(p) for p in parties))
     return dataclasses.replace(
