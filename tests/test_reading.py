@@ -29,6 +29,11 @@ def engine() -> Engine:
     return Engine(load_or_raise(READING))
 
 
+@pytest.fixture(scope="module")
+def bundled() -> Engine:
+    return Engine(load_or_raise(REPO))
+
+
 @pytest.mark.parametrize(("text", "dates"), [
     ("in 2013", [PartialDate(2013)]),
     ("in March 2014", [PartialDate(2014, 3)]),
@@ -197,9 +202,24 @@ BUNDLED = [
     ("Turkey is a NATO member", "true"),
     ("Turkey withdrew from NATO in 2023", "false"),
     ("Ankara will open a space station in 2030", "unproven"),
+    # paraphrases nobody wrote into the ledger
+    ("Türkiye joined NATO in 1952", "true"),
+    ("Kiev became a member of NATO in 2008", "false"),
+    ("Russia signed the Crimea treaty in March 2014", "true"),
+    ("The Crimea annexation treaty was signed in 2015", "false"),
+    ("A Russian Su-24 was downed by Turkish F-16s on 24 November 2015", "true"),
+    ("The coup attempt took place in 2017", "false"),
+    ("Operation Olive Branch began in 2017", "false"),
+    ("Shoigu has been defence minister since 2010", "false"),
+    ("Turkey was Russia's most important economic partner in 2017", "false"),
+    ("NATO was not present in Afghanistan in 2017", "false"),
+    ("The anti-ISIS coalition had 60 members in February 2018", "false"),
+    ("Iran, Russia and Turkey became guarantors of the Astana talks in 2017", "true"),
+    ("Putin visited Ankara in 2019", "unproven"),
+    ("Putin likes Turkish coffee", "unproven"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), BUNDLED)
-def test_bundled_ledger_acceptance_sentences(sentence: str, verdict: str) -> None:
-    assert verify_text(Engine(load_or_raise(REPO)), sentence).verdict == verdict
+def test_bundled_ledger_sentences(bundled: Engine, sentence: str, verdict: str) -> None:
+    assert verify_text(bundled, sentence).verdict == verdict

@@ -128,7 +128,7 @@ def test_negated_assertion_against_an_event_that_happened(tmp_path: Path) -> Non
 @pytest.mark.parametrize(("date", "verdict"), [
     ("2016-07", "true"),        # within the period
     ("1950", "false"),          # before it began
-    ("1952", "mostly-true"),    # the year only partly within it
+    ("1952", "true"),           # "a member in 1952": at some time that year
     ("2027", "unproven"),       # after the fact was last checked
 ])
 def test_state_at_the_asserted_date(tmp_path: Path, date: str, verdict: str) -> None:

@@ -128,10 +128,14 @@ class Engine:
         reason = "no reference fact is about this" if not evidence else evidence[0].detail
         return AssertionResult(assertion, Outcome.UNVERIFIED, reason, tuple(evidence))
 
+    def facts_with(self, relation_id: str) -> list[Fact]:
+        """Every fact of one relation."""
+        return self._by_relation.get(relation_id, [])
+
     def _facts_about(self, assertion: Assertion, relation: Relation) -> Iterable[tuple[Fact, bool]]:
         for relation_id, implied in ((relation.id, False), *((r, True) for r in self._implied_by.get(relation.id, ()))):
             for fact in self._by_relation.get(relation_id, ()):
-                if _same_parties(assertion, fact, relation):
+                if is_about(fact, assertion, relation):
                     yield fact, implied
 
     def _exclusive_conflicts(self, assertion: Assertion, relation: Relation,
@@ -232,6 +236,16 @@ class Engine:
 
 # comparing one assertion with one fact -------------------------------------------------------
 
+def is_about(fact: Fact, assertion: Assertion, relation: Relation) -> bool:
+    """The fact speaks of the assertion's parties: the same object, and the assertion's subject
+    is the fact's or part of its joint subject ("Russia signed" of "Russia and Turkey signed")."""
+    if fact.object == assertion.object and assertion.subject <= fact.subject:
+        return True
+    if relation.symmetric and fact.object and assertion.object:
+        return assertion.subject | {assertion.object} <= fact.subject | {fact.object}
+    return False
+
+
 def _same_parties(a: Assertion | Fact, b: Assertion | Fact, relation: Relation) -> bool:
     """Same subject and object; either way round for a symmetric relation."""
     if a.subject == b.subject and a.object == b.object:
@@ -330,7 +344,7 @@ def _compare_state(assertion: Assertion, fact: Fact,
     if end is None and fact.as_of and when.first > fact.as_of.last:
         return Outcome.UNVERIFIED, f"the fact was last checked {fact.as_of}, before {when}"
     if (start and when.first < start.first) or (end and when.last > end.last):
-        return Outcome.APPROXIMATE, f"it held for part of {when} only: {period}"
+        return Outcome.SUPPORTED, f"it held during {when} (from part of it): {period}"
     return Outcome.SUPPORTED, f"it held at {when}: {period}"
 
 

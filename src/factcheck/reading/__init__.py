@@ -13,8 +13,8 @@ import weakref
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..model import Assertion, Claim, Fact
-from ..verdict import Engine, Verification
+from ..model import Assertion, Claim
+from ..verdict import Engine, Verification, is_about
 from .extract import Reading, candidate_assertions, linked_pairs, read
 from .vocabulary import Vocabulary
 
@@ -75,11 +75,13 @@ class Reader:
     def assertions(self, reading: Reading) -> tuple[Assertion, ...]:
         """The assertions the facts can speak to; else the likeliest reading, to show what was read."""
         candidates = [self._fit(a) for a in candidate_assertions(reading)]
+        candidates += self._agentless(candidates)
         direct: list[Assertion] = []
         indirect: list[Assertion] = []
         for assertion in candidates:
             evidence = self.engine.check_assertion(assertion).evidence
-            if any(_parties(e.fact) == _parties(assertion) for e in evidence):
+            relation = self.engine.ledger.relations[assertion.relation]
+            if any(is_about(e.fact, assertion, relation) for e in evidence):
                 direct.append(assertion)
             elif evidence and assertion.object is not None:  # ruled out by a one-holder relation
                 indirect.append(assertion)
@@ -94,6 +96,20 @@ class Reader:
             if implied:
                 return implied
         return tuple(candidates[:1])
+
+    def _agentless(self, candidates: list[Assertion]) -> list[Assertion]:
+        """"The treaty was signed in 2015", "Olive Branch began in 2017": a lone party may be what
+        was acted on. For each such reading, the facts of that relation with that party as their
+        object supply the one who acted."""
+        found = []
+        for assertion in candidates:
+            if assertion.object is not None or len(assertion.subject) != 1:
+                continue
+            [party] = assertion.subject
+            for fact in self.engine.facts_with(assertion.relation):
+                if fact.object == party:
+                    found.append(dataclasses.replace(assertion, subject=fact.subject, object=party))
+        return list(dict.fromkeys(found))
 
     def _fit(self, assertion: Assertion) -> Assertion:
         """Drop what the relation cannot carry: an amount unless it is a value ("resolution
@@ -142,10 +158,6 @@ class Reader:
             kind = "prediction" if reading.future and not dated_past else "statement"
         claim = Claim("", text.strip(), "", Location("<text>"), kind=kind, assertions=self.assertions(reading))
         return self.engine.verify(claim)
-
-
-def _parties(record: Assertion | Fact) -> frozenset[str]:
-    return record.subject | {record.object or ""}
 
 
 def _same_claim(a: Assertion, b: Assertion) -> bool:

@@ -43,24 +43,37 @@ class _PhraseIndex:
         if len(content) >= 2 and change is None:
             self.bags.append((content, target))
 
+    def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[tuple[str, str | None]]]:
+        """The longest phrases starting at word `i`: their length and (target, change) pairs."""
+        best: list[tuple[str, str | None]] = []
+        length = 0
+        if i in taken:
+            return 0, best
+        for stems, target, change in self._by_first.get(words[i].stem, ()):
+            end = i + len(stems)
+            if end <= len(words) and all(words[i + k].stem == s and (i + k) not in taken
+                                         for k, s in enumerate(stems)) and (
+                    stems not in self._acronyms or words[i].upper):
+                if len(stems) > length:
+                    best, length = [], len(stems)
+                if len(stems) == length:
+                    best.append((target, change))
+        return length, best
+
     def find(self, words: list[Token], taken: set[int]) -> list[Mention]:
         """Longest contiguous matches, left to right, skipping tokens already taken. A phrase that
-        names several things ("withdrew" ends a membership and a deployment) yields one mention each."""
+        names several things ("withdrew" ends a membership and a deployment) yields one mention
+        each; a phrase that only starts with "the" gives way to a longer one a word later ("the
+        coup attempt" is the coup attempt, not "the coup")."""
         found = []
         i = 0
         while i < len(words):
-            best: list[tuple[str, str | None]] = []
-            length = 0
-            if i not in taken:
-                for stems, target, change in self._by_first.get(words[i].stem, ()):
-                    end = i + len(stems)
-                    if end <= len(words) and all(words[i + k].stem == s and (i + k) not in taken
-                                                 for k, s in enumerate(stems)) and (
-                            stems not in self._acronyms or words[i].upper):
-                        if len(stems) > length:
-                            best, length = [], len(stems)
-                        if len(stems) == length:
-                            best.append((target, change))
+            length, best = self._longest(words, taken, i)
+            if best and words[i].word in STOPWORDS and i + 1 < len(words):
+                later, _ = self._longest(words, taken, i + 1)
+                if i + 1 + later > i + length:
+                    i += 1
+                    continue
             if best:
                 found.extend(Mention(target, i, i + length - 1, change) for target, change in best)
                 taken.update(range(i, i + length))
