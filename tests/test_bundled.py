@@ -100,3 +100,21 @@ def test_regrading_the_source_changes_the_rating(ledger: Ledger, verifications: 
     after = regraded.verify(regraded.ledger.claims[claim])
     assert (after.letter, after.digit) == (new_grade, before.digit)
     assert after.verdict == before.verdict  # the grade rates the source, not the facts
+
+
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the source articles sit beside the repository, in shared/corpus")
+def test_claims_quote_their_articles_verbatim(ledger: Ledger) -> None:
+    """Each claim's text stands in its article (links and typographic quotes aside)."""
+    import re
+
+    def plain(text: str) -> str:
+        text = text.replace("](#)", "").replace("[", "").replace("’", "'").replace("“", '"').replace("”", '"')
+        return re.sub(r"\s+", " ", text)
+
+    articles = {path.name[:3]: plain(path.read_text(encoding="utf-8")) for path in CORPUS.glob("0*.txt")}
+    for claim in ledger.claims.values():
+        number = claim.article.split("-")[1]
+        assert plain(claim.text) in articles[number], claim.id
