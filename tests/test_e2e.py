@@ -95,3 +95,14 @@ def test_terminal_shows_hostile_text_literally(mini_copy: Path) -> None:
         for raw in ("\x1b]0;", "\x07", "\u202e", "\x9b", "\x1b[2J"):
             assert raw not in out  # ...never sent raw
     assert HOSTILE.startswith("[bold red]")
+
+
+def test_progress_only_for_long_runs_on_a_terminal(tmp_path: Path) -> None:
+    claims = "".join(f"  - {{id: c{i}, text: Claim {i}., source: clickbait, ruling: unproven}}\n" for i in range(600))
+    for name in ("sources.yaml", "facts.yaml"):
+        (tmp_path / name).write_text((MINI / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("claims:\n" + claims, encoding="utf-8")
+    assert "checking claims" in on_terminal("check", "--data", str(tmp_path))
+    assert "checking claims" not in on_terminal("check", "--data", str(MINI))
+    piped = factcheck("check", "--data", str(tmp_path))
+    assert piped.returncode == 0 and "checking" not in piped.stdout + piped.stderr

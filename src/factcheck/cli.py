@@ -247,18 +247,23 @@ def _read_article(file: str) -> str:
 
 
 class _progress:
-    """A progress bar on a terminal's stderr; nothing in CI logs or pipes."""
+    """A progress bar on a terminal's stderr, shown once a run proves long (500 claims); nothing
+    in CI logs or pipes."""
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         self.bar = None
         if not sys.stderr.isatty():
             return None
-        from rich.progress import Progress
+        return self.advance
 
-        self.bar = Progress(transient=True)
-        self.bar.start()
-        task = self.bar.add_task("checking claims", total=None)
-        return lambda n: self.bar.advance(task, n)
+    def advance(self, claims: int) -> None:
+        if self.bar is None:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("checking claims", total=None)
+        self.bar.advance(self.task, claims)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
