@@ -79,6 +79,7 @@ def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
     ("Borduria exports cheese to Syldavia", "unproven"),
     ("Ruritania will join the Trade League", "unproven"),
     ("Did Ruritania leave the Northern Pact?", "unproven"),
+    ("Is Strelsau Drifting Toward Borduria?", "unproven"),
 ])
 def test_free_text_verdicts(engine: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(engine, sentence)
@@ -217,6 +218,10 @@ BUNDLED = [
     ("Iran, Russia and Turkey became guarantors of the Astana talks in 2017", "true"),
     ("Putin visited Ankara in 2019", "unproven"),
     ("Putin likes Turkish coffee", "unproven"),
+    # clauses keep their own parties and dates
+    ("Russia's campaign in Syria, which began in 2015, put the two on opposite sides until the Astana talks "
+     "started in January 2017", "true"),
+    ("In 2017 Ankara agreed to buy the S-400, and the first parts arrived in July 2019", "true"),
 ]
 
 

@@ -32,6 +32,7 @@ _NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none"
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
 _FUTURE_PHRASES = ("going to", "plans to", "is to", "are to", "expected to", "set to", "about to")
 _PASSIVE = frozenset({"by"})
+_CLAUSE_WORDS = frozenset({"until", "while", "whereas", "but", "because", "although", "though", "unless"})
 _COPULAS = frozenset({"is", "was", "were", "are", "been", "became", "becomes", "remains", "remained", "as"})
 
 
@@ -164,8 +165,12 @@ def candidate_assertions(reading: Reading) -> list[Assertion]:
                  "after": when.date if when and when.bound == "after" else None,
                  "before": when.date if when and when.bound == "before" else None}
         change = "start" if when and when.bound == "since" and relation.change is None else relation.change
-        before = [m for m in reading.entities if m.last < relation.first]
-        after = [m for m in reading.entities if m.first > relation.last]
+        # a verb's parties stand within its clause: "..., until the Astana talks started"
+        opening = max((i for i in range(relation.first) if reading.words[i].word in _CLAUSE_WORDS), default=-1)
+        closing = min((i for i in range(relation.last + 1, len(reading.words))
+                       if reading.words[i].word in _CLAUSE_WORDS), default=len(reading.words))
+        before = [m for m in reading.entities if opening < m.first and m.last < relation.first]
+        after = [m for m in reading.entities if relation.last < m.first and m.last < closing]
         passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
         options = []
         if before:

@@ -87,8 +87,8 @@ def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]]):  
     """A headline is judged on the facts, and is misleading when no sentence of its body says
     what it says: the same parties with one of its words for what they do, or two of its words."""
     verification = reader.verify(headline)
-    if verification.verdict == "false":
-        return verification
+    if verification.verdict == "false" or verification.claim.kind == "question":
+        return verification  # a question asserts nothing for its body to support
     reading = reader.reading(headline)
     parties = {m.target for m in reading.entities}
     named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
