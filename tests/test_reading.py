@@ -222,6 +222,9 @@ BUNDLED = [
     ("Russia's campaign in Syria, which began in 2015, put the two on opposite sides until the Astana talks "
      "started in January 2017", "true"),
     ("In 2017 Ankara agreed to buy the S-400, and the first parts arrived in July 2019", "true"),
+    # one party is not a claim about the other the facts happen to know
+    ("It will be very difficult for Turkey to change the existing allied structure", "unproven"),
+    ("Turkey is allied", "unproven"),
 ]
 
 

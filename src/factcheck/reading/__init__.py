@@ -99,15 +99,19 @@ class Reader:
 
     def _agentless(self, candidates: list[Assertion]) -> list[Assertion]:
         """"The treaty was signed in 2015", "Olive Branch began in 2017": a lone party may be what
-        was acted on. For each such reading, the facts of that relation with that party as their
-        object supply the one who acted."""
+        an event acted on. For each such reading, the facts of that event with that party as their
+        object supply the one who acted (never a fact that it did not happen: that would invent
+        the claim it refutes)."""
         found = []
+        relations = self.engine.ledger.relations
         for assertion in candidates:
             if assertion.object is not None or len(assertion.subject) != 1:
                 continue
+            if relations[assertion.relation].kind != "event":  # "Turkey is allied" names no ally
+                continue
             [party] = assertion.subject
             for fact in self.engine.facts_with(assertion.relation):
-                if fact.object == party:
+                if fact.object == party and not fact.negated:
                     found.append(dataclasses.replace(assertion, subject=fact.subject, object=party))
         return list(dict.fromkeys(found))
 
