@@ -225,6 +225,7 @@ BUNDLED = [
     # one party is not a claim about the other the facts happen to know
     ("It will be very difficult for Turkey to change the existing allied structure", "unproven"),
     ("Turkey is allied", "unproven"),
+    ("Russia is Turkey's neighbour", "unproven"),
 ]
 
 

@@ -134,7 +134,7 @@ class Reader:
         found = []
         for subject, obj in linked_pairs(reading):
             for fact in ledger.facts.values():
-                if fact.subject == {subject} and fact.object == obj:
+                if fact.subject == {subject} and fact.object == obj and not fact.negated:
                     found.append(Assertion(fact.subject, fact.relation, where, object=obj, date=reading.date,
                                            negated=reading.negation_between(subject, obj)))
         if found:
