@@ -102,6 +102,10 @@ class Engine:
         for relation in ledger.relations.values():
             for weaker in relation.implies:
                 self._implied_by.setdefault(weaker, []).append(relation.id)
+        self._bodies: dict[str, list[Assertion]] = {}  # article -> what its body claims assert
+        for claim in ledger.claims.values():
+            if claim.article and claim.kind != "headline":
+                self._bodies.setdefault(claim.article, []).extend(claim.assertions)
 
     # assertions ------------------------------------------------------------------------------
 
@@ -109,7 +113,7 @@ class Engine:
                         judged: bool = True) -> AssertionResult:
         """Compare one assertion with every fact about it (rules, section 1)."""
         if not judged and assertion.role == "core":
-            return AssertionResult(assertion, Outcome.NOT_JUDGED, "an opinion or prediction: not judged")
+            return AssertionResult(assertion, Outcome.NOT_JUDGED, "an opinion, prediction or question: not judged")
         relation = self.ledger.relations[assertion.relation]
         evidence: list[Evidence] = []
         for fact, implied in self._facts_about(assertion, relation):
@@ -175,13 +179,9 @@ class Engine:
 
     def _headline_gap(self, claim: Claim) -> str | None:
         """For a headline: the first core assertion its article body does not make."""
-        if claim.kind != "headline" or not claim.article:
+        if claim.kind != "headline" or claim.article not in self._bodies:
             return None
-        body = [c for c in self.ledger.claims.values()
-                if c.article == claim.article and c.kind != "headline" and c.id != claim.id]
-        if not body:
-            return None
-        made = [a for c in body for a in c.assertions]
+        made = self._bodies[claim.article]
         for assertion in claim.assertions:
             if assertion.role != "core":
                 continue
