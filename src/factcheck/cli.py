@@ -235,6 +235,35 @@ def scan(
     _show(View("scan", [scan_record(i.text, i.kind, i.verification, engine) for i in shown], summary), fmt.value)
 
 
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("."), help="Where to create the ledger (created if missing)."),
+    example: bool = typer.Option(False, "--example", help="Copy the bundled example ledger instead of the starter."),
+) -> None:
+    """Start a ledger: commented starter files, their JSON Schemas and a pre-commit configuration.
+
+    Never overwrites: when a ledger or a schema is already there, nothing is written.
+
+    Examples:
+
+        factcheck init
+
+        factcheck init my-ledger --example
+    """
+    from .scaffold import create_ledger
+
+    try:
+        created = create_ledger(directory, example=example)
+    except FactcheckError as error:
+        _fail(error)
+    for name in created.written:
+        typer.echo(f"created {name}")
+    for name in created.kept:
+        typer.echo(f"kept {name} as it was (add the factcheck-check hook yourself: see the README)")
+    where = "" if directory.resolve() == Path.cwd() else f"cd {directory} && "
+    typer.echo(f"next: {where}factcheck list && factcheck check")
+
+
 def _read_article(file: str) -> str:
     if file == "-":
         return sys.stdin.read()
