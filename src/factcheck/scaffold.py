@@ -72,5 +72,6 @@ def create_ledger(target: Path, example: bool = False) -> Created:
                 out.write(text)
             created.written.append(display_path(path))
     except OSError as error:
-        raise FactcheckError(f"cannot write: {error.strerror}", Location(display_path(Path(error.filename or target)))) from None
+        where = Location(display_path(Path(error.filename or target)))
+        raise FactcheckError(f"cannot write: {error.strerror}", where) from None
     return created
