@@ -202,11 +202,6 @@ def test_check_jsonschema_rejects_a_numeric_text(tmp_path: Path) -> None:
     assert result.returncode == 1 and "42 is not of type 'string'" in result.stdout
 
 
-def test_pre_commit_hook_runs_check() -> None:
-    import yaml
-
-    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("factcheck-check", "factcheck check", False)
 
 
 def test_deep_nesting_is_unusable_input(mini_copy: Path) -> None:

@@ -166,7 +166,7 @@ def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
 @app.command()
 def check(
     paths: list[Path] | None = typer.Argument(
-        None, help="Ledger folders, or files of one (their folder is checked). Default: --data."),
+        None, help="Ledger folders, or files of one (their ledger is checked). Default: --data."),
     data: Path = DataOption,
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
@@ -184,9 +184,9 @@ def check(
     """
     from .checks import CheckOptions, run_checks
     from .formats.records import problem_record, problem_summary
-    from .ledger import load
+    from .ledger import ledger_folder, load
 
-    folders = list(dict.fromkeys((p if p.is_dir() or not p.exists() else p.parent) for p in (paths or [data])))
+    folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [data])))
     problems, files, unusable = [], 0, False
     with _progress() as advance:
         for folder in folders:

@@ -60,6 +60,16 @@ def ledger_documents(root: Path, kind: str) -> Iterator[Path]:
         yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def ledger_folder(path: Path) -> Path:
+    """The ledger a path belongs to: a folder is one; `claims.yaml` is in one; `claims/2024.yaml`
+    is one level further down (so a hook given changed files finds each file's ledger)."""
+    if path.is_dir() or not path.exists():
+        return path
+    if path.stem in LEDGER_FILES or path.parent.name not in LEDGER_FILES:
+        return path.parent
+    return path.parent.parent
+
+
 def load(root: Path) -> LoadResult:
     """Read the ledger in `root`, collecting problems instead of stopping at the first."""
     result = LoadResult(Ledger())
