@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/factcheck verify mondo-crimea-treaty-2013
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks setup.py
 	$(BIN)/python -m pytest
 	$(BIN)/factcheck check
 

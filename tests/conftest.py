@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -14,6 +15,26 @@ from factcheck.model import Ledger
 TESTS = Path(__file__).parent
 MINI = TESTS / "ledgers" / "mini"
 REPO = TESTS.parent
+
+
+def repository_files() -> list[str]:
+    """This project's files as a commit of it would hold them now (tracked, or new and not
+    ignored); from an unpacked sdist, every file but caches and environments."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=REPO, capture_output=True, text=True)
+    if listed.returncode == 0 and (REPO / ".git").exists():
+        return sorted(p for p in listed.stdout.split("\0") if p and (REPO / p).is_file())
+    skipped = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
+    return sorted(str(p.relative_to(REPO)) for p in REPO.rglob("*")
+                  if p.is_file() and not skipped & set(p.relative_to(REPO).parts) and ".egg-info" not in str(p))
+
+
+def copy_of_repository(target: Path) -> Path:
+    """A copy of this project as it is now, to build or install from without touching it."""
+    for name in repository_files():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, target / name)
+    return target
 
 
 @pytest.fixture

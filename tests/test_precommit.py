@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.ledger import ledger_folder
 
-from .conftest import MINI, REPO
+from .conftest import MINI, REPO, copy_of_repository
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
@@ -70,8 +70,7 @@ def _git(cwd: Path, *args: str) -> str:
 def _snapshot_of_this_repository(target: Path) -> str:
     """A git repository holding this project as it is now (committed or not): what pre-commit
     clones and installs the hook from. Returns its commit."""
-    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"))
+    copy_of_repository(target)
     _git(target, "init", "-q")
     _git(target, "add", "-A")
     _git(target, "commit", "-q", "-m", "snapshot")
