@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date.today()
 FACTCHECK = str(Path(sys.executable).parent / "factcheck")
 SENTENCES = [
     "Putin signed the treaty on Crimea's accession to Russia in 2013",
@@ -32,13 +34,13 @@ def main() -> None:
     engine = Engine(load_or_raise(REPO))
     loaded = time.perf_counter()
     reader = Reader(engine)
-    reader.verify(SENTENCES[0])  # builds the vocabulary and the claim index
+    reader.verify(SENTENCES[0], TODAY)  # builds the vocabulary and the claim index
     first = time.perf_counter()
     per_call = []
     for _ in range(20):
         for sentence in SENTENCES:
             t0 = time.perf_counter()
-            reader.verify(sentence)
+            reader.verify(sentence, TODAY)
             per_call.append((time.perf_counter() - t0) * 1000)
     runs = []
     for _ in range(5):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import textwrap
@@ -15,6 +16,14 @@ from factcheck.model import Ledger
 TESTS = Path(__file__).parent
 MINI = TESTS / "ledgers" / "mini"
 REPO = TESTS.parent
+TODAY = dt.date(2026, 12, 1)
+"""The tests' clock: results must not depend on the day the suite runs (it passes under faketime)."""
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command run by a test, in process or installed, reads today from FACTCHECK_TODAY."""
+    monkeypatch.setenv("FACTCHECK_TODAY", TODAY.isoformat())
 
 
 def repository_files() -> list[str]:

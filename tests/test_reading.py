@@ -18,7 +18,7 @@ from factcheck.reading.extract import find_dates
 from factcheck.reading.scan import split
 from factcheck.verdict import Engine
 
-from .conftest import REPO, TESTS
+from .conftest import REPO, TESTS, TODAY
 
 READING = TESTS / "ledgers" / "reading"
 runner = CliRunner()
@@ -82,24 +82,24 @@ def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
     ("Is Strelsau Drifting Toward Borduria?", "unproven"),
 ])
 def test_free_text_verdicts(engine: Engine, sentence: str, verdict: str) -> None:
-    v = verify_text(engine, sentence)
+    v = verify_text(engine, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
     assert v.claim.id == "" and v.rating[0] == "F"  # no ledger claim, no source to grade
 
 
 def test_a_paraphrase_of_a_ledger_claim_reports_that_claim(engine: Engine) -> None:
-    v = verify_text(engine, "The River Accord was ratified by Strelsau in 1997")
+    v = verify_text(engine, "The River Accord was ratified by Strelsau in 1997", TODAY)
     assert (v.claim.id, v.verdict) == ("gazette-accord-1997", "false")
     assert v.match_score is not None and v.match_score >= 85
 
 
 def test_another_date_is_another_claim(engine: Engine) -> None:
-    v = verify_text(engine, "Strelsau ratified the River Accord in 1998")
+    v = verify_text(engine, "Strelsau ratified the River Accord in 1998", TODAY)
     assert v.claim.id == "" and v.verdict == "true"
 
 
 def test_names_are_not_enough(engine: Engine) -> None:
-    v = verify_text(engine, "Ruritania and the Northern Pact held a festival in 1961")
+    v = verify_text(engine, "Ruritania and the Northern Pact held a festival in 1961", TODAY)
     assert v.verdict == "unproven"
 
 
@@ -129,7 +129,7 @@ def test_scan_splits_headline_and_sentences(engine: Engine) -> None:
 
 
 def test_scan_flags_false_statements_and_an_unsupported_headline(engine: Engine) -> None:
-    items = scan_text(engine, ARTICLE)
+    items = scan_text(engine, ARTICLE, TODAY)
     verdicts = {item.text: item.verification.verdict for item in items}
     assert items[0].kind == "headline"
     assert items[0].verification.verdict in ("false", "misleading")
@@ -141,14 +141,14 @@ def test_scan_flags_false_statements_and_an_unsupported_headline(engine: Engine)
 
 def test_a_headline_its_body_supports_is_judged_on_the_facts(engine: Engine) -> None:
     article = "Ruritania To Tour Syldavia Again\n\nKing Rudolf of Ruritania toured Syldavia in 2005.\n"
-    [headline, *_] = scan_text(engine, article)
+    [headline, *_] = scan_text(engine, article, TODAY)
     assert headline.verification.verdict != "misleading"
 
 
 def test_subheadings_and_links_do_not_support_a_headline(engine: Engine) -> None:
     article = ("Ruritania Will Crown Borduria's King\n\nAlso Read: Ruritania To Crown Borduria's King\n\n"
                "Ruritania ratified the River Accord in June 1998.\n")
-    [headline, *_] = scan_text(engine, article)
+    [headline, *_] = scan_text(engine, article, TODAY)
     assert headline.verification.verdict == "misleading"
 
 
@@ -231,4 +231,4 @@ BUNDLED = [
 
 @pytest.mark.parametrize(("sentence", "verdict"), BUNDLED)
 def test_bundled_ledger_sentences(bundled: Engine, sentence: str, verdict: str) -> None:
-    assert verify_text(bundled, sentence).verdict == verdict
+    assert verify_text(bundled, sentence, TODAY).verdict == verdict

@@ -21,20 +21,20 @@ DEFAULT_MAX_AGE_DAYS = 730
 
 @dataclass(frozen=True)
 class CheckOptions:
+    today: dt.date
+    """The day staleness is measured from: the caller's clock, never read here."""
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
     """Facts with an `as_of` older than this many days are stale."""
-    today: dt.date | None = None
 
 
-def run_checks(result: LoadResult, options: CheckOptions = CheckOptions(),
+def run_checks(result: LoadResult, options: CheckOptions,
                advance: Callable[[int], None] | None = None) -> list[Problem]:
     """Every problem of the ledger, sorted by location. `advance(n)` reports progress by claims."""
     problems = list(result.problems)
     if result.fatal:
         return sorted(problems, key=Problem.sort_key)
     ledger = result.ledger
-    today = options.today or dt.date.today()
-    cutoff = today - dt.timedelta(days=options.max_age_days)
+    cutoff = options.today - dt.timedelta(days=options.max_age_days)
     stale = {fact.id: fact for fact in ledger.facts.values() if fact.as_of and fact.as_of.last < cutoff}
     for fact in stale.values():
         problems.append(Problem(fact.loc("as_of"), "stale-fact",

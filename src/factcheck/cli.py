@@ -5,6 +5,7 @@ Exit codes: 0 fine, 1 findings (`check` found problems), 2 unusable input or usa
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections import Counter
@@ -28,6 +29,20 @@ app = typer.Typer(
 
 DataOption = typer.Option(Path("."), "--data", "-d", help="The ledger folder.", show_default="the current folder")
 FormatOption = typer.Option(ReportFormat.table, "--format", "-f", help="Output format.")
+
+
+def _parse_today(value: str | None) -> dt.date:
+    """The one place that reads the clock: `--today`, FACTCHECK_TODAY, or the system date."""
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+TodayOption = typer.Option(None, "--today", envvar="FACTCHECK_TODAY", metavar="DATE",
+                           help="The date to judge by (stale facts, predictions come due); default: the system date.")
 
 
 def _fail(error: FactcheckError) -> NoReturn:
@@ -108,6 +123,7 @@ def verify(
     claim: str = typer.Argument(..., help="A claim id from claims.yaml, or a sentence to check."),
     data: Path = DataOption,
     fmt: ReportFormat = FormatOption,
+    today: str | None = TodayOption,
 ) -> None:
     """One claim, by id or as free text: verdict, rating, evidence and provenance chain.
 
@@ -131,7 +147,7 @@ def verify(
         else:
             from .reading import verify_text
 
-            result = verify_text(engine, claim)
+            result = verify_text(engine, claim, _parse_today(today))
     except FactcheckError as error:
         _fail(error)
     _show(View("verification", verification_record(result, engine)), fmt.value)
@@ -171,6 +187,7 @@ def check(
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     max_age: int = typer.Option(730, "--max-age", min=1, help="Days after which a fact's as_of date is stale."),
+    today: str | None = TodayOption,
 ) -> None:
     """Check the ledger: schema, YAML hazards, references, drift of rulings, stale facts.
 
@@ -186,6 +203,7 @@ def check(
     from .formats.records import problem_record, problem_summary
     from .ledger import ledger_folder, load
 
+    options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
     folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [data])))
     problems, files, unusable = [], 0, False
     with _progress() as advance:
@@ -193,7 +211,7 @@ def check(
             result = load(folder)
             files += len(result.files)
             unusable = unusable or result.fatal
-            problems += run_checks(result, CheckOptions(max_age_days=max_age), advance)
+            problems += run_checks(result, options, advance)
     _show(View("problems", [problem_record(p) for p in problems], problem_summary(problems, files)), fmt.value)
     if unusable:
         raise typer.Exit(2)
@@ -207,6 +225,7 @@ def scan(
     data: Path = DataOption,
     fmt: ReportFormat = FormatOption,
     show_all: bool = typer.Option(False, "--all", help="Show every check-worthy statement, not only flagged ones."),
+    today: str | None = TodayOption,
 ) -> None:
     """Check an article: its headline (also against its own body) and every check-worthy sentence.
 
@@ -221,12 +240,13 @@ def scan(
     from .formats.records import scan_record
     from .reading import scan_text
 
+    when = _parse_today(today)
     try:
         engine = _engine(data)
         text = _read_article(file)
     except FactcheckError as error:
         _fail(error)
-    items = scan_text(engine, text)
+    items = scan_text(engine, text, when)
     flagged = [item for item in items if item.flagged]
     shown = items if show_all else flagged
     counts = Counter(item.verification.verdict for item in items)

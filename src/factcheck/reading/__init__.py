@@ -149,13 +149,14 @@ class Reader:
                 return (Assertion(fact.subject, fact.relation, where, object=first, date=reading.date),)
         return ()
 
-    def verify(self, text: str) -> Verification:
+    def verify(self, text: str, today: dt.date) -> Verification:
+        """`today` decides whether a dated prediction ("will ... in 2025") has come due."""
         reading = self.reading(text)
         found = self.match(reading)
         if found:
             claim, score = found
             return dataclasses.replace(self.engine.verify(claim), match_score=score)
-        dated_past = reading.date is not None and reading.date.last < dt.date.today()
+        dated_past = reading.date is not None and reading.date.last < today
         if text.rstrip().endswith("?"):
             kind = "question"
         else:
@@ -193,9 +194,10 @@ def reader_for(engine: Engine) -> Reader:
     return _READERS[engine]
 
 
-def verify_text(engine: Engine, text: str) -> Verification:
-    """Verify a sentence: the matching ledger claim's verdict, or a verdict on what it asserts."""
-    return reader_for(engine).verify(text)
+def verify_text(engine: Engine, text: str, today: dt.date) -> Verification:
+    """Verify a sentence: the matching ledger claim's verdict, or a verdict on what it asserts.
+    `today` is the reader's "now" (the caller's clock, so results do not depend on the date)."""
+    return reader_for(engine).verify(text, today)
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,9 @@ class ScanItem:
         return self.verification.verdict in ("false", "misleading")
 
 
-def scan_text(engine: Engine, text: str) -> list[ScanItem]:
+def scan_text(engine: Engine, text: str, today: dt.date) -> list[ScanItem]:
     """Check every check-worthy statement of an article, and its headline against its body."""
     from .scan import scan
 
-    return scan(reader_for(engine), text)
+    return scan(reader_for(engine), text, today)
 

@@ -4,6 +4,7 @@ the headline held against its own body."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,7 @@ def check_worthy(reading: Reading) -> bool:
     return bool(reading.dates or reading.numbers or reading.relations or words & _ATTRIBUTION)
 
 
-def scan(reader: Reader, text: str) -> list[ScanItem]:
+def scan(reader: Reader, text: str, today: dt.date) -> list[ScanItem]:
     from rapidfuzz import fuzz
 
     from . import ScanItem
@@ -68,10 +69,10 @@ def scan(reader: Reader, text: str) -> list[ScanItem]:
     # Pages repeat their headline (title, caption, share line): a copy is not support for it.
     body = [s for s in body if fuzz.ratio(s.lower(), headline.lower()) < 90]
     readings = [(sentence, reader.reading(sentence)) for sentence in body]
-    items = [ScanItem(headline, "headline", _headline(reader, headline, readings))]
+    items = [ScanItem(headline, "headline", _headline(reader, headline, readings, today))]
     for sentence, reading in readings:
         if check_worthy(reading):
-            items.append(ScanItem(sentence, "sentence", reader.verify(sentence)))
+            items.append(ScanItem(sentence, "sentence", reader.verify(sentence, today)))
     return items
 
 
@@ -83,10 +84,10 @@ def _title_like(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]]):  # type: ignore[no-untyped-def]
+def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]], today: dt.date):  # type: ignore[no-untyped-def]
     """A headline is judged on the facts, and is misleading when no sentence of its body says
     what it says: the same parties with one of its words for what they do, or two of its words."""
-    verification = reader.verify(headline)
+    verification = reader.verify(headline, today)
     if verification.verdict == "false" or verification.claim.kind == "question":
         return verification  # a question asserts nothing for its body to support
     reading = reader.reading(headline)
