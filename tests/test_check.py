@@ -171,8 +171,9 @@ def test_paths_may_be_files_of_the_ledger(mini_copy: Path) -> None:
 
 
 def test_missing_folder_is_unusable(tmp_path: Path) -> None:
-    code, out, _ = check(str(tmp_path / "nowhere"))
-    assert code == 2 and "no such ledger folder" in out
+    code, out, err = check(str(tmp_path / "nowhere"))
+    assert (code, out) == (2, "")  # an error, not a report: on stderr, one line
+    assert err == f"factcheck: error: {tmp_path / 'nowhere'}: no such ledger folder (no-ledger)\n"
 
 
 # JSON Schemas --------------------------------------------------------------------------------------

@@ -15,11 +15,13 @@ from typing import NoReturn
 import typer
 
 from . import __version__
-from .diagnostics import FactcheckError, closest
+from .diagnostics import FactcheckError, LedgerError, closest
+from .edge import FactcheckGroup
 from .formats import CheckFormat, ReportFormat, View, renderer
 from .model import VERDICTS
 
 app = typer.Typer(
+    cls=FactcheckGroup,  # one error path: every failure is one line on stderr (see edge.py)
     name="factcheck",
     help="Check claims against reference facts and the provenance of their sources.",
     no_args_is_help=True,
@@ -46,10 +48,7 @@ TodayOption = typer.Option(None, "--today", envvar="FACTCHECK_TODAY", metavar="D
 
 
 def _fail(error: FactcheckError) -> NoReturn:
-    from .formats.safe import cell
-
-    typer.echo(f"factcheck: error: {cell(error)}", err=True)
-    raise typer.Exit(2)
+    raise error  # the edge (edge.py) reports it as one line and exits 2
 
 
 def _show(view: View, fmt: str) -> None:
@@ -133,9 +132,11 @@ def verify(
 
         factcheck verify "Turkey withdrew from NATO in 2023" --format json
     """
+    from .edge import text_argument
     from .formats.records import verification_record
     from .ledger.schema import ID_PATTERN
 
+    claim = text_argument(claim)
     try:
         engine = _engine(data)
         if claim in engine.ledger.claims:
@@ -205,16 +206,19 @@ def check(
 
     options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
     folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [data])))
-    problems, files, unusable = [], 0, False
+    problems, files, unusable = [], 0, []
     with _progress() as advance:
         for folder in folders:
             result = load(folder)
             files += len(result.files)
-            unusable = unusable or result.fatal
+            unusable += [p for p in result.problems if p.fatal]
             problems += run_checks(result, options, advance)
+    first_unusable = sorted(unusable, key=lambda p: p.sort_key())[:1]
+    if any(p.code == "no-ledger" for p in unusable):  # nothing was checked: an error, not a report
+        raise LedgerError(first_unusable)
     _show(View("problems", [problem_record(p) for p in problems], problem_summary(problems, files)), fmt.value)
     if unusable:
-        raise typer.Exit(2)
+        raise LedgerError(first_unusable)  # the report is on stdout; the reason it is unusable on stderr
     failing = [p for p in problems if strict or p.severity.value == "error"]
     raise typer.Exit(1 if failing else 0)
 
@@ -285,14 +289,9 @@ def init(
 
 
 def _read_article(file: str) -> str:
-    if file == "-":
-        return sys.stdin.read()
-    try:
-        return Path(file).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FactcheckError(f"cannot read {file}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise FactcheckError(f"cannot read {file}: not UTF-8 text") from None
+    from .inputs import read_article
+
+    return read_article(file)
 
 
 class _progress:
@@ -320,9 +319,7 @@ class _progress:
 
 
 def run() -> None:
-    """The console script: a clean error line instead of a traceback for broken pipes."""
-    try:
-        app()
-    except BrokenPipeError:  # `factcheck list | head`: the reader left; nothing more to say
-        sys.stderr.close()
-        raise SystemExit(1) from None
+    """The console script (see edge.py for the error path)."""
+    from .edge import run as run_guarded
+
+    run_guarded(app)

@@ -1,4 +1,4 @@
-"""CSV: one row per record, for spreadsheets."""
+"""CSV: one row per record, for spreadsheets; a cell that could start a formula is prefixed with `'`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 from typing import Any
 
 from .interface import Renderer, View
-from .safe import cell
+from .safe import csv_cell
 
 COLUMNS = {
     "claims": ["id", "verdict", "rating", "source", "ruling", "date", "text"],
@@ -36,4 +36,4 @@ class CsvRenderer(Renderer):
         columns = COLUMNS[view.kind]
         writer.writerow(columns)
         for record in records:
-            writer.writerow([cell(_value(record.get(column))) for column in columns])
+            writer.writerow([csv_cell(_value(record.get(column))) for column in columns])

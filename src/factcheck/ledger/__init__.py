@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import LedgerError, Location, Problem, closest
+from ..diagnostics import FactcheckError, LedgerError, Location, Problem, Severity, closest
+from ..inputs import TooLarge, read_ledger_file
 from ..model import (
     Assertion,
     Citation,
@@ -49,21 +50,85 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def ledger_documents(root: Path, kind: str) -> Iterator[Path]:
-    """The YAML files holding one kind of record: `<kind>.yaml`, or every file of `<kind>/`."""
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def ledger_documents(root: Path, kind: str, problems: list[Problem] | None = None) -> Iterator[Path]:
+    """The YAML files holding one kind of record: `<kind>.yaml`, or every file of `<kind>/`.
+
+    Anything else in `<kind>/` (subfolders, other files, FIFOs) is reported as a `stray-file`
+    warning; a symlink leading outside the ledger is reported and not followed.
+    """
+    problems = [] if problems is None else problems
+    inside = _resolved(root)
     for suffix in (".yaml", ".yml"):
         single = root / f"{kind}{suffix}"
-        if single.is_file():
+        if (single.is_symlink() or single.exists()) and _usable(single, inside, problems) and single.is_file():
             yield single
     folder = root / kind
-    if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not _is_dir(folder) or not _usable(folder, inside, problems):
+        return
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        problems.append(Problem(Location(display_path(folder)), "unreadable",
+                                f"cannot read the folder: {error.strerror or error}", fatal=True))
+        return
+    for path in entries:
+        if not _usable(path, inside, problems):
+            continue
+        shown = display_path(path)
+        if _is_dir(path):
+            problems.append(Problem(Location(shown), "stray-file",
+                                    f"not read: subfolders of {kind}/ are not part of the ledger",
+                                    Severity.WARNING))
+        elif path.suffix not in (".yaml", ".yml"):
+            problems.append(Problem(Location(shown), "stray-file",
+                                    f"not read: only .yaml and .yml files of {kind}/ are part of the ledger",
+                                    Severity.WARNING))
+        elif not path.is_file():
+            problems.append(Problem(Location(shown), "stray-file",
+                                    "not read: not a regular file (a FIFO, a device or a socket)", Severity.WARNING))
+        else:
+            yield path
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
+
+
+def _usable(path: Path, inside: Path, problems: list[Problem]) -> bool:
+    """False (and reported) for a symlink whose target lies outside the ledger folder `inside`,
+    or that cannot be resolved; the target's name and content are never shown."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        problems.append(Problem(Location(display_path(path)), "symlink",
+                                "a symbolic link that leads nowhere (missing target or a loop): not read"))
+        return False
+    if target != inside and inside not in target.parents:
+        problems.append(Problem(Location(display_path(path)), "symlink",
+                                "a symbolic link that leads outside the ledger folder: not read"))
+        return False
+    return True
 
 
 def ledger_folder(path: Path) -> Path:
     """The ledger a path belongs to: a folder is one; `claims.yaml` is in one; `claims/2024.yaml`
     is one level further down (so a hook given changed files finds each file's ledger)."""
-    if path.is_dir() or not path.exists():
+    try:
+        if path.is_dir() or not path.exists():
+            return path
+    except OSError:  # a name too long, a folder that cannot be entered: `load` reports it
         return path
     if path.stem in LEDGER_FILES or path.parent.name not in LEDGER_FILES:
         return path.parent
@@ -73,14 +138,20 @@ def ledger_folder(path: Path) -> Path:
 def load(root: Path) -> LoadResult:
     """Read the ledger in `root`, collecting problems instead of stopping at the first."""
     result = LoadResult(Ledger())
-    if not root.is_dir():
+    try:
+        is_folder = root.is_dir()
+    except OSError as error:  # a name too long for the system, a folder that cannot be entered
+        result.problems.append(Problem(Location(display_path(root)), "no-ledger",
+                                       f"cannot open the ledger folder: {error.strerror or error}", fatal=True))
+        return result
+    if not is_folder:
         result.problems.append(Problem(Location(display_path(root)), "no-ledger",
                                        "no such ledger folder", fatal=True))
         return result
     builder = _Builder(result)
     found_any = False
     for kind in LEDGER_FILES:
-        paths = list(ledger_documents(root, kind))
+        paths = list(ledger_documents(root, kind, result.problems))
         if not paths:
             where = Location(display_path(root / f"{kind}.yaml"))
             result.problems.append(Problem(where, "missing-file", f"the ledger has no {kind}.yaml", fatal=True))
@@ -122,13 +193,24 @@ class _Builder:
         shown = display_path(path)
         self.result.files.append(shown)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-            self.problems.append(Problem(Location(shown), "unreadable", f"cannot read: {reason}", fatal=True))
+            text = read_ledger_file(path, shown)
+        except TooLarge as error:
+            self.problems.append(Problem(Location(shown), "too-large", error.message, fatal=True))
+            return
+        except FactcheckError as error:
+            self.problems.append(Problem(error.location or Location(shown), "unreadable",
+                                         f"cannot read: {error.message}", fatal=True))
+            return
+        except OSError as error:
+            self.problems.append(Problem(Location(shown), "unreadable",
+                                         f"cannot read: {error.strerror or error}", fatal=True))
             return
         document = read_yaml(shown, text, self.problems)
-        if document is None or document is REFUSED:
+        if document is REFUSED:
+            return
+        if document is None:
+            if not any(p.fatal and p.location.file == shown for p in self.problems):
+                self.error(Location(shown), "empty", f"the file holds no {kind}: it is empty or only comments")
             return
         if not isinstance(document, YamlMap):
             self.error(Location(shown, 1, 1), "type",
@@ -141,6 +223,7 @@ class _Builder:
                 continue
             items = document[key]
             if items is None:
+                self.error(document.loc(key), "type", f"'{key}' is empty: write `{key}: []` or list its records")
                 continue
             if not isinstance(items, YamlList):
                 self.error(document.loc(key), "type", f"'{key}' must be a list")

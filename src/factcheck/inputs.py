@@ -1,0 +1,97 @@
+"""Reading untrusted input with a size limit: articles (files or standard input) and ledger files.
+
+Nothing is read without a bound: a runaway pipe (`yes | factcheck scan -`) or a device
+(`/dev/zero`) stops at the limit with a "too large" error instead of filling the memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from .diagnostics import FactcheckError, Location
+
+MB = 1024 * 1024
+ARTICLE_LIMIT_ENV = "FACTCHECK_MAX_ARTICLE_MB"
+LEDGER_FILE_LIMIT_ENV = "FACTCHECK_MAX_LEDGER_FILE_MB"
+DEFAULT_ARTICLE_MB = 10
+DEFAULT_LEDGER_FILE_MB = 64
+
+
+class TooLarge(FactcheckError):
+    """The input is larger than its limit."""
+
+
+def limit_bytes(variable: str, default_mb: float) -> int:
+    """A limit in bytes, from an environment variable in megabytes (decimals allowed)."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return int(default_mb * MB)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 1e6:
+        raise FactcheckError(f"{variable} must be a number of megabytes between 0 and 1000000, not {raw!r}")
+    return int(value * MB)
+
+
+def read_limited(stream: BinaryIO, limit: int, what: str) -> bytes:
+    """At most `limit` bytes of `stream`; `TooLarge` when there are more."""
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = stream.read(min(1 * MB, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise TooLarge(f"{what} is too large: more than {limit / MB:g} MB")
+    return b"".join(chunks)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 text (a byte-order mark dropped), or a `FactcheckError` at the first byte that is
+    not UTF-8: its line, column and byte offset."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data.count(b"\n", 0, start) + 1
+        column = len(data[data.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
+        raise FactcheckError(f"not UTF-8 text: byte 0x{data[start]:02x} at offset {start}",
+                             Location(shown, line, column)) from None
+
+
+def read_article(name: str) -> str:
+    """An article from a file, or from standard input for `-`, up to the article limit."""
+    limit = limit_bytes(ARTICLE_LIMIT_ENV, DEFAULT_ARTICLE_MB)
+    if name == "-":
+        stdin = sys.stdin
+        if stdin is None or getattr(stdin, "buffer", None) is None:
+            raise FactcheckError("cannot read standard input: it is closed")
+        try:
+            data = read_limited(stdin.buffer, limit, "standard input")
+        except OSError as error:
+            raise FactcheckError(f"cannot read standard input: {error.strerror or error}") from None
+        return decode(data, "<stdin>")
+    shown = name
+    try:
+        with open(name, "rb") as file:
+            data = read_limited(file, limit, shown)
+    except OSError as error:
+        raise FactcheckError(f"cannot read {shown}: {error.strerror or error}") from None
+    return decode(data, shown)
+
+
+def read_ledger_file(path: Path, shown: str) -> str:
+    """A ledger file's text: UTF-8 (a byte-order mark dropped), up to the ledger file limit.
+
+    Raises `FactcheckError` with the location of the first byte that is not UTF-8, or `TooLarge`.
+    """
+    limit = limit_bytes(LEDGER_FILE_LIMIT_ENV, DEFAULT_LEDGER_FILE_MB)
+    with open(path, "rb") as file:
+        data = read_limited(file, limit, shown)
+    return decode(data, shown)
