@@ -103,18 +103,23 @@ def list_claims(
 
     try:
         engine = _engine(data)
-        for word in verdict or ():
-            if word not in VERDICTS:
-                raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)})")
-        for ident in source or ():
-            if ident not in engine.ledger.sources:
-                hint = closest(ident, engine.ledger.sources)
-                raise FactcheckError(f"unknown source '{ident}'" + (f" (did you mean '{hint[0]}'?)" if hint else ""))
+        shown = _filtered(engine, verdict, source)
     except FactcheckError as error:
         _fail(error)
-    shown = [v for v in engine.verify_all()
-             if (not verdict or v.verdict in verdict) and (not source or v.claim.source in source)]
     _show(View("claims", [claim_row(v) for v in shown], summary_line(shown)), fmt.value)
+
+
+def _filtered(engine, verdict: list[str] | None, source: list[str] | None):  # type: ignore[no-untyped-def]
+    """The verifications `list` and `export` show: only the verdicts and sources asked for."""
+    for word in verdict or ():
+        if word not in VERDICTS:
+            raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)})")
+    for ident in source or ():
+        if ident not in engine.ledger.sources:
+            hint = closest(ident, engine.ledger.sources)
+            raise FactcheckError(f"unknown source '{ident}'" + (f" (did you mean '{hint[0]}'?)" if hint else ""))
+    return [v for v in engine.verify_all()
+            if (not verdict or v.verdict in verdict) and (not source or v.claim.source in source)]
 
 
 @app.command()
@@ -209,7 +214,7 @@ def check(
     problems, files, unusable = [], 0, []
     with _progress() as advance:
         for folder in folders:
-            result = load(folder)
+            result = load(folder, reviews=True)
             files += len(result.files)
             unusable += [p for p in result.problems if p.fatal]
             problems += run_checks(result, options, advance)
@@ -286,6 +291,62 @@ def init(
         typer.echo(f"kept {name} as it was (add the factcheck-check hook yourself: see the README)")
     where = "" if directory.resolve() == Path.cwd() else f"cd {directory} && "
     typer.echo(f"next: {where}factcheck list && factcheck check")
+
+
+export_app = typer.Typer(help="Write the ledger's verdicts in a format other tools read.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview")
+def export_claimreview(
+    data: Path = DataOption,
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    lines: bool = typer.Option(False, "--lines", help="JSON Lines: one ClaimReview per line, not a DataFeed."),
+    base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
+                                        help="Where claim pages live: a review's url is URL + the claim id.",
+                                        show_default="review_url, else url, of the desk in factcheck.yaml"),
+    verdict: list[str] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
+    source: list[str] | None = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
+) -> None:
+    """One schema.org ClaimReview per claim, signed by the desk set in factcheck.yaml.
+
+    A DataFeed JSON-LD document (the shape of the Data Commons fact-check feed), or JSON Lines.
+
+    Examples:
+
+        factcheck export claimreview --out feed.jsonld
+
+        factcheck export claimreview --lines --verdict false --base-url https://desk.example/claims/
+    """
+    from .claimreview import feed, review
+    from .ledger import display_path
+
+    try:
+        engine = _engine(data)
+        desk = engine.ledger.desk
+        if desk is None:
+            raise FactcheckError("no desk to sign the reviews: add factcheck.yaml with `desk:` and its `name` "
+                                 f"and `url` (see README, Export) in {display_path(data)}")
+        shown = _filtered(engine, verdict, source)
+    except FactcheckError as error:
+        _fail(error)
+    document = feed((review(v, desk, base_url, context=False) for v in shown), desk)
+    view = View("claimreview", document)
+    name = "claimreview-lines" if lines else "claimreview"
+    if out is None:
+        renderer(name, sys.stdout, terminal=False).render(view)
+        return
+    import io
+
+    from .atomic import write_text_atomically
+
+    buffer = io.StringIO()
+    renderer(name, buffer, terminal=False).render(view)
+    try:
+        write_text_atomically(out, buffer.getvalue())
+    except OSError as error:
+        _fail(FactcheckError(f"cannot write {out}: {error.strerror}"))
+    typer.echo(f"{len(shown)} reviews written to {out}", err=True)
 
 
 def _read_article(file: str) -> str:

@@ -185,12 +185,56 @@ class Claim(_Located):
     assertions: tuple[Assertion, ...] = ()
     ruling: str | None = None
     ruling_note: str = ""
+    reviewed: PartialDate | None = None
     field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def judged(self) -> bool:
         """Opinions, predictions and questions cannot be true or false."""
         return self.kind not in ("opinion", "prediction", "question")
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Who publishes the ledger's verdicts, set once in `factcheck.yaml`."""
+
+    name: str
+    url: str
+    location: Location
+    language: str = ""
+    logo: str = ""
+    review_url: str = ""
+
+
+@dataclass(frozen=True)
+class ExternalReview(_Located):
+    """A fact-check another publisher published, kept beside the desk's claims, never among them."""
+
+    claim: str
+    publisher: str
+    url: str
+    location: Location
+    date: PartialDate | None = None
+    rating: str = ""
+    verdict: str | None = None
+    rating_value: float | None = None
+    worst_rating: float | None = None
+    best_rating: float | None = None
+    title: str = ""
+    language: str = ""
+    claimant: str = ""
+    claim_date: PartialDate | None = None
+    appearances: tuple[str, ...] = ()
+    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """One review per page and claim: importing it again changes nothing."""
+        return review_key(self.url, self.claim)
+
+
+def review_key(url: str, claim: str) -> tuple[str, str]:
+    return url.strip(), " ".join(claim.split())
 
 
 @dataclass
@@ -202,6 +246,11 @@ class Ledger:
     relations: dict[str, Relation] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    desk: Desk | None = None
+    rating_words: dict[str, str] = field(default_factory=dict)
+    """The desk's own additions to the import rating table: folded words -> verdict."""
+    reviews: list[ExternalReview] = field(default_factory=list)
+    """Imported fact-checks (loaded only by the commands that use them)."""
 
     def name_of(self, ident: str) -> str:
         """The display name of an entity or source id (the id itself when unknown)."""

@@ -49,6 +49,10 @@ def renderer(name: str, out: TextIO, terminal: bool) -> Renderer:
         from .csv import CsvRenderer
 
         return CsvRenderer(out)
+    if name in ("claimreview", "claimreview-lines"):
+        from .claimreview import ClaimReviewRenderer
+
+        return ClaimReviewRenderer(out, lines=name == "claimreview-lines")
     if name == "github":
         from .github import GithubRenderer
 

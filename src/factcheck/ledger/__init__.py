@@ -14,7 +14,9 @@ from ..model import (
     Assertion,
     Citation,
     Claim,
+    Desk,
     Entity,
+    ExternalReview,
     Fact,
     Ledger,
     PartialDate,
@@ -22,10 +24,12 @@ from ..model import (
     Relation,
     Source,
 )
-from .schema import FILES, Validator
+from .schema import ALL_FILES, FILES, REQUIRED_KEYS, SINGLE_RECORD_KEYS, Validator
 from .yamlio import REFUSED, YamlList, YamlMap, read_yaml
 
 LEDGER_FILES = tuple(FILES)  # sources, facts, claims: loaded in this order
+DESK_FILE = "factcheck"
+REVIEWS_FILE = "reviews"
 
 
 @dataclass
@@ -130,13 +134,18 @@ def ledger_folder(path: Path) -> Path:
             return path
     except OSError:  # a name too long, a folder that cannot be entered: `load` reports it
         return path
-    if path.stem in LEDGER_FILES or path.parent.name not in LEDGER_FILES:
+    kinds = (*LEDGER_FILES, REVIEWS_FILE)
+    if path.stem in kinds or path.parent.name not in kinds:
         return path.parent
     return path.parent.parent
 
 
-def load(root: Path) -> LoadResult:
-    """Read the ledger in `root`, collecting problems instead of stopping at the first."""
+def load(root: Path, reviews: bool = False) -> LoadResult:
+    """Read the ledger in `root`, collecting problems instead of stopping at the first.
+
+    `factcheck.yaml` is read when present; imported reviews only when `reviews` is asked for,
+    since only the commands that search or check them need to pay for reading them.
+    """
     result = LoadResult(Ledger())
     try:
         is_folder = root.is_dir()
@@ -163,14 +172,17 @@ def load(root: Path) -> LoadResult:
                                       "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
                                       "(use --data DIR to point at one)", fatal=True)]
         return result
+    for kind in (DESK_FILE, REVIEWS_FILE) if reviews else (DESK_FILE,):
+        for path in ledger_documents(root, kind):
+            builder.read(path, kind)
     if not result.fatal:  # references into a file that could not be read would all look broken
         builder.cross_check()
     return result
 
 
-def load_or_raise(root: Path) -> Ledger:
+def load_or_raise(root: Path, reviews: bool = False) -> Ledger:
     """The ledger, or a LedgerError when anything about it is wrong (for list, verify...)."""
-    result = load(root)
+    result = load(root, reviews)
     errors = [p for p in result.problems if p.severity == "error"]
     if errors:
         raise LedgerError(errors)
@@ -185,6 +197,7 @@ class _Builder:
         self.problems = result.problems
         self.validator = Validator(self.problems)
         self.ids: dict[str, Location] = {}
+        self.review_keys: dict[tuple[str, str], Location] = {}
 
     def error(self, where: Location, code: str, message: str) -> None:
         self.problems.append(Problem(where, code, message))
@@ -212,30 +225,61 @@ class _Builder:
             if not any(p.fatal and p.location.file == shown for p in self.problems):
                 self.error(Location(shown), "empty", f"the file holds no {kind}: it is empty or only comments")
             return
+        keys = ALL_FILES[kind]
         if not isinstance(document, YamlMap):
             self.error(Location(shown, 1, 1), "type",
-                       f"{kind}.yaml must be a mapping with the keys: {', '.join(FILES[kind])}")
+                       f"{kind}.yaml must be a mapping with the keys: {', '.join(keys)}")
             return
+        for key in REQUIRED_KEYS.get(kind, ()):
+            if key not in document:
+                self.error(Location(shown, 1, 1), "missing-field", f"{kind}.yaml has no '{key}'")
         for key in list(document):
-            if key not in FILES[kind]:
+            if key not in keys:
                 self.error(document.loc(key), "unknown-field",
-                           f"unknown key '{key}' in {kind}.yaml (expected: {', '.join(FILES[kind])})")
+                           f"unknown key '{key}' in {kind}.yaml (expected: {', '.join(keys)})")
                 continue
             items = document[key]
             if items is None:
                 self.error(document.loc(key), "type", f"'{key}' is empty: write `{key}: []` or list its records")
                 continue
+            if key in SINGLE_RECORD_KEYS:
+                if self.validator.record(items, keys[key], document.loc(key)):
+                    self._keep(getattr(self, f"_build_{keys[key]}")(items))
+                continue
             if not isinstance(items, YamlList):
                 self.error(document.loc(key), "type", f"'{key}' must be a list")
                 continue
-            record_name = FILES[kind][key]
-            build = getattr(self, f"_build_{record_name}")
+            record_name = keys[key]
+            build = getattr(self, f"_build_{record_name.replace(' ', '_')}")
             for item, where in zip(items, items.item_locations, strict=True):
                 if self.validator.record(item, record_name, where):
                     self._add(build(item), record_name)
 
+    def _keep(self, obj: Any) -> None:
+        """The records without an id: the desk, rating words, imported reviews."""
+        ledger = self.result.ledger
+        if isinstance(obj, Desk):
+            if ledger.desk is not None:
+                self.error(obj.location, "duplicate-desk", f"the desk is set twice (first at {ledger.desk.location})")
+            else:
+                ledger.desk = obj
+        elif isinstance(obj, ExternalReview):
+            first = self.review_keys.get(obj.key)
+            if first is not None:
+                self.error(obj.location, "duplicate-review",
+                           f"the same review of the same claim twice (first at {first})")
+            else:
+                self.review_keys[obj.key] = obj.location
+                ledger.reviews.append(obj)
+        else:
+            words, verdict = obj
+            ledger.rating_words[words] = verdict
+
     def _add(self, obj: Any, record_name: str) -> None:
         if obj is None:
+            return
+        if record_name in ("rating word", "review"):
+            self._keep(obj)
             return
         first = self.ids.get(obj.id)
         if first is not None:
@@ -311,7 +355,24 @@ class _Builder:
             attributed_to=tuple(r.get("attributed_to", ())), via=tuple(r.get("via", ())),
             anonymous=r.get("anonymous", False),
             assertions=tuple(self._build_assertion(a) for a in r.get("assertions", ())),
-            ruling=r.get("ruling"), ruling_note=r.get("ruling_note", ""), field_locations=r.key_locations,
+            ruling=r.get("ruling"), ruling_note=r.get("ruling_note", ""),
+            reviewed=self._date(r, "reviewed"), field_locations=r.key_locations,
+        )
+
+    def _build_desk(self, r: YamlMap) -> Desk:
+        return Desk(r["name"], r["url"], r.location, language=r.get("language", ""), logo=r.get("logo", ""),
+                    review_url=r.get("review_url", ""))
+
+    def _build_rating_word(self, r: YamlMap) -> tuple[str, str]:
+        return r["words"], r["verdict"]
+
+    def _build_review(self, r: YamlMap) -> ExternalReview:
+        return ExternalReview(
+            r["claim"], r["publisher"], r["url"], r.location, date=self._date(r, "date"),
+            rating=r.get("rating", ""), verdict=r.get("verdict"), rating_value=r.get("rating_value"),
+            worst_rating=r.get("worst_rating"), best_rating=r.get("best_rating"), title=r.get("title", ""),
+            language=r.get("language", ""), claimant=r.get("claimant", ""), claim_date=self._date(r, "claim_date"),
+            appearances=tuple(r.get("appearances", ())), field_locations=r.key_locations,
         )
 
     # references ------------------------------------------------------------------------------

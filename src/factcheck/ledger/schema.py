@@ -151,10 +151,43 @@ _CLAIM = Record("claim", "A claim as it appeared.", (
     Field("assertions", "records", "What it asserts.", record="assertion"),
     Field("ruling", "verdict", "The editor's verdict."),
     Field("ruling_note", "text", "Why."),
+    Field("reviewed", "date", "When the desk published its review of the claim (an exported review's datePublished)."),
+))
+
+_DESK = Record("desk", "The desk that publishes this ledger's reviews: who signs them and where they live.", (
+    Field("name", "text", "The desk's name, as readers know it.", required=True),
+    Field("url", "text", "The desk's home page.", required=True),
+    Field("language", "text", "The language its reviews are written in, as a BCP 47 tag (en, fr, pt-BR)."),
+    Field("logo", "text", "Address of the desk's logo image."),
+    Field("review_url", "text", "Where claim pages are published: a review's url is this followed by the claim id "
+                                "(default: the desk's url)."),
+))
+
+_RATING_WORD = Record("rating word", "A publisher's rating words and the verdict they mean, for import.", (
+    Field("words", "text", "The rating words as publishers write them (case, accents and punctuation are ignored).",
+          required=True),
+    Field("verdict", "verdict", "The verdict they mean on this ledger's scale.", required=True),
+))
+
+_REVIEW = Record("review", "A fact-check published elsewhere, imported from its ClaimReview.", (
+    Field("claim", "text", "The claim reviewed, as the publisher worded it.", required=True),
+    Field("publisher", "text", "Who published the review.", required=True),
+    Field("url", "text", "Address of the review.", required=True),
+    Field("date", "date", "When the review was published."),
+    Field("rating", "text", "The publisher's rating, in its own words."),
+    Field("verdict", "verdict", "The rating on this ledger's scale; absent when its words are not in the table."),
+    Field("rating_value", "number", "The rating as a number, on the publisher's scale."),
+    Field("worst_rating", "number", "The worst value of the publisher's scale."),
+    Field("best_rating", "number", "The best value of the publisher's scale."),
+    Field("title", "text", "The review's headline."),
+    Field("language", "text", "The review's language."),
+    Field("claimant", "text", "Who made the claim."),
+    Field("claim_date", "date", "When the claim was made."),
+    Field("appearances", "texts", "Where the claim appeared."),
 ))
 
 RECORDS: dict[str, Record] = {r.name: r for r in (
-    _CITATION, _PROVENANCE, _SOURCE, _ENTITY, _RELATION, _FACT, _ASSERTION, _CLAIM,
+    _CITATION, _PROVENANCE, _SOURCE, _ENTITY, _RELATION, _FACT, _ASSERTION, _CLAIM, _DESK, _RATING_WORD, _REVIEW,
 )}
 
 FILES: dict[str, dict[str, str]] = {
@@ -163,6 +196,19 @@ FILES: dict[str, dict[str, str]] = {
     "claims": {"claims": "claim"},
 }
 """Each ledger file kind: its top-level keys and the record each key lists."""
+
+OPTIONAL_FILES: dict[str, dict[str, str]] = {
+    "factcheck": {"desk": "desk", "rating_words": "rating word"},
+    "reviews": {"reviews": "review"},
+}
+"""Files a ledger may have: the desk's settings, and fact-checks imported from other publishers."""
+
+SINGLE_RECORD_KEYS = frozenset({"desk"})
+"""Top-level keys holding one record rather than a list."""
+
+REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"factcheck": ("desk",)}
+
+ALL_FILES: dict[str, dict[str, str]] = {**FILES, **OPTIONAL_FILES}
 
 
 def normalize_verdict(value: Any) -> Any:
@@ -344,18 +390,22 @@ def _records_used(names: list[str]) -> list[str]:
 
 
 def json_schema(file_kind: str) -> dict[str, Any]:
-    """The JSON Schema of one ledger file (`sources`, `facts` or `claims`)."""
-    lists = FILES[file_kind]
-    return {
+    """The JSON Schema of one ledger file (`sources`, `facts`, `claims`, `factcheck` or `reviews`)."""
+    lists = ALL_FILES[file_kind]
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://factcheck.invalid/schemas/{file_kind}.schema.json",
         "title": f"factcheck {file_kind}.yaml",
         "type": "object",
         "additionalProperties": False,
-        "properties": {key: {"type": "array", "items": {"$ref": f"#/$defs/{_def_name(rec)}"}}
+        "properties": {key: {"$ref": f"#/$defs/{_def_name(rec)}"} if key in SINGLE_RECORD_KEYS else
+                       {"type": "array", "items": {"$ref": f"#/$defs/{_def_name(rec)}"}}
                        for key, rec in lists.items()},
         "$defs": {_def_name(name): _json_record(RECORDS[name]) for name in _records_used(list(lists.values()))},
     }
+    if file_kind in REQUIRED_KEYS:
+        schema["required"] = list(REQUIRED_KEYS[file_kind])
+    return schema
 
 
 def schema_text(file_kind: str) -> str:
