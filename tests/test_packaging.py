@@ -76,7 +76,7 @@ def shell(script: str, cwd: Path, bin_dir: Path) -> subprocess.CompletedProcess[
     """Run commands as a user of the installed package would, with only its `factcheck` on PATH."""
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env["PATH"] = f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin"
-    return subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=cwd, env=env,
+    return subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -88,17 +88,25 @@ def test_installed_init_example_in_an_empty_folder(installed: Path, tmp_path: Pa
     assert "mondo-crimea-treaty-2013" in done.stdout and "no problems in 3 files" in done.stdout
 
 
-def test_installed_init_starter_in_an_empty_folder(installed: Path, tmp_path: Path) -> None:
+def test_installed_init_then_add_in_an_empty_folder(installed: Path, tmp_path: Path) -> None:
     done = shell("factcheck init && factcheck list && factcheck check", tmp_path, installed)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "daily-pluto-dwarf-since-2006" in done.stdout and "no problems in 3 files" in done.stdout
+    before = (tmp_path / "claims.yaml").read_bytes()
+    done = shell("factcheck add claim --id forum-pluto-2010 --text 'Pluto lost its planet status in 2010.' "
+                 "--source example-forum --ruling false --assertion "
+                 "'subject=pluto relation=classified-as object=dwarf-planet change=start date=2010' "
+                 "&& factcheck check", tmp_path, installed)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "computed verdict: false (F5), as its ruling says" in done.stdout
+    assert (tmp_path / "claims.yaml").read_bytes().startswith(before)
 
 
 def test_readme_ledger_of_your_own_runs_as_written(installed: Path, tmp_path: Path) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## A ledger of your own", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
-    assert blocks
-    for block in blocks:
-        done = shell(block, tmp_path, installed)
-        assert done.returncode == 0, block + done.stdout + done.stderr
+    assert len(blocks) >= 2  # init, then add: one session at the shell
+    done = shell("".join(blocks), tmp_path, installed)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "computed verdict: true (B2), as its ruling says" in done.stdout

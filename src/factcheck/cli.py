@@ -293,6 +293,201 @@ def init(
     typer.echo(f"next: {where}factcheck list && factcheck check")
 
 
+add_app = typer.Typer(
+    name="add", no_args_is_help=True,
+    help="Append a source, fact or claim to the ledger: from options, or asked field by field on a terminal.")
+app.add_typer(add_app)
+
+AskOption = typer.Option(None, "--interactive/--no-interactive", "-i",
+                         show_default="on a terminal, when a required field is missing",
+                         help="Ask for the fields not given as options.")
+
+
+@add_app.command("source")
+def add_source(
+    ident: str | None = typer.Option(None, "--id", help="Unique id: lower-case words joined by hyphens."),
+    name: str | None = typer.Option(None, "--name", help="Display name."),
+    kind: str | None = typer.Option(None, "--kind", help="news-outlet, news-agency, state-media, think-tank, blog, "
+                                    "website, aggregator, platform, official-body or person."),
+    reliability: str | None = typer.Option(None, "--reliability", help="Admiralty grade: A reliable ... E unreliable, "
+                                           "F cannot be judged."),
+    rationale: str | None = typer.Option(None, "--rationale", help="Why it has this grade."),
+    url: str | None = typer.Option(None, "--url", help="Home page."),
+    country: str | None = typer.Option(None, "--country", help="Country of registration or residence."),
+    alias: list[str] | None = typer.Option(None, "--alias", help="Another name it goes by (repeatable)."),
+    republishes: list[str] | None = typer.Option(None, "--republishes", help="A source it reposts (repeatable)."),
+    data: Path = DataOption,
+    interactive: bool | None = AskOption,
+) -> None:
+    """Append a source to sources.yaml.
+
+    Example:
+
+        factcheck add source --id example-wire --name "Example Wire" --kind news-agency --reliability B
+    """
+    _add("source", {"id": ident, "name": name, "kind": kind, "reliability": reliability, "rationale": rationale,
+                    "url": url, "country": country, "aliases": alias, "republishes": republishes},
+         ("id", "name", "kind", "reliability", "rationale", "url"), data, interactive)
+
+
+@add_app.command("fact")
+def add_fact(
+    ident: str | None = typer.Option(None, "--id", help="Unique id: lower-case words joined by hyphens."),
+    statement: str | None = typer.Option(None, "--statement", help="The fact in plain words."),
+    subject: list[str] | None = typer.Option(None, "--subject", help="Who or what it is about: an entity or "
+                                             "source id (repeat for a joint subject)."),
+    relation: str | None = typer.Option(None, "--relation", help="A relation id."),
+    obj: str | None = typer.Option(None, "--object", help="The other party, if any."),
+    date: str | None = typer.Option(None, "--date", help="When the event happened (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    start: str | None = typer.Option(None, "--from", help="When the state began."),
+    end: str | None = typer.Option(None, "--until", help="When the state ended."),
+    value: str | None = typer.Option(None, "--value", help="The number (count, amount, rank)."),
+    unit: str | None = typer.Option(None, "--unit", help="The number's unit."),
+    negated: bool = typer.Option(False, "--negated", help="The fact is that this did not happen or did not hold."),
+    as_of: str | None = typer.Option(None, "--as-of", help="When the fact was last checked."),
+    note: str | None = typer.Option(None, "--note", help="Anything an editor should know."),
+    title: str | None = typer.Option(None, "--citation-title", help="The citation's title."),
+    link: str | None = typer.Option(None, "--citation-url", help="The citation's address."),
+    published: str | None = typer.Option(None, "--citation-date", help="The citation's publication date."),
+    publisher: str | None = typer.Option(None, "--citation-publisher", help="Who published the citation."),
+    data: Path = DataOption,
+    interactive: bool | None = AskOption,
+) -> None:
+    """Append a fact, with one citation, to facts.yaml.
+
+    Example:
+
+        factcheck add fact --id pluto-discovered --statement "Clyde Tombaugh discovered Pluto in 1930."
+        --subject tombaugh --relation discovered --object pluto --date 1930
+        --citation-title "..." --citation-url https://... --citation-date 2020-01-01
+    """
+    _add("fact", {"id": ident, "statement": statement, "subject": subject, "relation": relation, "object": obj,
+                  "date": date, "from": start, "until": end, "value": value, "unit": unit, "negated": negated,
+                  "as_of": as_of, "note": note, "citation.title": title, "citation.url": link,
+                  "citation.date": published, "citation.publisher": publisher},
+         ("id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "as_of",
+          "citation.title", "citation.url", "citation.date", "citation.publisher"), data, interactive)
+
+
+@add_app.command("claim")
+def add_claim(
+    ident: str | None = typer.Option(None, "--id", help="Unique id: lower-case words joined by hyphens."),
+    text: str | None = typer.Option(None, "--text", help="The claim as published, quoted."),
+    source: str | None = typer.Option(None, "--source", help="The source id of the outlet it appeared in."),
+    date: str | None = typer.Option(None, "--date", help="When it appeared (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    url: str | None = typer.Option(None, "--url", help="Where it appeared."),
+    article: str | None = typer.Option(None, "--article", help="Groups a headline with its article's claims."),
+    kind: str | None = typer.Option(None, "--kind", help="statement (default), headline, opinion, prediction "
+                                    "or question."),
+    attributed_to: list[str] | None = typer.Option(None, "--attributed-to", help="A source id it is attributed "
+                                                   "to (repeatable)."),
+    via: list[str] | None = typer.Option(None, "--via", help="An intermediary's source id (repeatable, in order)."),
+    anonymous: bool = typer.Option(False, "--anonymous", help="Credited to an unnamed report or source."),
+    assertion: list[str] | None = typer.Option(None, "--assertion", help="What it asserts, as key=value words: "
+                                               "'subject=ID relation=ID object=ID date=2014' (repeatable)."),
+    ruling: str | None = typer.Option(None, "--ruling", help="The editor's verdict, for check to compare."),
+    ruling_note: str | None = typer.Option(None, "--ruling-note", help="Why."),
+    data: Path = DataOption,
+    interactive: bool | None = AskOption,
+) -> None:
+    """Append a claim to claims.yaml, and show the verdict computed for it.
+
+    Example:
+
+        factcheck add claim --id daily-pluto-2006 --text "Pluto became a dwarf planet in 2006."
+        --source example-daily --date 2024-05-02 --ruling true
+        --assertion "subject=pluto relation=classified-as object=dwarf-planet change=start date=2006"
+    """
+    _add("claim", {"id": ident, "text": text, "source": source, "date": date, "url": url, "article": article,
+                   "kind": kind, "attributed_to": attributed_to, "via": via, "anonymous": anonymous,
+                   "assertions": assertion, "ruling": ruling, "ruling_note": ruling_note},
+         ("id", "text", "source", "date", "url", "assertions", "ruling"), data, interactive)
+
+
+def _add(kind: str, given: dict[str, object], asked: tuple[str, ...], data: Path, interactive: bool | None) -> None:
+    """Fill in what options left out (asking on a terminal), build the record, append it."""
+    from .ledger import display_path
+    from .ledger.append import append_record, ordered, parse_fields, typed
+    from .ledger.schema import RECORDS
+
+    nested = {"citation": "citations"}
+
+    def required(key: str) -> bool:
+        record, _, field = key.rpartition(".")
+        spec = RECORDS[record or kind].by_name[field]
+        return spec.required
+
+    try:
+        flat: dict[str, object] = {}
+        for key, value in given.items():
+            record, _, field = key.rpartition(".")
+            if key == "assertions":
+                value = [parse_fields("assertion", words) for words in value or ()]  # type: ignore[attr-defined]
+            elif isinstance(value, str):
+                value = typed(record or kind, field, value)
+            elif isinstance(value, list):
+                value = [item.strip() for item in value]
+            flat[key] = value
+        missing = [key for key in asked if required(key) and flat.get(key) in (None, "", [])]
+        ask = bool(missing) and sys.stdin.isatty() if interactive is None else interactive
+        for key in asked:
+            if flat.get(key) not in (None, "", []):
+                continue
+            if not ask:
+                if required(key):
+                    option = "--" + key.replace(".", "-").replace("_", "-")
+                    raise FactcheckError(f"missing {option} (or use --interactive to be asked)")
+                continue
+            flat[key] = _ask(kind, key, required(key))
+        values = {k: v for k, v in flat.items() if "." not in k}
+        for record, field in nested.items():
+            part = {k.partition(".")[2]: v for k, v in flat.items() if k.startswith(record + ".")}
+            if any(v not in (None, "") for v in part.values()):
+                values[field] = [ordered(record, part)]
+        added = append_record(data, kind, ordered(kind, values))
+    except typer.Abort:
+        _fail(FactcheckError("the input ended before the record was complete; nothing was written"))
+    except FactcheckError as error:
+        _fail(error)
+    typer.echo(f"added {kind} '{values['id']}' to {display_path(added.path)}:{added.line}")
+    if kind == "claim":
+        engine = _engine(data)
+        result = engine.verify(engine.ledger.claims[str(values["id"])])
+        ruling = result.claim.ruling
+        said = ("as its ruling says" if ruling == result.verdict else
+                f"its ruling says {ruling}: factcheck check will report the difference" if ruling else
+                "record a --ruling for factcheck check to compare with")
+        typer.echo(f"computed verdict: {result.verdict} ({result.rating}), {said}")
+
+
+def _ask(kind: str, key: str, required: bool) -> object:
+    """Ask for one field on the terminal, as text typed the way options take it."""
+    from .ledger.append import parse_fields, typed
+
+    record, _, field = key.rpartition(".")
+    if key == "assertions":
+        found = []
+        while True:
+            words = typer.prompt("assertion, as key=value words (subject=... relation=... object=... date=...; "
+                                 "Enter when done)", default="", show_default=False)
+            if not words.strip():
+                return found
+            try:
+                found.append(parse_fields("assertion", words))
+            except FactcheckError as error:
+                typer.echo(f"  {error}", err=True)
+    label = f"{record} {field}" if record else field
+    while True:
+        answer = typer.prompt(label + ("" if required else " (Enter to skip)"), default="", show_default=False)
+        if answer.strip():
+            try:
+                return typed(record or kind, field, answer)
+            except FactcheckError as error:
+                typer.echo(f"  {error}", err=True)
+        elif not required:
+            return None
+
+
 export_app = typer.Typer(help="Write the ledger's verdicts in a format other tools read.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,11 +140,13 @@ def ledger_folder(path: Path) -> Path:
     return path.parent.parent
 
 
-def load(root: Path, reviews: bool = False) -> LoadResult:
+def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None = None) -> LoadResult:
     """Read the ledger in `root`, collecting problems instead of stopping at the first.
 
     `factcheck.yaml` is read when present; imported reviews only when `reviews` is asked for,
     since only the commands that search or check them need to pay for reading them.
+    `replaced` gives new text for some of its files: what the ledger would be once they are
+    written (`add` validates a record that way before writing it).
     """
     result = LoadResult(Ledger())
     try:
@@ -157,7 +159,7 @@ def load(root: Path, reviews: bool = False) -> LoadResult:
         result.problems.append(Problem(Location(display_path(root)), "no-ledger",
                                        "no such ledger folder", fatal=True))
         return result
-    builder = _Builder(result)
+    builder = _Builder(result, replaced or {})
     found_any = False
     for kind in LEDGER_FILES:
         paths = list(ledger_documents(root, kind, result.problems))
@@ -192,8 +194,9 @@ def load_or_raise(root: Path, reviews: bool = False) -> Ledger:
 class _Builder:
     """Turns validated YAML records into model objects and checks references between them."""
 
-    def __init__(self, result: LoadResult) -> None:
+    def __init__(self, result: LoadResult, replaced: Mapping[Path, str]) -> None:
         self.result = result
+        self.replaced = replaced
         self.problems = result.problems
         self.validator = Validator(self.problems)
         self.ids: dict[str, Location] = {}
@@ -206,7 +209,7 @@ class _Builder:
         shown = display_path(path)
         self.result.files.append(shown)
         try:
-            text = read_ledger_file(path, shown)
+            text = self.replaced[path] if path in self.replaced else read_ledger_file(path, shown)
         except TooLarge as error:
             self.problems.append(Problem(Location(shown), "too-large", error.message, fatal=True))
             return
