@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import statistics
 import sys
 import time
@@ -28,6 +29,8 @@ EVAL = REPO / "tests" / "eval"
 COLUMNS = ["sentence", "group", "expected", "fact", "note"]
 GROUPS = ["paraphrase", "wrong-detail", "true", "no-fact", "added-clause"]
 TRUE_SIDE = {"true", "mostly-true"}
+LABELLED_ON = dt.date(2026, 11, 23)
+"""The date the labels were written for ("still", "now" and predictions are judged as of it)."""
 
 
 @dataclass(frozen=True)
@@ -84,24 +87,24 @@ def ledger_for(path: Path) -> Path:
     return EVAL / path.stem
 
 
-def judge(engine, sentence: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def judge(engine, sentence: str, today: dt.date) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """The verdict and reason `factcheck verify "<sentence>"` gives; the one call into the reader."""
     from factcheck.reading import verify_text
 
-    result = verify_text(engine, sentence)
+    result = verify_text(engine, sentence, today)
     return result.verdict, result.reason
 
 
-def run(path: Path, data: Path | None) -> list[Outcome]:
+def run(path: Path, data: Path | None, today: dt.date) -> list[Outcome]:
     from factcheck.ledger import load_or_raise
     from factcheck.verdict import Engine
 
     engine = Engine(load_or_raise(data or ledger_for(path)))
-    judge(engine, "warm up")  # builds the vocabulary and claim index once, as the first call of a run would
+    judge(engine, "warm up", today)  # builds the vocabulary and claim index once, as the first call of a run would
     outcomes = []
     for row in read_rows(path):
         start = time.perf_counter()
-        verdict, reason = judge(engine, row.sentence)
+        verdict, reason = judge(engine, row.sentence, today)
         outcomes.append(Outcome(row, verdict, reason, time.perf_counter() - start))
     return outcomes
 
@@ -140,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="labelled .tsv files (default: tests/eval/*.tsv)")
     parser.add_argument("--failures", action="store_true", help="list every miss with its reason")
     parser.add_argument("--data", type=Path, help="the ledger for every file given (default: by file name)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=LABELLED_ON,
+                        help=f"the date to judge by (default {LABELLED_ON}, when the labels were written)")
     args = parser.parse_args(argv)
     files = args.files or sorted(EVAL.glob("*.tsv"))
     if not files:
@@ -147,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     everything: list[Outcome] = []
     for path in files:
-        outcomes = run(path, args.data)
+        outcomes = run(path, args.data, args.today)
         everything += outcomes
         print("\n".join(summary(str(path.relative_to(REPO) if path.is_relative_to(REPO) else path), outcomes)))
         if args.failures:

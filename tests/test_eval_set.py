@@ -49,8 +49,10 @@ def labelled(request: pytest.FixtureRequest) -> tuple[Path, list[dict[str, str]]
     return path, rows(path), load_or_raise(ledger_dir(path))
 
 
-def test_there_is_a_bundled_set() -> None:
-    assert "bundled" in {p.stem for p in FILES}
+def test_there_is_a_bundled_set_and_a_second_topic() -> None:
+    names = {p.stem for p in FILES}
+    assert "bundled" in names
+    assert names - {"bundled"}, "a second-topic set with its ledger in tests/eval/NAME/"
 
 
 def test_enough_rows_in_every_group(labelled: tuple[Path, list[dict[str, str]], Ledger]) -> None:
