@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
     ("Ruritania ratified the River Accord in 1996", "false"),
     ("Ruritania ratified the River Accord in June 1998", "true"),
     ("The river treaty was ratified by Strelsau on 12 June 1998", "true"),      # passive, aliases
-    ("The accord on the river dates from 1998", "true"),                       # no verb: the event's date
+    ("The accord on the river dates from 1998", "unproven"),                   # no verb: nothing is read into it
     # states, their start and end
     ("Ruritania is a member of the Northern Pact", "true"),
     ("Ruritania joined the Pact in 1961", "true"),
@@ -199,7 +200,7 @@ def test_cli_scan_unreadable_file(tmp_path: Path) -> None:
 
 BUNDLED = [
     ("Putin signed the treaty on Crimea's accession to Russia in 2013", "false"),
-    ("The treaty absorbing Crimea into Russia dates from 18 March 2014", "true"),
+    ("The treaty absorbing Crimea into Russia dates from 18 March 2014", "unproven"),  # no verb is read into it
     ("Turkey is a NATO member", "true"),
     ("Turkey withdrew from NATO in 2023", "false"),
     ("Ankara will open a space station in 2030", "unproven"),
@@ -219,9 +220,12 @@ BUNDLED = [
     ("Putin visited Ankara in 2019", "unproven"),
     ("Putin likes Turkish coffee", "unproven"),
     # clauses keep their own parties and dates
+    ("Russia's campaign in Syria began in 2015", "true"),
+    ("Russia's campaign in Syria began in 2014", "false"),
+    # ... and a clause the facts do not speak to leaves the sentence unproven, never true
     ("Russia's campaign in Syria, which began in 2015, put the two on opposite sides until the Astana talks "
-     "started in January 2017", "true"),
-    ("In 2017 Ankara agreed to buy the S-400, and the first parts arrived in July 2019", "true"),
+     "started in January 2017", "unproven"),
+    ("In 2017 Ankara agreed to buy the S-400, and the first parts arrived in July 2019", "unproven"),
     # one party is not a claim about the other the facts happen to know
     ("It will be very difficult for Turkey to change the existing allied structure", "unproven"),
     ("Turkey is allied", "unproven"),
@@ -232,3 +236,53 @@ BUNDLED = [
 @pytest.mark.parametrize(("sentence", "verdict"), BUNDLED)
 def test_bundled_ledger_sentences(bundled: Engine, sentence: str, verdict: str) -> None:
     assert verify_text(bundled, sentence, TODAY).verdict == verdict
+
+
+ISSUE_EXAMPLES = [  # each once came out true with part of the sentence unread
+    ("Russia and Turkey attacked NATO together in 2016", "unproven", ["attacked"]),
+    ("Turkey, a NATO member since 1952, plans to invade Greece in 2027", "unproven", ["invade", "Greece"]),
+    ("The Erdogan–Putin meeting in St. Petersburg took place in 2017.", "unproven", ["St. Petersburg"]),
+    ("Putin visited NATO member Turkey in February 2024", "false", []),
+    ("China was not Russia's largest trading partner in 2017", "false", []),
+    ("Turkey agreed in 2020 to pay for Russian gas partly in roubles", "false", ["pay"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), ISSUE_EXAMPLES)
+def test_nothing_unread_is_judged_true(bundled: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, v.reason
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    ("Ruritania joined the Pact in 1961 and invaded Syldavia", "invaded"),            # an unknown verb
+    ("Ruritania joined the Pact in 1961, months after the war", "after the war"),     # a temporal clause
+    ("Ruritania joined the Pact in 1961, months after Klow did", "Klow"),             # a party in no reading
+    ("Ruritania joined the Pact in 1961 at a ceremony in Zenda", "Zenda"),            # an unknown place
+    ("It joined the Pact in 1961", "joined"),                                          # a pronoun subject
+    ("Ruritania joined the Pact in 1961 with 40 votes", "40"),                         # a number not carried
+    ("Ruritania was the largest member of the Northern Pact", "largest"),             # a rank
+])
+def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == "unproven", v.reason
+    assert unread in {u.text for u in v.claim.unchecked}, v.claim.unchecked
+
+
+def test_a_contradicted_part_is_false_whatever_else_is_unread(engine: Engine) -> None:
+    v = verify_text(engine, "Ruritania joined the Pact in 1975 at a ceremony in Zenda", TODAY)
+    assert v.verdict == "false" and [u.text for u in v.claim.unchecked] == ["Zenda"]
+
+
+def test_cli_reports_what_was_not_checked() -> None:
+    sentence = "Ruritania joined the Pact in 1961 and invaded Syldavia"
+    code, out, _ = run("verify", sentence, "-d", str(READING))
+    assert code == 0 and re.search(r"Verdict: +unproven", out)
+    assert "Not checked:" in out and "'invaded'" in out
+    record = json.loads(run("verify", sentence, "-d", str(READING), "-f", "json")[1])
+    assert record["checked"][0]["text"] == "Ruritania joined the Pact in 1961"
+    unread = record["unchecked"][0]
+    assert [u["text"] for u in record["unchecked"]] == ["invaded", "Syldavia"]
+    assert unread["text"] == "invaded" and sentence[unread["start"]:unread["end"]] == "invaded"
+    assert unread["reason"]

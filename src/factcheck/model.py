@@ -166,7 +166,20 @@ class Assertion(_Located):
     negated: bool = False
     role: str = "core"
     loose: bool = False
+    text: str = field(default="", compare=False)
+    """For free text: the words of the sentence this assertion was read from."""
     field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A part of a free-text sentence that no judged assertion covers: its words, where they
+    stand (characters, in the normalised sentence) and why it was not checked."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,8 @@ class Claim(_Located):
     ruling: str | None = None
     ruling_note: str = ""
     reviewed: PartialDate | None = None
+    unchecked: tuple[Unchecked, ...] = ()
+    """For free text: the parts of the sentence no assertion covers (section "Free text")."""
     field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -417,6 +417,10 @@ def _verdict(claim: Claim, results: tuple[AssertionResult, ...], headline_gap: s
         return "misleading", f"a headline that {headline_gap}"
     if not claim.judged:
         return "unproven", f"a {claim.kind}: it cannot be true or false"
+    if claim.unchecked:
+        parts = "; ".join(f"'{u.text}' ({u.reason})" for u in claim.unchecked[:3])
+        more = f" and {len(claim.unchecked) - 3} more" if len(claim.unchecked) > 3 else ""
+        return "unproven", f"not all of it was checked: {parts}{more}"
     if not results:
         return "unproven", "it asserts nothing the ledger can check"
     for r in core:

@@ -91,6 +91,8 @@ def _verification(view: View, width: int) -> list[Block]:
         pairs.append(("Match", f"{r['match_score']:g}% like ledger claim {r['id']}"))
     pairs += [("Source", ", ".join(x for x in (r["source_name"], r["date"]) if x) or "unknown"),
               ("Verdict", r["verdict"]), ("Rating", r["rating"]), ("Why", r["reason"])]
+    if r["unchecked"]:
+        pairs.append(("Not checked", "; ".join(f"'{u['text']}' ({u['reason']})" for u in r["unchecked"])))
     if r["ruling"] is not None:
         pairs.append(("Ruling", r["ruling"] + ("" if r["ruling"] == r["verdict"] else "  (differs from the verdict)")))
     if r["flags"]:

@@ -61,6 +61,9 @@ def verification_record(v: Verification, engine: Engine) -> dict[str, Any]:
     record = claim_row(v)
     record.update({
         "kind": claim.kind,
+        "checked": [{"text": r.assertion.text or None, "assertion": engine.describe(r.assertion),
+                     "outcome": r.outcome.value} for r in v.results],
+        "unchecked": [{"text": u.text, "start": u.start, "end": u.end, "reason": u.reason} for u in claim.unchecked],
         "url": claim.url or None,
         "deciding_fact": v.deciding_fact.id if v.deciding_fact else None,
         "assertions": assertions,
@@ -130,4 +133,5 @@ def scan_record(text: str, kind: str, v: Verification, engine: Engine) -> dict[s
         "text": text, "kind": kind, "verdict": v.verdict, "rating": v.rating, "reason": v.reason,
         "claim": v.claim.id or None, "match_score": record.get("match_score"),
         "assertions": record["assertions"], "evidence": record["evidence"],
+        "checked": record["checked"], "unchecked": record["unchecked"],
     }

@@ -13,10 +13,13 @@ import weakref
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..model import Assertion, Claim
+from ..model import Claim, PartialDate
 from ..verdict import Engine, Verification, is_about
-from .extract import Reading, candidate_assertions, linked_pairs, read
-from .vocabulary import Vocabulary
+from .account import unchecked_parts
+from .candidates import Candidate, candidates, copula_pairs, relation_candidates
+from .extract import NEGATIONS, Reading, read
+from .text import STOPWORDS
+from .vocabulary import Mention, Vocabulary
 
 __all__ = ["ScanItem", "scan_text", "verify_text"]
 
@@ -31,10 +34,10 @@ class Reader:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.vocabulary = Vocabulary(engine.ledger)
-        self._claims: list[tuple[Claim, str, Reading]] | None = None
+        self._claims: list[tuple[Claim, str, _Gist]] | None = None
 
-    def reading(self, text: str) -> Reading:
-        return read(text, self.vocabulary)
+    def reading(self, text: str, today: dt.date | None = None) -> Reading:
+        return read(text, self.vocabulary, today)
 
     def canonical(self, reading: Reading) -> str:
         """The sentence as words, with every name replaced by its entity id."""
@@ -51,137 +54,165 @@ class Reader:
         return " ".join(out)
 
     def match(self, reading: Reading) -> tuple[Claim, float] | None:
-        """The ledger claim that says the same thing, if one does."""
+        """The ledger claim that says the same thing, if one does: alike words, and nothing the
+        sentence says that the claim does not (another date, number, negation, party, verb or
+        word is another claim), nor the other way round."""
         from rapidfuzz import fuzz, process
 
         if self._claims is None:
             self._claims = []
             for claim in self.engine.ledger.claims.values():
                 claim_reading = self.reading(claim.text)
-                self._claims.append((claim, self.canonical(claim_reading), claim_reading))
+                self._claims.append((claim, self.canonical(claim_reading), _gist(claim_reading)))
         query = self.canonical(reading)
-        padded = f" {query} "
-        for claim, canonical, claim_reading in self._claims:  # a ledger claim quoted inside the sentence
-            if canonical.count(" ") >= 3 and f" {canonical} " in padded and _within(claim_reading, reading):
-                return claim, 100.0
+        gist = _gist(reading)
         choices = [canonical for _, canonical, _ in self._claims]
         for _, score, index in process.extract(query, choices, scorer=fuzz.token_sort_ratio,
                                                score_cutoff=MATCH_THRESHOLD, limit=5):
-            claim, _, claim_reading = self._claims[index]
-            if _compatible(reading, claim_reading):
+            claim, _, claim_gist = self._claims[index]
+            if _same_gist(gist, claim_gist):
                 return claim, float(score)
         return None
 
-    def assertions(self, reading: Reading) -> tuple[Assertion, ...]:
-        """The assertions the facts can speak to; else the likeliest reading, to show what was read."""
-        candidates = [self._fit(a) for a in candidate_assertions(reading)]
-        candidates += self._agentless(candidates)
-        direct: list[Assertion] = []
-        indirect: list[Assertion] = []
-        for assertion in candidates:
+    def chosen(self, reading: Reading) -> list[Candidate]:
+        """The readings the facts can speak to; else the likeliest reading, to show what was read.
+        A relation word whose readings no fact speaks to stays unread, and so unchecked."""
+        found = [self._fit(c) for c in candidates(reading)]
+        found += self._agentless(found)
+        found += [self._fit(c) for c in self._copulas(reading)]
+        direct: list[Candidate] = []
+        indirect: list[Candidate] = []
+        for candidate in found:
+            assertion = candidate.assertion
             evidence = self.engine.check_assertion(assertion).evidence
             relation = self.engine.ledger.relations[assertion.relation]
             if any(is_about(e.fact, assertion, relation) for e in evidence):
-                direct.append(assertion)
+                direct.append(candidate)
             elif evidence and assertion.object is not None:  # ruled out by a one-holder relation
-                indirect.append(assertion)
-        grounded: list[Assertion] = []
-        for assertion in direct or indirect:
-            if not any(_same_claim(assertion, kept) for kept in grounded):
-                grounded.append(assertion)
-        if grounded:
-            return tuple(grounded)
-        if not reading.relations:
-            implied = self._implied(reading)
-            if implied:
-                return implied
-        return tuple(candidates[:1])
+                indirect.append(candidate)
+        grounded: list[Candidate] = []
+        for candidate in direct or indirect:
+            if not any(_same_claim(candidate, kept) for kept in grounded):
+                grounded.append(candidate)
+        return grounded or found[:1]
 
-    def _agentless(self, candidates: list[Assertion]) -> list[Assertion]:
+    def _agentless(self, found: list[Candidate]) -> list[Candidate]:
         """"The treaty was signed in 2015", "Olive Branch began in 2017": a lone party may be what
-        an event acted on. For each such reading, the facts of that event with that party as their
-        object supply the one who acted (never a fact that it did not happen: that would invent
-        the claim it refutes)."""
-        found = []
+        a one-off event acted on. The one fact of that event with that party as its object
+        supplies who acted, so that only what the sentence says (that it happened, and when) is
+        judged; never a repeatable event (another occasion may be meant), never when several
+        facts would fit, never a fact that it did not happen (that would invent the claim it
+        refutes)."""
+        made = []
         relations = self.engine.ledger.relations
-        for assertion in candidates:
+        for candidate in found:
+            assertion = candidate.assertion
             if assertion.object is not None or len(assertion.subject) != 1:
                 continue
-            if relations[assertion.relation].kind != "event":  # "Turkey is allied" names no ally
+            relation = relations[assertion.relation]
+            if relation.kind != "event" or relation.repeatable:  # "Turkey is allied" names no ally
                 continue
             [party] = assertion.subject
-            for fact in self.engine.facts_with(assertion.relation):
-                if fact.object == party and not fact.negated:
-                    found.append(dataclasses.replace(assertion, subject=fact.subject, object=party))
-        return list(dict.fromkeys(found))
+            facts = [f for f in self.engine.facts_with(assertion.relation) if f.object == party]
+            if len(facts) == 1 and not facts[0].negated:
+                made.append(dataclasses.replace(
+                    candidate, assertion=dataclasses.replace(assertion, subject=facts[0].subject, object=party)))
+        return made
 
-    def _fit(self, assertion: Assertion) -> Assertion:
-        """Drop what the relation cannot carry: an amount unless it is a value ("resolution
-        68/262" is no amount), a start or end unless it is a state ("since 2016" of an event)."""
+    def _copulas(self, reading: Reading) -> list[Candidate]:
+        """"Shoigu has been defence minister since 2012": two parties joined only by a copula
+        stand in the one state the facts know between them, and only when they know exactly
+        one; the sentence's date, negation and "since" then go with it as with any verb."""
+        made = []
+        for first, second in copula_pairs(reading):
+            relations = {f.relation for f in self.engine.ledger.facts.values()
+                         if f.subject == {first.target} and f.object == second.target and not f.negated}
+            if len(relations) != 1:
+                continue
+            [relation_id] = relations
+            if self.engine.ledger.relations[relation_id].kind != "state":
+                continue
+            link = Mention(relation_id, first.last + 1, second.first - 1)
+            negation = next((i for i in range(link.first, link.last + 1) if reading.words[i].word in NEGATIONS), None)
+            for candidate in relation_candidates(reading, link):
+                assertion = candidate.assertion
+                if assertion.subject == {first.target} and assertion.object == second.target:
+                    made.append(dataclasses.replace(
+                        candidate, assertion=dataclasses.replace(assertion, negated=negation is not None)))
+        return made
+
+    def _fit(self, candidate: Candidate) -> Candidate:
+        """Drop what the relation cannot carry, leaving it unchecked: an amount unless it is a
+        value ("resolution 68/262" is no amount), a start or end unless it is a state ("since
+        2016" of an event)."""
+        assertion = candidate.assertion
         kind = self.engine.ledger.relations[assertion.relation].kind
-        if kind != "value" and assertion.value is not None:
+        if kind != "value" and candidate.number is not None:
             assertion = dataclasses.replace(assertion, value=None)
+            candidate = dataclasses.replace(candidate, number=None,
+                                            covers=candidate.covers - {candidate.number.index})
         if kind != "state" and assertion.change is not None:
             assertion = dataclasses.replace(assertion, change=None)
-        return assertion
+        return dataclasses.replace(candidate, assertion=assertion)
 
-    def _implied(self, reading: Reading) -> tuple[Assertion, ...]:
-        """With no verb the ledger knows, two readings remain, both tied to facts that exist:
-        parties joined by a copula ("Shoigu was Russia's defence minister in 2020") stand in
-        whatever relation the facts know between them; and a date beside a one-off event named
-        first ("the treaty dates from 18 March 2014") says when that event happened."""
-        ledger, where = self.engine.ledger, Location("<text>")
-        found = []
-        for subject, obj in linked_pairs(reading):
-            for fact in ledger.facts.values():
-                if fact.subject == {subject} and fact.object == obj and not fact.negated:
-                    found.append(Assertion(fact.subject, fact.relation, where, object=obj, date=reading.date,
-                                           negated=reading.negation_between(subject, obj)))
-        if found:
-            return tuple(dict.fromkeys(found))
-        if reading.date is None or not reading.entities:
-            return ()
-        first = reading.entities[0].target
-        for fact in ledger.facts.values():
-            relation = ledger.relations[fact.relation]
-            if (fact.date and not fact.negated and relation.kind == "event" and not relation.repeatable
-                    and fact.object == first):
-                return (Assertion(fact.subject, fact.relation, where, object=first, date=reading.date),)
-        return ()
-
-    def verify(self, text: str, today: dt.date) -> Verification:
-        """`today` decides whether a dated prediction ("will ... in 2025") has come due."""
-        reading = self.reading(text)
-        found = self.match(reading)
-        if found:
-            claim, score = found
-            return dataclasses.replace(self.engine.verify(claim), match_score=score)
+    def claim(self, text: str, today: dt.date) -> Claim:
+        """The sentence as a claim: what it asserts, and what of it was not checked."""
+        reading = self.reading(text, today)
+        chosen = self.chosen(reading)
+        assertions = tuple(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
         dated_past = reading.date is not None and reading.date.last < today
         if text.rstrip().endswith("?"):
             kind = "question"
         else:
             kind = "prediction" if reading.future and not dated_past else "statement"
-        claim = Claim("", text.strip(), "", Location("<text>"), kind=kind, assertions=self.assertions(reading))
-        return self.engine.verify(claim)
+        return Claim("", reading.text.strip(), "", Location("<text>"), kind=kind, assertions=assertions,
+                     unchecked=tuple(unchecked_parts(reading, chosen, self.vocabulary)))
+
+    def verify(self, text: str, today: dt.date) -> Verification:
+        reading = self.reading(text, today)
+        found = self.match(reading)
+        if found:
+            claim, score = found
+            return dataclasses.replace(self.engine.verify(claim), match_score=score)
+        return self.engine.verify(self.claim(text, today))
 
 
-def _same_claim(a: Assertion, b: Assertion) -> bool:
+def _covered_text(reading: Reading, candidate: Candidate) -> str:
+    return reading.span_text(min(candidate.covers), max(candidate.covers))
+
+
+def _same_claim(a: Candidate, b: Candidate) -> bool:
     """Two readings of one verb phrase: the first, most likely, is kept."""
-    return a.relation == b.relation and (a.object == b.object or a.subject == b.subject)
+    x, y = a.assertion, b.assertion
+    return a.relation == b.relation and x.relation == y.relation and (x.object == y.object or x.subject == y.subject)
 
 
-def _within(quoted: Reading, sentence: Reading) -> bool:
-    """A quotation keeps its dates and numbers: a sentence quoting a claim has at least them."""
-    return set(quoted.dates) <= set(sentence.dates) and set(quoted.numbers) <= set(sentence.numbers)
+@dataclass(frozen=True)
+class _Gist:
+    """What a sentence says, for telling whether two say the same."""
+
+    parties: frozenset[str]
+    relations: frozenset[str]
+    dates: frozenset[PartialDate]
+    numbers: frozenset[float]
+    negated: bool
+    words: frozenset[str]  # every other word's stem, glue aside
 
 
-def _compatible(a: Reading, b: Reading) -> bool:
-    """Alike words, but not another date, number or a negation: "in 2013" is not "in 2014"."""
-    if a.dates and b.dates and set(a.dates) != set(b.dates):
-        return False
-    if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
-        return False
-    return a.any_negation == b.any_negation
+def _gist(reading: Reading) -> _Gist:
+    named = {i for m in (*reading.entities, *reading.relations) for i in range(m.first, m.last + 1)}
+    named |= {i for d in reading.date_mentions for i in range(d.first, d.last + 1)}
+    words = frozenset(w.stem for i, w in enumerate(reading.words)
+                      if i not in named and w.word not in STOPWORDS and not w.word.isdigit())
+    return _Gist(frozenset(m.target for m in reading.entities), frozenset(m.target for m in reading.relations),
+                 frozenset(reading.dates), frozenset(reading.numbers), reading.any_negation, words)
+
+
+def _same_gist(sentence: _Gist, claim: _Gist) -> bool:
+    """The same parties, verbs, dates, numbers and negation; no word the claim does not have."""
+    return (sentence.parties == claim.parties and sentence.relations == claim.relations
+            and sentence.dates == claim.dates and sentence.numbers == claim.numbers
+            and sentence.negated == claim.negated and sentence.words <= claim.words)
 
 
 _READERS: weakref.WeakKeyDictionary[Engine, Reader] = weakref.WeakKeyDictionary()

@@ -1,7 +1,15 @@
-"""Words as the reader compares them: lower case, no accents, crude stems.
+"""Words as the reader compares them: normalised, lower case, no accents, crude stems.
 
-Only language-level knowledge lives here (how English inflects, which words are glue); every
-name and verb of a topic comes from the ledger.
+Only language-level knowledge lives here (how English inflects, which words are glue, how
+Unicode writes one letter several ways); every name and verb of a topic comes from the ledger.
+
+Normalisation, in order (documented in the README, "Free text"):
+1. zero-width characters, soft hyphens and byte-order marks are removed ("Tur\u200bkey" is Turkey);
+2. NFKC: compatibility forms fold to their plain letters (full-width "Ｔｕｒｋｅｙ", ligatures "ﬁ",
+   superscripts) and decomposed accents compose ("Erdog\u0306an" is "Erdoğan");
+3. for matching only: case folded (ß is ss), accents dropped, and the Latin letters with a stroke
+   that Unicode does not decompose mapped to their base (ø o, ł l, đ d, ħ h, ı i, æ ae, œ oe, þ th).
+Letters of every script survive: Cyrillic, Greek and CJK words are words like any other.
 """
 
 from __future__ import annotations
@@ -10,8 +18,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "es", "s", "ion")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ŧ": "t", "ƀ": "b", "ɨ": "i", "’": "'", "‘": "'", "ʼ": "'"})
+_RAW_WORD = re.compile(r"[^\W_]+(?:['’]t\b)?")
 
 STOPWORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "as", "is",
@@ -21,12 +32,17 @@ STOPWORDS = frozenset({
 })
 
 
+def normalise(text: str) -> str:
+    """Steps 1 and 2 above: one spelling for each letter, nothing invisible. Keeps case."""
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+
+
 def fold(text: str) -> str:
-    """Lower case without accents or typographic quotes: Erdoğan and Erdogan read the same."""
-    text = text.replace("’", "'").replace("‘", "'").replace("ı", "i")
+    """Lower case without accents: Erdoğan and Erdogan, Straße and Strasse read the same."""
+    text = normalise(text).casefold().translate(_UNDECOMPOSED)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"n't\b", " not", text.lower())
+    return re.sub(r"n't\b", " not", text)
 
 
 def stem(word: str) -> str:
@@ -37,20 +53,34 @@ def stem(word: str) -> str:
     return word
 
 
+def script_of(char: str) -> str:
+    """The script a letter belongs to, from its Unicode name: LATIN, CYRILLIC, GREEK, CJK, ..."""
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
 @dataclass(frozen=True)
 class Token:
     word: str  # folded
     stem: str
     upper: bool  # written in capitals, as acronyms are: "US" is not "us"
+    start: int = 0  # where it stands in the normalised text
+    end: int = 0
+    capital: bool = False  # begins with a capital letter
+    raw: str = ""  # as written
 
 
 def tokens(text: str) -> list[Token]:
+    """The words of (normalised) text, with where each stands."""
     found = []
-    for raw in re.findall(r"[^\W_]+(?:n't)?", text.replace("’", "'")):
-        for word in _WORD.findall(fold(raw)):
-            found.append(Token(word, stem(word), raw.isupper()))
+    for match in _RAW_WORD.finditer(text):
+        raw = match.group()
+        for word in fold(raw).split():
+            for part in re.findall(r"[^\W_]+", word):
+                found.append(Token(part, stem(part), raw.isupper(), match.start(), match.end(),
+                                   raw[:1].isupper(), raw))
     return found
 
 
 def phrase_stems(text: str) -> tuple[str, ...]:
-    return tuple(t.stem for t in tokens(text))
+    return tuple(t.stem for t in tokens(normalise(text)))

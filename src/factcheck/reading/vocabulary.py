@@ -29,6 +29,7 @@ class _PhraseIndex:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
         self._acronyms: set[tuple[str, ...]] = set()
         self.bags: list[tuple[frozenset[str], str]] = []
+        self.stems_of: dict[str, set[str]] = defaultdict(set)
 
     def add(self, phrase: str, target: str, change: str | None = None) -> None:
         stems = phrase_stems(phrase)
@@ -36,6 +37,7 @@ class _PhraseIndex:
             return
         if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
             self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
+        self.stems_of[target].update(stems)
         entry = (stems, target, change)
         if entry not in self._by_first[stems[0]]:
             self._by_first[stems[0]].append(entry)
@@ -119,6 +121,11 @@ class Vocabulary:
                 named.add(target)
                 taken.update(where)
         return sorted(found, key=lambda m: m.first), taken
+
+    def part_of_name(self, modifier: str, target: str) -> bool:
+        """Whether one entity's name is part of another's: "Russian" of "Russian Su-24 bomber"."""
+        own = self.entities.stems_of.get(modifier, set())
+        return bool(own & self.entities.stems_of.get(target, set()))
 
     def relation_mentions(self, words: list[Token], taken: set[int]) -> list[Mention]:
         return self.relations.find(words, set(taken))

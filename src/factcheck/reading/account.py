@@ -1,0 +1,182 @@
+"""The whole sentence accounted for: every part that makes a checkable statement is either covered
+by a judged reading or reported as not checked, with its words and why.
+
+Parts: each relation word of the ledger's, each named party, date, number and negation, and the
+words the ledger has no vocabulary for but that say something checkable: a verb or an event
+the ledger does not know ("attacked", "plans to invade"), a name it does not know ("St.
+Petersburg", "Greece"), a temporal clause ("after the coup attempt"), a superlative or rank
+("largest", "first"). Whether a word can be a verb comes from a general English lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Unchecked
+from . import lexicon
+from .candidates import Candidate
+from .extract import NEGATIONS, Reading
+from .text import STOPWORDS
+from .vocabulary import Vocabulary
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
+_TEMPORAL = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
+                       "amid", "upon", "once"})
+_RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest",
+                    "largest", "smallest", "most", "least", "main", "top", "leading"})
+_GLUE = frozenset({
+    "not", "also", "which", "who", "whom", "whose", "what", "where", "why", "how", "there", "here",
+    "including", "regarding", "concerning", "despite", "between", "among", "against", "across",
+    "through", "within", "without", "per", "via", "each", "both", "all", "any", "some", "other",
+    "another", "own", "same", "did", "does", "do", "done", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "up", "down", "out", "off", "again", "too", "very", "just",
+    "together", "jointly", "officially", "formally", "reportedly", "mr", "mrs", "ms", "dr",
+})
+"""Grammar words that make no statement of their own."""
+_VERB_BEFORE = frozenset({"and", "but", "also", "then", "which", "who", "that", "not", "never", "to", "will",
+                          "would", "could", "can", "may", "might", "should", "did", "does", "do", "has",
+                          "have", "had", "it", "they", "he", "she", "we", "later", "soon", "once"})
+_OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "it", "them", "him", "that"})
+
+
+def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: Vocabulary) -> list[Unchecked]:
+    """The parts of the sentence no chosen reading covers, in the order they stand."""
+    chosen = list(chosen)
+    covered: set[int] = set()
+    parties: set[str] = set()
+    for candidate in chosen:
+        covered |= candidate.covers
+        parties |= candidate.assertion.subject | ({candidate.assertion.object} - {None})
+    parts: list[tuple[int, int, str]] = []  # first word, last word, why
+    claimed: set[int] = set(covered)
+
+    for mention in reading.relations:
+        words = set(range(mention.first, mention.last + 1))
+        if not words & covered and not words & claimed:
+            parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
+        claimed |= words
+    for index, mention in enumerate(reading.entities):
+        words = set(range(mention.first, mention.last + 1))
+        if not words & covered and mention.target not in parties \
+                and not _modifies_covered(reading, index, covered, vocabulary):
+            parts.append((mention.first, mention.last, "a named party in no checked statement"))
+        claimed |= words
+    for date in reading.date_mentions:
+        words = set(range(date.first, date.last + 1))
+        if date.ambiguous:
+            parts.append((date.first, date.last, "a date whose day and month cannot be told apart"))
+        elif not words & covered:
+            parts.append((date.first, date.last, "a date no checked statement carries"))
+        claimed |= words
+        if date.bound and date.first:
+            claimed.add(date.first - 1)
+    for number in reading.number_mentions:
+        if number.index not in covered:
+            parts.append((number.index, number.index, "a number the facts do not carry"))
+        claimed.add(number.index)
+    parts.extend(_unread_words(reading, claimed))
+    parts.sort()
+    return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
+            for first, last, why in parts]
+
+
+def _modifies_covered(reading: Reading, index: int, covered: set[int], vocabulary: Vocabulary) -> bool:
+    """A name that is part of the next, checked, party's own name: "a Russian Su-24" where the
+    ledger's entity is the Russian Su-24, "Russia's defence minister"."""
+    mention = reading.entities[index]
+    if index + 1 >= len(reading.entities):
+        return False
+    following = reading.entities[index + 1]
+    gap = [w.word for w in reading.words[mention.last + 1: following.first]]
+    return (gap in ([], ["s"]) and following.first in covered
+            and vocabulary.part_of_name(mention.target, following.target))
+
+
+def _why_unread(reading: Reading, index: int) -> str:
+    words = reading.words
+    if any(words[i].word in PRONOUNS for i in range(max(0, index - 3), index)):
+        return "its subject is a pronoun: who did it is not named"
+    return "a statement no fact speaks to"
+
+
+def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, str]]:
+    """Words outside every mention that make a statement of their own."""
+    words = reading.words
+    found: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(words):
+        token = words[index]
+        word = token.word
+        if index in claimed or word in STOPWORDS or word.isdigit():
+            index += 1
+            continue
+        if word in NEGATIONS:
+            found.append((index, index, "a negation no checked statement carries"))
+        elif word in _TEMPORAL:
+            end = _clause_end(reading, index, claimed)
+            if end > index:
+                found.append((index, end, "a temporal clause the reader does not check"))
+                index = end + 1
+                continue
+        elif word in _RANKS or lexicon.is_superlative(word):
+            found.append((index, index, "a rank or superlative the facts do not weigh"))
+        elif word in _GLUE or word in PRONOUNS:
+            pass
+        elif _is_name(reading, index):
+            end = index
+            while end + 1 < len(words) and end + 1 not in claimed and _is_name(reading, end + 1):
+                end += 1
+            found.append((index, end, "a name the ledger does not know"))
+            index = end + 1
+            continue
+        elif _is_predicate(reading, index):
+            found.append((index, index, _predicate_reason(word)))
+        index += 1
+    return found
+
+
+def _clause_end(reading: Reading, index: int, claimed: set[int]) -> int:
+    """The last word of a clause opened at `index`: up to a comma or the next claimed word."""
+    text = reading.text
+    end = index
+    for following in range(index + 1, min(index + 12, len(reading.words))):
+        if following in claimed or "," in text[reading.words[end].end: reading.words[following].start]:
+            break
+        end = following
+    return end
+
+
+def _is_name(reading: Reading, index: int) -> bool:
+    """Capitalised and not an ordinary English word (mid-sentence, a capital on a known noun is a
+    title: "President"); all-capitals words that English does not know are names too ("PKK")."""
+    token = reading.words[index]
+    if not token.capital or not token.word.isalpha() or len(token.word) < 2:
+        return False
+    return not lexicon.known(token.word)
+
+
+def _is_predicate(reading: Reading, index: int) -> bool:
+    """A word that can be a verb and stands where one does."""
+    word = reading.words[index].word
+    lemma = lexicon.verb_lemma(word)
+    if lemma is None or lemma in lexicon.LIGHT_VERBS:
+        return False
+    other = set(lexicon.word_classes(word)) - {"V", "A"}
+    if not other:
+        return True
+    before = reading.words[index - 1].word if index else ""
+    after = reading.words[index + 1].word if index + 1 < len(reading.words) else ""
+    if before in ("the", "a", "an", "its", "their", "his", "her", "our", "s", "of", "this", "these", "those"):
+        return False
+    if before in _VERB_BEFORE or before.endswith("ly"):
+        return True
+    if word.endswith("ed") and lemma != word:
+        return True
+    starts_name = index + 1 < len(reading.words) and reading.words[index + 1].capital
+    return (after in _OBJECT_AFTER or starts_name) and not reading.words[index].capital
+
+
+def _predicate_reason(word: str) -> str:
+    if lexicon.verb_lemma(word) in lexicon.ATTRIBUTION_VERBS:
+        return "an attribution: that it was said is not checked"
+    return "a predicate the ledger has no facts for"

@@ -1,0 +1,255 @@
+"""The readings a sentence may have: for each relation word, who does it to whom, when, whether
+negated. Each reading remembers the words it accounts for, so that what no judged reading
+covers can be reported as not checked.
+
+The search is a few small steps, each linear in the words of one clause:
+1. `clause_of`: a verb's parties stand within its clause ("..., until the Astana talks started");
+2. `parties_around`: the named parties before and after the verb in that clause;
+3. `party_options`: who is subject and who is object (active, passive, "a NATO member", pairs);
+4. `date_for`, `negation_for`, `change_for`: the date, negation and start/end that go with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Location
+from ..model import Assertion, PartialDate
+from .extract import (
+    CLAUSE_WORDS,
+    NEGATIONS,
+    NOW_WORDS,
+    START_WORDS,
+    DateMention,
+    NumberMention,
+    Reading,
+    governing,
+)
+from .vocabulary import Mention
+
+MAX_PARTIES = 8
+"""At most this many named parties on each side of a verb are considered (the nearest ones):
+the readings of a verb stay linear in the length of a sentence."""
+
+_PASSIVE = frozenset({"by"})
+_JOINERS = frozenset({"and", "together", "with", "&"})
+_WHERE = Location("<text>")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of one relation word, and the words of the sentence it accounts for."""
+
+    assertion: Assertion
+    relation: Mention
+    covers: frozenset[int]
+    date: DateMention | None = None
+    number: NumberMention | None = None
+
+
+def candidates(reading: Reading) -> list[Candidate]:
+    """Every reading the sentence may have, most likely first for each relation word."""
+    found: dict[Assertion, Candidate] = {}
+    for relation in reading.relations:
+        for candidate in relation_candidates(reading, relation):
+            found.setdefault(candidate.assertion, candidate)
+    return list(found.values())
+
+
+def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
+    opening, closing = clause_of(reading, relation)
+    before, after = parties_around(reading, relation, opening, closing)
+    when = date_for(reading, relation, opening, closing)
+    negation = negation_for(reading, relation)
+    change, marker, today = change_for(reading, relation, when)
+    number = next((n for n in reading.number_mentions if opening < n.index < closing), None)
+    dates = {"date": when.date if when and when.bound in (None, "since") else today,
+             "after": when.date if when and when.bound == "after" else None,
+             "before": when.date if when and when.bound == "before" else None}
+    base = set(range(relation.first, relation.last + 1))
+    if when:
+        base.update(range(when.first - (1 if when.bound else 0), when.last + 1))
+    for index in (negation, marker, number.index if number else None):
+        if index is not None:
+            base.add(index)
+    found = []
+    for subject, obj in party_options(reading, relation, before, after):
+        targets = frozenset(m.target for m in subject)
+        target = obj.target if obj and obj.target not in targets else None
+        covers = set(base)
+        for mention in (*subject, *((obj,) if obj else ())):
+            covers.update(range(mention.first, mention.last + 1))
+        assertion = Assertion(targets, relation.target, _WHERE, object=target,
+                              value=number.value if number else None, change=change,
+                              negated=negation is not None, **dates)
+        found.append(Candidate(assertion, relation, frozenset(covers), when, number))
+    return found
+
+
+def clause_of(reading: Reading, relation: Mention) -> tuple[int, int]:
+    """The word indices bounding the verb's clause (exclusive): clause words such as "until",
+    "while", "but" open a new one."""
+    opening, closing = -1, len(reading.words)
+    for index in range(relation.first - 1, -1, -1):
+        if reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index):
+            opening = index
+            break
+    for index in range(relation.last + 1, len(reading.words)):
+        if reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index):
+            closing = index
+            break
+    return opening, closing
+
+
+def _starts_date(reading: Reading, index: int) -> bool:
+    """"since 1952", "after 1995": a bound on a date, not a clause."""
+    return any(m.bound and m.first == index + 1 for m in reading.date_mentions)
+
+
+def parties_around(reading: Reading, relation: Mention, opening: int,
+                   closing: int) -> tuple[list[Mention], list[Mention]]:
+    before = [m for m in reading.entities if opening < m.first and m.last < relation.first]
+    after = [m for m in reading.entities if relation.last < m.first and m.last < closing]
+    return before[-MAX_PARTIES:], after[:MAX_PARTIES]
+
+
+def party_options(reading: Reading, relation: Mention, before: list[Mention],
+                  after: list[Mention]) -> list[tuple[tuple[Mention, ...], Mention | None]]:
+    """Subject and object, most likely first."""
+    words = reading.words
+    options: list[tuple[tuple[Mention, ...], Mention | None]] = []
+    joint = _joint(before, reading) if before else ()
+    first_after = after[0] if after else None
+    if before:
+        options.append((joint, first_after))
+        # the nearest party alone, then earlier ones: "the coup attempt in Turkey took place"
+        options.extend(((m,), first_after) for m in reversed(before))
+    passive = any(w.word in _PASSIVE for w in words[relation.last + 1: relation.last + 3])
+    if passive and before and after:  # "signed by Putin"
+        options.insert(0, ((after[0],), before[-1]))
+    if not before and len(after) >= 2:  # "Did Turkey leave NATO", "In 2023, Turkey left NATO"
+        options.append(((after[0],), after[1]))
+    if len(before) >= 2 and _modifies(reading, before[-1], relation):  # "Turkey is a NATO member"
+        options.insert(0, ((before[-2],), before[-1]))
+    if is_epithet(reading, relation) and before and after:  # "NATO member Turkey"
+        options.insert(0, ((after[0],), before[-1]))
+    if len(before) >= 2 and not after:  # "NATO, which Turkey joined"; "Shoigu, the minister, was replaced"
+        options.append(((before[-1],), before[-2]))
+        options.extend(((a,), b) for i, a in enumerate(before) for b in before[i + 1:] if a.target != b.target)
+    if before:  # a farther object: "shot down a Russian Su-24" (Russian names the jet's owner)
+        options.extend((joint, m) for m in after[1:])
+    if before and not after and len({m.target for m in joint}) == 2:  # "Erdogan and Putin met"
+        a, b = sorted(joint, key=lambda m: m.target)
+        options.extend((((a,), b), ((b,), a)))
+    partners = _partners(reading, first_after)
+    if partners and options:  # "signed the agreement with Ankara": Ankara signed it too
+        options.append(((*options[0][0], *partners), options[0][1]))
+    return list(dict.fromkeys(options))
+
+
+def date_for(reading: Reading, relation: Mention, opening: int, closing: int) -> DateMention | None:
+    """The date that goes with a verb, within its clause: the nearest after it, else the nearest
+    before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
+    1998"). Names, possessives and asides between do not stand in the way."""
+    verbs = {m.first for m in reading.relations if m.first != relation.first and not is_epithet(reading, m)}
+    after = [m for m in reading.date_mentions if relation.last < m.first < closing]
+    for mention in after:
+        if not any(relation.last < v < mention.first for v in verbs):
+            return mention
+        break
+    before = [m for m in reading.date_mentions if opening - 1 <= m.last < relation.first]
+    for mention in reversed(before):
+        if not any(mention.last < v < relation.first for v in verbs):
+            return mention
+        break
+    return None
+
+
+def negation_for(reading: Reading, relation: Mention) -> int | None:
+    """The index of the negation governing the verb: "did not join", "is not a NATO member",
+    "was not Russia's largest trading partner"."""
+    return governing(reading, relation, NEGATIONS)
+
+
+def change_for(reading: Reading, relation: Mention,
+               when: DateMention | None) -> tuple[str | None, int | None, PartialDate | None]:
+    """A start or end (from the relation's own words, "since", "became", "began"), the word that
+    said so, and today's date when "still", "now" or "today" put a state at the present."""
+    if relation.change:
+        return relation.change, None, None
+    if when and when.bound == "since":
+        return "start", None, None
+    marker = governing(reading, relation, START_WORDS)
+    if marker is not None:
+        return "start", marker, None
+    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
+    now = next((i for i in range(max(0, relation.first - 3), min(relation.last + 3, len(reading.words)))
+                if reading.words[i].word in NOW_WORDS and i not in named), None)
+    if now is not None and when is None and reading.today is not None:
+        return None, now, PartialDate.from_date(reading.today)
+    return None, None, None
+
+
+def is_epithet(reading: Reading, relation: Mention) -> bool:
+    """A relation word between two names that it joins into one noun phrase: "NATO member
+    Turkey". It says something of the second name, and is not the verb of the sentence."""
+    named_first = {m.first for m in reading.entities}
+    before = relation.first - 1
+    if before >= 0 and reading.words[before].word == "s":
+        before -= 1
+    return (relation.last + 1 in named_first
+            and any(m.last == before for m in reading.entities))
+
+
+def _modifies(reading: Reading, mention: Mention, relation: Mention) -> bool:
+    """A name directly before the verb, or before it with a possessive: "NATO member",
+    "Russia's largest trading partner"."""
+    gap = [w.word for w in reading.words[mention.last + 1: relation.first]]
+    return gap in ([], ["s"])
+
+
+def _partners(reading: Reading, obj: Mention | None) -> tuple[Mention, ...]:
+    """Entities introduced by "with" after the object: parties acting with the subject."""
+    if obj is None:
+        return ()
+    return tuple(m for m in reading.entities[:64]
+                 if m.first > obj.last and reading.words[m.first - 1].word == "with")
+
+
+def _joint(mentions: list[Mention], reading: Reading) -> tuple[Mention, ...]:
+    """The entities just before a verb, joined by "and", "&" or commas, as one subject."""
+    words = reading.words
+    joint = [mentions[-1]]
+    for earlier in reversed(mentions[:-1]):
+        between = {w.word for w in words[earlier.last + 1: joint[-1].first]}
+        if between <= _JOINERS:
+            joint.append(earlier)
+        else:
+            break
+    return tuple(reversed(joint))
+
+
+_COPULAS = frozenset({"is", "was", "were", "are", "been", "has", "have", "had", "be", "became", "become",
+                      "becomes", "remains", "remained", "still", "not", "never", "a", "an", "the", "s", "now"})
+
+
+def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
+    """Neighbouring named parties joined by nothing but a copula: "Shoigu was Russia's defence
+    minister", "Turkey remains a NATO member" (the ledger's relation words aside)."""
+    relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
+    pairs = []
+    entities = reading.entities
+    for index, first in enumerate(entities[:-1]):
+        second = entities[index + 1]
+        gap = range(first.last + 1, second.first)
+        if index + 2 < len(entities) and [w.word for w in reading.words[second.last + 1: entities[index + 2].first]] \
+                == ["s"]:  # "Shoigu was Russia's defence minister": the possessor modifies the office
+            second = entities[index + 2]
+        after = reading.words[second.last + 1].word if second.last + 1 < len(reading.words) else ""
+        if after == "s" or second.last + 1 in relation_words:
+            continue  # "Turkey's neighbour", "a NATO member": the second name only modifies
+        if (gap and not set(gap) & relation_words and first.target != second.target
+                and all(reading.words[i].word in _COPULAS for i in gap)
+                and any(reading.words[i].word not in ("a", "an", "the", "s", "not", "never") for i in gap)):
+            pairs.append((first, second))
+    return pairs

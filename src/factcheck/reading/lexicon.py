@@ -1,0 +1,113 @@
+"""General English: which words can be verbs, adjectives or nouns, and their lemmas.
+
+Backed by lemminflect's lexicon (about 70,000 English word forms with their word classes and
+lemmas), used only by the free-text reader (`list` and `check` never load it). Importing
+lemminflect and loading its tables takes about 180 ms, more than the rest of a `verify`, so the
+few facts the reader needs are kept, on first use, in a compact file in the user's cache
+directory (`$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`; about 1 MB, 10 ms to load),
+named after the lemminflect version; where it cannot be written the lexicon is read each time.
+Nothing here knows a topic: the lexicon tells the reader that "attacked" is a verb, never what
+it is about.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from functools import cache
+from pathlib import Path
+
+LIGHT_VERBS = frozenset({
+    "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "become", "begin", "start", "remain", "stay", "continue", "get", "keep", "go", "seem", "appear",
+})
+"""Verbs that carry tense, aspect or a change of state rather than an event of their own: "was",
+"has been", "became", "remains". The reader reads them as grammar, never as unknown predicates."""
+
+ATTRIBUTION_VERBS = frozenset({
+    "say", "tell", "state", "claim", "report", "announce", "add", "note", "confirm", "accord",
+    "write", "insist", "argue", "declare", "quote", "believe", "think",
+})
+"""Verbs that say who said something: the reader does not check that it was said."""
+
+_CLASS_LETTERS = {"VERB": "V", "NOUN": "N", "ADJ": "J", "ADV": "R", "AUX": "A", "PROPN": "N"}
+_Tables = tuple[dict[str, str], dict[str, str], list[str]]  # classes, verb lemmas, superlatives
+
+
+def _source() -> Path | None:
+    """lemminflect's lexicon file, found without importing lemminflect (which imports numpy)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("lemminflect")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz"
+
+
+def _cache_file(source: Path) -> Path:
+    stat = source.stat()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck" / f"lexicon-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+
+
+def _build() -> _Tables:
+    from lemminflect import Lemmatizer
+
+    classes: dict[str, str] = {}
+    verbs: dict[str, str] = {}
+    superlatives: list[str] = []
+    for word, by_class in Lemmatizer()._getLemmaDict().items():
+        classes[word] = "".join(sorted({_CLASS_LETTERS.get(c, "") for c in by_class}))
+        if "VERB" in by_class:
+            verbs[word] = by_class["VERB"][0]
+        if word.endswith("est") and by_class.get("ADJ", (word,))[0] != word:
+            superlatives.append(word)
+    return classes, verbs, superlatives
+
+
+@cache
+def _tables() -> _Tables:
+    source = _source()
+    path = _cache_file(source) if source is not None and source.exists() else None
+    if path is not None:
+        try:
+            loaded = marshal.loads(path.read_bytes())
+            if isinstance(loaded, tuple) and len(loaded) == 3:
+                return loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    tables = _build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(tables))
+            partial.replace(path)
+        except OSError:
+            pass
+    return tables
+
+
+@cache
+def _superlatives() -> frozenset[str]:
+    return frozenset(_tables()[2])
+
+
+def known(word: str) -> bool:
+    """Whether English knows the (lower-case) word: most names it does not."""
+    return word in _tables()[0]
+
+
+def word_classes(word: str) -> str:
+    """The word's possible classes as letters: V verb, N noun, J adjective, R adverb, A auxiliary."""
+    return _tables()[0].get(word, "")
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb a word is a form of, if it can be a verb."""
+    return _tables()[1].get(word)
+
+
+def is_superlative(word: str) -> bool:
+    """"largest", "biggest": a claim of rank the reader cannot weigh."""
+    return word in _superlatives()
