@@ -21,8 +21,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/factcheck check
 
+# Every benchmark script; SIZES picks the generated ledgers (add 1000000 for the million-claim run).
+SIZES ?= 1000 10000 100000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/verify_text.py
+	nice $(BIN)/python benchmarks/scale.py --sizes $(SIZES)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py
