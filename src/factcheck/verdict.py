@@ -95,9 +95,21 @@ class Engine:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
+        # Indexes, so one assertion costs the same in a ledger of any size: facts by relation, by
+        # (relation, object), by (relation, subject) and by (relation, any party), each in ledger order.
         self._by_relation: dict[str, list[Fact]] = {}
-        for fact in ledger.facts.values():
-            self._by_relation.setdefault(fact.relation, []).append(fact)
+        self._by_object: dict[tuple[str, str | None], list[Fact]] = {}
+        self._by_subject: dict[tuple[str, frozenset[str]], list[Fact]] = {}
+        self._by_party: dict[tuple[str, str], list[Fact]] = {}
+        self._order: dict[str, int] = {}
+        for index, fact in enumerate(ledger.facts.values()):
+            relation = fact.relation
+            self._order[fact.id] = index
+            self._by_relation.setdefault(relation, []).append(fact)
+            self._by_object.setdefault((relation, fact.object), []).append(fact)
+            self._by_subject.setdefault((relation, fact.subject), []).append(fact)
+            for party in fact.subject | {fact.object} if fact.object else fact.subject:
+                self._by_party.setdefault((relation, party), []).append(fact)
         self._implied_by: dict[str, list[str]] = {}
         for relation in ledger.relations.values():
             for weaker in relation.implies:
@@ -138,7 +150,11 @@ class Engine:
 
     def _facts_about(self, assertion: Assertion, relation: Relation) -> Iterable[tuple[Fact, bool]]:
         for relation_id, implied in ((relation.id, False), *((r, True) for r in self._implied_by.get(relation.id, ()))):
-            for fact in self._by_relation.get(relation_id, ()):
+            if relation.symmetric and assertion.object:  # the object may stand on either side
+                candidates = self._by_party.get((relation_id, assertion.object), ())
+            else:
+                candidates = self._by_object.get((relation_id, assertion.object), ())
+            for fact in candidates:
                 if is_about(fact, assertion, relation):
                     yield fact, implied
 
@@ -149,7 +165,11 @@ class Engine:
             return []
         when = assertion.date or claim_date
         found = []
-        for fact in self._by_relation.get(relation.id, ()):
+        candidates = [*(self._by_subject.get((relation.id, assertion.subject), ()) if relation.one_per_subject else ()),
+                      *(self._by_object.get((relation.id, assertion.object), ()) if relation.one_per_object else ())]
+        if relation.one_per_subject and relation.one_per_object:
+            candidates = sorted({f.id: f for f in candidates}.values(), key=lambda f: self._order[f.id])
+        for fact in candidates:
             if fact.negated:
                 continue
             same_subject = fact.subject == assertion.subject and fact.object != assertion.object
