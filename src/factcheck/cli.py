@@ -544,6 +544,33 @@ def export_claimreview(
     typer.echo(f"{len(shown)} reviews written to {out}", err=True)
 
 
+@app.command()
+def site(
+    directory: Path = typer.Argument(..., help="The folder to write the site into: new, empty, or an earlier site."),
+    data: Path = DataOption,
+    title: str = typer.Option("Fact checks", "--title", help="The site's name, shown on every page."),
+) -> None:
+    """Write a static website of the ledger: verdict counts, a chart per source, a searchable
+    claim table, and one page per claim with its verdict, evidence and provenance chain.
+
+    The pages use relative links: open DIR/index.html from the file system, or publish the
+    folder on any static host. A rebuild replaces the files it wrote before and nothing else.
+
+    Examples:
+
+        factcheck site public
+
+        factcheck site public --data ledger --title "Desk fact checks"
+    """
+    from .site import build
+
+    try:
+        built = build(_engine(data), directory, title=title)
+    except FactcheckError as error:
+        _fail(error)
+    typer.echo(f"wrote {len(built.files)} files to {directory}: index.html and {built.claims} claim pages")
+
+
 def _read_article(file: str) -> str:
     from .inputs import read_article
 

@@ -1,0 +1,280 @@
+"""`factcheck site`: the pages it writes, the folder it writes them into, and the pages as a real
+browser shows them (headless Chromium, skipped when it is not installed)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+from .browser import Browser, chromium_path
+from .conftest import REPO, SOURCES, cite, write_ledger
+
+runner = CliRunner()
+
+SCRIPT_TEXT = "</script><script>window.pwned = 1</script>"
+ATTRIBUTE_TEXT = '"><img src=x onerror="window.pwned = 2">'
+BIDI_TEXT = "\u202egnp.exe"
+
+HOSTILE_SOURCES = SOURCES + f"""
+  - id: evil
+    name: {json.dumps("Evil " + ATTRIBUTE_TEXT)}
+    kind: website
+    reliability: E
+    rationale: {json.dumps(SCRIPT_TEXT)}
+"""
+
+HOSTILE_FACTS = f"""
+- id: ruritania-in-pact
+  statement: {json.dumps("Ruritania joined the pact " + SCRIPT_TEXT)}
+  subject: ruritania
+  relation: member-of
+  object: pact
+  from: 1952-02-18
+  as_of: 2026-11-01
+  citations:
+    - {{title: {json.dumps("<b>bold</b> " + ATTRIBUTE_TEXT)}, url: "javascript:window.pwned=3", date: 2020-01-01}}
+- id: accord-signed
+  statement: Ruritania signed the Border Accord on 18 March 2014.
+  subject: ruritania
+  relation: signed
+  object: accord
+  date: 2014-03-18
+  citations: {cite("https://example.org/accord")}
+"""
+
+HOSTILE_CLAIMS = f"""
+- id: hostile
+  text: {json.dumps("Ruritania is in the pact " + SCRIPT_TEXT + " " + ATTRIBUTE_TEXT + " " + BIDI_TEXT)}
+  source: evil
+  url: "javascript:window.pwned=4"
+  date: 2020-01-01
+  assertions:
+    - {{subject: ruritania, relation: member-of, object: pact, date: 2020}}
+  ruling: true
+  ruling_note: {json.dumps(ATTRIBUTE_TEXT)}
+- id: accord-2013
+  text: Ruritania signed the Border Accord in 2013.
+  source: wire
+  url: https://example.org/story
+  date: 2020-02-02
+  assertions:
+    - {{subject: ruritania, relation: signed, object: accord, date: 2013}}
+  ruling: false
+"""
+
+
+def hostile_ledger(root: Path) -> Path:
+    return write_ledger(root, HOSTILE_FACTS, HOSTILE_CLAIMS, sources=HOSTILE_SOURCES)
+
+
+def build(ledger: Path, out: Path, *extra: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["site", str(out), "--data", str(ledger), *extra])
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bundled") / "site"
+    code, _, err = build(REPO, out)
+    assert code == 0, err
+    return out
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    out = root / "site"
+    code, _, err = build(hostile_ledger(root / "ledger"), out)
+    assert code == 0, err
+    return out
+
+
+# what is written ---------------------------------------------------------------------------------
+
+def test_site_writes_an_index_and_a_page_per_claim(tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    code, stdout, _ = build(hostile_ledger(tmp_path / "ledger"), out)
+    assert code == 0
+    assert stdout.strip() == f"wrote 4 files to {out}: index.html and 2 claim pages"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        ".factcheck-site", "claims/accord-2013.html", "claims/hostile.html", "index.html", "style.css"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="claims/accord-2013.html"' in index and 'href="claims/hostile.html"' in index
+    page = (out / "claims" / "accord-2013.html").read_text(encoding="utf-8")
+    assert 'href="../index.html#claims"' in page and 'href="../style.css"' in page
+    assert ">False</span>" in page and "date differs: 2014-03-18, not 2013" in page
+    assert 'href="https://example.org/accord"' in page  # the citation
+    assert 'href="https://example.org/story" rel="nofollow"' in page  # where the claim appeared
+
+
+def test_every_link_is_relative_and_leads_to_a_written_file(bundled_site: Path) -> None:
+    pages = sorted(bundled_site.rglob("*.html"))
+    assert len(pages) == 42
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"]*)"', html):
+            if target.startswith(("http://", "https://")):
+                continue
+            assert not target.startswith(("/", "file:")), (page, target)
+            path = target.split("#")[0]
+            if path:
+                assert (page.parent / path).is_file(), (page, target)
+
+
+def test_ledger_text_is_escaped_in_the_html(hostile_site: Path) -> None:
+    for page in (hostile_site / "index.html", hostile_site / "claims" / "hostile.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>window" not in html and "<img" not in html and "<b>" not in html
+        assert "&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;" in html
+        assert 'href="javascript:' not in html
+        assert "\u202e" not in html and "\\u202egnp.exe" in html  # a bidi override shown, not obeyed
+
+
+def test_a_rebuild_replaces_its_own_files_and_nothing_else(tmp_path: Path) -> None:
+    ledger = hostile_ledger(tmp_path / "ledger")
+    out = tmp_path / "site"
+    assert build(ledger, out)[0] == 0
+    (out / "CNAME").write_text("facts.example.org\n", encoding="utf-8")
+    claims = (ledger / "claims.yaml").read_text(encoding="utf-8")
+    (ledger / "claims.yaml").write_text(claims[: claims.index("- id: accord-2013")], encoding="utf-8")
+    code, stdout, _ = build(ledger, out, "--title", "Desk")
+    assert code == 0 and "1 claim pages" in stdout
+    assert not (out / "claims" / "accord-2013.html").exists()  # the deleted claim's page is gone
+    assert (out / "CNAME").read_text(encoding="utf-8") == "facts.example.org\n"
+    assert "<title>Desk</title>" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_of_other_files_is_refused_and_left_alone(tmp_path: Path) -> None:
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "index.html").write_text("my own page", encoding="utf-8")
+    code, stdout, stderr = build(hostile_ledger(tmp_path / "ledger"), out)
+    assert code == 2 and stdout == ""
+    assert stderr.startswith("factcheck: error: ") and "holds no site written by `factcheck site`" in stderr
+    assert len(stderr.strip().splitlines()) == 1
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page"
+    file = tmp_path / "a-file"
+    file.write_text("x", encoding="utf-8")
+    code, _, stderr = build(hostile_ledger(tmp_path / "ledger"), file)
+    assert code == 2 and "is not a folder" in stderr
+
+
+def test_an_unusable_ledger_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, _, stderr = build(tmp_path / "nowhere", out)
+    assert code == 2 and "(no-ledger)" in stderr
+    assert not out.exists()
+
+
+def test_other_commands_do_not_import_jinja() -> None:
+    code = ("import sys; from typer.testing import CliRunner; from factcheck.cli import app; "
+            f"r = CliRunner().invoke(app, ['list', '--data', {str(REPO)!r}]); "
+            "assert r.exit_code == 0, r.output; print('jinja2' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+# in a browser ------------------------------------------------------------------------------------
+
+CHROMIUM = chromium_path()
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed (Debian: apt-get install chromium; `make test` does it when run as root)")
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    assert CHROMIUM is not None
+    with Browser(CHROMIUM) as running:
+        yield running
+
+
+@needs_chromium
+def test_the_index_loads_without_errors_and_filters(browser: Browser, bundled_site: Path) -> None:
+    page = browser.open(bundled_site / "index.html")
+    assert page.errors == []
+    assert page.evaluate("document.title") == "Fact checks"
+    assert page.evaluate("document.querySelectorAll('#claim-table tbody tr').length") == 41
+    counts = page.evaluate("[...document.querySelectorAll('.count')].map(e => e.textContent.trim())")
+    assert counts == ["21 True", "7 Mostly true", "3 Misleading", "2 Unproven", "8 False"]
+    assert page.evaluate("document.querySelectorAll('.chart svg rect').length") >= 5
+    assert page.evaluate("document.getElementById('filters').hidden") is False  # the script ran
+    shown = "document.querySelectorAll('#claim-table tbody tr:not([hidden])').length"
+    page.evaluate("(() => { const s = document.getElementById('filter-verdict'); s.value = 'false';"
+                  " s.dispatchEvent(new Event('input')); })()")
+    assert page.evaluate(shown) == 8
+    assert page.evaluate("document.getElementById('filter-count').textContent") == "8 of 41 claims shown"
+    page.evaluate("(() => { const t = document.getElementById('filter-text'); t.value = 'CRIMEA treaty';"
+                  " t.dispatchEvent(new Event('input')); })()")
+    assert page.evaluate(shown) == 1
+    page.evaluate("document.querySelector('.count a[data-verdict=true]').click()")
+    assert page.evaluate(shown) == 0 and page.evaluate("document.getElementById('filter-empty').hidden") is False
+
+
+@needs_chromium
+def test_the_index_reads_the_same_without_scripts(browser: Browser, bundled_site: Path) -> None:
+    page = browser.open(bundled_site / "index.html", scripts=False)
+    assert page.errors == []
+    assert page.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
+    assert page.evaluate("[...document.querySelectorAll('#claim-table tbody tr')]"
+                         ".filter(r => r.offsetHeight > 0).length") == 41
+
+
+@needs_chromium
+def test_a_claim_page_loads_without_errors(browser: Browser, bundled_site: Path) -> None:
+    page = browser.open(bundled_site / "claims" / "mondo-crimea-treaty-2013.html")
+    assert page.errors == []
+    assert page.evaluate("document.querySelector('h1').textContent") == \
+        "Putin signed the Crimea Annexation Treaty in 2013"
+    assert page.evaluate("document.querySelector('.verdict-box .badge').textContent") == "False"
+    assert page.evaluate("document.querySelectorAll('.citations a[href^=\"http\"]').length") == 2
+    assert page.evaluate("getComputedStyle(document.querySelector('.badge')).backgroundColor") == "rgb(179, 38, 30)"
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1200, 360])
+def test_pages_fit_a_phone_and_a_desktop(browser: Browser, bundled_site: Path, width: int) -> None:
+    for name in ("index.html", "claims/gr-calmly-withdraw.html"):
+        page = browser.open(bundled_site / name, width=width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+
+
+@needs_chromium
+@pytest.mark.parametrize("name", ["index.html", "claims/hostile.html"])
+def test_hostile_ledger_text_is_shown_literally(browser: Browser, hostile_site: Path, name: str) -> None:
+    page = browser.open(hostile_site / name)
+    assert page.errors == []
+    assert page.evaluate("window.pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, b').length") == 0
+    assert page.evaluate("[...document.scripts].filter(s => s.type !== 'application/ld+json').length") == \
+        (1 if name == "index.html" else 0)  # the index's own filter script only
+    assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\" i]').length") == 0
+    text = page.evaluate("document.body.textContent")
+    assert SCRIPT_TEXT in text and ATTRIBUTE_TEXT in text
+    assert "\u202e" not in text and "\\u202egnp.exe" in text
+
+
+@needs_chromium
+def test_the_harness_reports_errors(browser: Browser, tmp_path: Path) -> None:
+    """The error checks above can fail: a console error, an exception, a script the page's
+    policy blocks and a missing stylesheet are all reported."""
+    page = tmp_path / "broken.html"
+    page.write_text("<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\">"
+                    "<link rel=stylesheet href=missing.css><p>x</p>", encoding="utf-8")
+    assert any("missing.css" in e for e in browser.open(page).errors)
+    page.write_text("<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\">"
+                    "<script>console.log(1)</script>", encoding="utf-8")
+    assert browser.open(page).errors != []
+    page.write_text("<!DOCTYPE html><script>console.error('boom'); undefined_function();</script>", encoding="utf-8")
+    errors = browser.open(page).errors
+    assert any("boom" in e for e in errors) and any("undefined_function" in e for e in errors)
