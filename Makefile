@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench eval clean chromium
+.PHONY: run test bench eval clean chromium screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: $(STAMP) chromium
 	$(BIN)/ruff check src tests benchmarks setup.py
 	$(BIN)/python -m pytest
 	$(BIN)/factcheck check
+
+# The README's pictures: the site of the bundled ledger in headless chromium.
+SHOT := chromium --headless --no-sandbox --hide-scrollbars --force-device-scale-factor=1 --window-size=1000,1300
+screenshots: $(STAMP) chromium
+	rm -rf build/site && $(BIN)/factcheck site build/site
+	$(SHOT) --screenshot=docs/site-index.png build/site/index.html
+	$(SHOT) --screenshot=docs/site-claim.png build/site/claims/en-nato-not-in-afghanistan.html
 
 # Every benchmark script; SIZES picks the generated ledgers (add 1000000 for the million-claim run).
 SIZES ?= 1000 10000 100000
