@@ -71,8 +71,19 @@ HOSTILE_CLAIMS = f"""
 """
 
 
-def hostile_ledger(root: Path) -> Path:
-    return write_ledger(root, HOSTILE_FACTS, HOSTILE_CLAIMS, sources=HOSTILE_SOURCES)
+HOSTILE_DESK = f"""\
+desk:
+  name: {json.dumps("Desk " + SCRIPT_TEXT)}
+  url: https://desk.example/
+  language: en
+"""
+
+
+def hostile_ledger(root: Path, desk: bool = True) -> Path:
+    write_ledger(root, HOSTILE_FACTS, HOSTILE_CLAIMS, sources=HOSTILE_SOURCES)
+    if desk:
+        (root / "factcheck.yaml").write_text(HOSTILE_DESK, encoding="utf-8")
+    return root
 
 
 def build(ledger: Path, out: Path, *extra: str) -> tuple[int, str, str]:
@@ -176,6 +187,56 @@ def test_an_unusable_ledger_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def json_ld(page: Path) -> list[dict]:
+    """What a real consumer (extruct, as crawlers use it) reads from a page."""
+    import extruct
+
+    html = page.read_text(encoding="utf-8")
+    return extruct.extract(html, base_url=page.as_uri(), syntaxes=["json-ld"], uniform=True)["json-ld"]
+
+
+def test_each_claim_page_carries_the_claims_review(bundled_site: Path) -> None:
+    export = runner.invoke(app, ["export", "claimreview", "--lines", "--data", str(REPO)])
+    assert export.exit_code == 0
+    exported = {r["url"].rsplit("/", 1)[1]: r for r in map(json.loads, export.stdout.splitlines())}
+    pages = sorted((bundled_site / "claims").glob("*.html"))
+    assert len(pages) == len(exported) == 41
+    for page in pages:
+        items = json_ld(page)
+        assert len(items) == 1, page
+        item = items[0]
+        assert item["@type"] == "ClaimReview"
+        assert item["claimReviewed"] and item["url"] and item["reviewRating"]["alternateName"]  # Google's required
+        claim_id = page.stem
+        assert {k: v for k, v in item.items() if k != "@context"} == \
+            {k: v for k, v in exported[claim_id].items() if k != "@context"}  # the very review export writes
+    index = json_ld(bundled_site / "index.html")
+    assert index == []
+
+
+def test_hostile_text_survives_in_the_json_ld_exactly(hostile_site: Path) -> None:
+    page = hostile_site / "claims" / "hostile.html"
+    html = page.read_text(encoding="utf-8")
+    opening = '<script type="application/ld+json">'
+    block = html[html.index(opening) + len(opening):]
+    block = block[: block.index("</script>")]  # the first closing tag: ledger text cannot end the block
+    assert "<" not in block and ">" not in block and "\\u003c/script\\u003e" in block
+    [item] = json_ld(page)
+    expected = "Ruritania is in the pact " + SCRIPT_TEXT + " " + ATTRIBUTE_TEXT + " " + BIDI_TEXT
+    assert item["claimReviewed"] == expected
+    assert item["author"]["name"] == "Desk " + SCRIPT_TEXT
+
+
+def test_without_a_desk_the_pages_carry_no_review(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, stdout, stderr = build(hostile_ledger(tmp_path / "ledger", desk=False), out)
+    assert code == 0 and "2 claim pages" in stdout
+    assert stderr.strip() == ("factcheck: warning: no desk in factcheck.yaml to sign the reviews: "
+                              "the claim pages carry no ClaimReview JSON-LD")
+    assert json_ld(out / "claims" / "hostile.html") == []
+    assert "<title>Fact checks</title>" in (out / "index.html").read_text(encoding="utf-8")
+
+
 def test_other_commands_do_not_import_jinja() -> None:
     code = ("import sys; from typer.testing import CliRunner; from factcheck.cli import app; "
             f"r = CliRunner().invoke(app, ['list', '--data', {str(REPO)!r}]); "
@@ -203,7 +264,7 @@ def browser():  # type: ignore[no-untyped-def]
 def test_the_index_loads_without_errors_and_filters(browser: Browser, bundled_site: Path) -> None:
     page = browser.open(bundled_site / "index.html")
     assert page.errors == []
-    assert page.evaluate("document.title") == "Fact checks"
+    assert page.evaluate("document.title") == "Factcheck Example Desk"
     assert page.evaluate("document.querySelectorAll('#claim-table tbody tr').length") == 41
     counts = page.evaluate("[...document.querySelectorAll('.count')].map(e => e.textContent.trim())")
     assert counts == ["21 True", "7 Mostly true", "3 Misleading", "2 Unproven", "8 False"]

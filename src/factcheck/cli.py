@@ -548,10 +548,15 @@ def export_claimreview(
 def site(
     directory: Path = typer.Argument(..., help="The folder to write the site into: new, empty, or an earlier site."),
     data: Path = DataOption,
-    title: str = typer.Option("Fact checks", "--title", help="The site's name, shown on every page."),
+    title: str | None = typer.Option(None, "--title", help="The site's name, shown on every page.",
+                                     show_default="the desk's name in factcheck.yaml"),
+    base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
+                                        help="Where claim pages live: a review's url is URL + the claim id.",
+                                        show_default="review_url, else url, of the desk in factcheck.yaml"),
 ) -> None:
     """Write a static website of the ledger: verdict counts, a chart per source, a searchable
-    claim table, and one page per claim with its verdict, evidence and provenance chain.
+    claim table, and one page per claim with its verdict, evidence, provenance chain and
+    ClaimReview JSON-LD (the same as `export claimreview`).
 
     The pages use relative links: open DIR/index.html from the file system, or publish the
     folder on any static host. A rebuild replaces the files it wrote before and nothing else.
@@ -560,14 +565,17 @@ def site(
 
         factcheck site public
 
-        factcheck site public --data ledger --title "Desk fact checks"
+        factcheck site public --data ledger --base-url https://desk.example/checks/claims/
     """
     from .site import build
 
     try:
-        built = build(_engine(data), directory, title=title)
+        built = build(_engine(data), directory, title=title, base_url=base_url)
     except FactcheckError as error:
         _fail(error)
+    if not built.signed:
+        typer.echo("factcheck: warning: no desk in factcheck.yaml to sign the reviews: "
+                   "the claim pages carry no ClaimReview JSON-LD", err=True)
     typer.echo(f"wrote {len(built.files)} files to {directory}: index.html and {built.claims} claim pages")
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..claimreview import review
 from ..formats.records import verification_record
 from ..formats.safe import block
-from ..model import VERDICTS
+from ..model import VERDICTS, Desk
 from ..verdict import Engine, Verification
 from .chart import verdicts_per_source
 from .output import SiteError, SiteFolder
@@ -54,19 +55,25 @@ class Site:
     directory: Path
     files: list[str]
     claims: int
+    signed: bool
+    """Whether the claim pages carry ClaimReview JSON-LD (the ledger names a desk to sign it)."""
 
 
-def build(engine: Engine, directory: Path, *, title: str = "Fact checks") -> Site:
+def build(engine: Engine, directory: Path, *, title: str | None = None, base_url: str | None = None) -> Site:
     """Write the site of every claim of the engine's ledger into `directory`.
 
-    Raises SiteError, before writing anything, when the folder holds files this command did
-    not write.
+    Each claim page embeds the claim's ClaimReview as `export claimreview` writes it (the same
+    builder, the same `base_url` default), signed by the ledger's desk; a ledger without a desk
+    gets pages without one. Raises SiteError, before writing anything, when the folder holds
+    files this command did not write.
     """
     folder = SiteFolder(directory)
     env = _environment()
+    desk = engine.ledger.desk
     verifications = engine.verify_all()
-    claims = [_claim_context(v, engine) for v in verifications]
-    common = {"title": title, "version": __version__}
+    claims = [_claim_context(v, engine, desk, base_url) for v in verifications]
+    common = {"title": title or (desk.name if desk else "Fact checks"), "version": __version__,
+              "desk": desk, "language": desk.language if desk and desk.language else "en"}
 
     folder.write("style.css", env.get_template("style.css").render(colours=VERDICT_COLOURS))
     from markupsafe import Markup
@@ -80,7 +87,7 @@ def build(engine: Engine, directory: Path, *, title: str = "Fact checks") -> Sit
         script_hash=_csp_hash(script), chart=verdicts_per_source(verifications, engine.ledger)))
     for claim in claims:
         folder.write(claim["page"], env.get_template("claim.html").render(common, root="../", claim=claim))
-    return Site(directory, folder.finish(), len(claims))
+    return Site(directory, folder.finish(), len(claims), signed=desk is not None)
 
 
 def claim_page(claim_id: str) -> str:
@@ -88,10 +95,11 @@ def claim_page(claim_id: str) -> str:
     return f"claims/{claim_id}.html"
 
 
-def _claim_context(v: Verification, engine: Engine) -> dict[str, Any]:
+def _claim_context(v: Verification, engine: Engine, desk: Desk | None, base_url: str | None) -> dict[str, Any]:
     record = verification_record(v, engine)
     claim = v.claim
     record.update({
+        "review": review(v, desk, base_url) if desk else None,
         "page": claim_page(claim.id),
         "ruling_note": claim.ruling_note or None,
         "reliability_words": RELIABILITY.get(v.letter, ""),
