@@ -7,7 +7,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-LEDGER = ("sources.yaml", "facts.yaml", "claims.yaml")
+LEDGER = ("sources.yaml", "facts.yaml", "claims.yaml", "factcheck.yaml", "reviews.yaml")  # the last two if present
 
 
 class BuildPyWithLedger(build_py):
@@ -18,7 +18,8 @@ class BuildPyWithLedger(build_py):
         target = Path(self.build_lib, "factcheck", "example")
         self.mkpath(str(target))
         for name in LEDGER:
-            self.copy_file(name, str(target / name))
+            if Path(name).is_file():
+                self.copy_file(name, str(target / name))
 
 
 setup(cmdclass={"build_py": BuildPyWithLedger})

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO, copy_of_repository, repository_files
+from .test_init import EXAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def test_wheel_carries_the_bundled_ledger(dist: Path) -> None:
 
     [wheel] = dist.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        for name in ("sources.yaml", "facts.yaml", "claims.yaml"):
+        for name in EXAMPLE:
             assert archive.read(f"factcheck/example/{name}") == (REPO / name).read_bytes()
         assert "factcheck/starter/claims.yaml" in archive.namelist()
 
@@ -81,17 +82,18 @@ def shell(script: str, cwd: Path, bin_dir: Path) -> subprocess.CompletedProcess[
 
 
 def test_installed_init_example_in_an_empty_folder(installed: Path, tmp_path: Path) -> None:
-    done = shell("command -v factcheck; factcheck init --example && factcheck list && factcheck check",
-                 tmp_path, installed)
+    done = shell("command -v factcheck; factcheck init --example && factcheck list && factcheck check "
+                 "&& factcheck list --format csv", tmp_path, installed)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith(str(installed / "factcheck"))
-    assert "mondo-crimea-treaty-2013" in done.stdout and "no problems in 3 files" in done.stdout
+    assert "\nmondo-crimea-treaty-2013," in done.stdout and "no problems in" in done.stdout
 
 
 def test_installed_init_then_add_in_an_empty_folder(installed: Path, tmp_path: Path) -> None:
-    done = shell("factcheck init && factcheck list && factcheck check", tmp_path, installed)
+    done = shell("factcheck init && factcheck list && factcheck check && factcheck list --format csv",
+                 tmp_path, installed)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "daily-pluto-dwarf-since-2006" in done.stdout and "no problems in 3 files" in done.stdout
+    assert "\ndaily-pluto-dwarf-since-2006," in done.stdout and "no problems in 3 files" in done.stdout
     before = (tmp_path / "claims.yaml").read_bytes()
     done = shell("factcheck add claim --id forum-pluto-2010 --text 'Pluto lost its planet status in 2010.' "
                  "--source example-forum --ruling false --assertion "

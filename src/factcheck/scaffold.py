@@ -29,12 +29,12 @@ def bundled_ledger() -> Path:
 
 def ledger_texts(example: bool) -> dict[str, str]:
     """The files of a new ledger, by path relative to its folder: ledger files, then schemas."""
-    from .ledger import LEDGER_FILES
-    from .ledger.schema import schema_text
+    from .ledger.schema import ALL_FILES, schema_text
 
     origin = bundled_ledger() if example else STARTER
-    files = {f"{kind}.yaml": (origin / f"{kind}.yaml").read_text(encoding="utf-8") for kind in LEDGER_FILES}
-    files.update({f"schemas/{kind}.schema.json": schema_text(kind) for kind in LEDGER_FILES})
+    files = {f"{kind}.yaml": (origin / f"{kind}.yaml").read_text(encoding="utf-8")
+             for kind in ALL_FILES if (origin / f"{kind}.yaml").is_file()}  # the desk and reviews if it has them
+    files.update({f"schemas/{kind}.schema.json": schema_text(kind) for kind in ALL_FILES})
     return files
 
 
@@ -48,10 +48,11 @@ class Created:
 def create_ledger(target: Path, example: bool = False) -> Created:
     """Write a new ledger into `target` (created if missing), refusing before writing anything
     when a ledger or a schema is already there."""
-    from .ledger import LEDGER_FILES, display_path, ledger_documents
+    from .ledger import display_path, ledger_documents
+    from .ledger.schema import ALL_FILES
 
     files = ledger_texts(example)
-    for kind in LEDGER_FILES:
+    for kind in ALL_FILES:
         existing = next(ledger_documents(target, kind), None) if target.is_dir() else None
         if existing is not None:
             raise FactcheckError("a ledger is already here; nothing was written",
