@@ -55,16 +55,27 @@ def _show(view: View, fmt: str) -> None:
     renderer(fmt, sys.stdout, terminal=sys.stdout.isatty()).render(view)
 
 
-def _ledger(data: Path):  # type: ignore[no-untyped-def]
+def _ledger(data: Path, reviews: bool = False):  # type: ignore[no-untyped-def]
     from .ledger import load_or_raise
 
-    return load_or_raise(data)
+    return load_or_raise(data, reviews)
 
 
-def _engine(data: Path):  # type: ignore[no-untyped-def]
+def _engine(data: Path, reviews: bool = False):  # type: ignore[no-untyped-def]
     from .verdict import Engine
 
-    return Engine(_ledger(data))
+    return Engine(_ledger(data, reviews))
+
+
+def _checked_elsewhere(engine, texts: list[str]) -> list[list[dict]]:  # type: ignore[no-untyped-def]
+    """For each text, the imported reviews of the same claim, as records (closest first)."""
+    if not engine.ledger.reviews:
+        return [[] for _ in texts]
+    from .claimreview.match import ReviewMatcher
+    from .formats.records import review_record
+
+    matcher = ReviewMatcher(engine, engine.ledger.reviews)
+    return [[review_record(review, score) for review, score in matcher.about(text)] for text in texts]
 
 
 def _version(value: bool) -> None:
@@ -143,7 +154,7 @@ def verify(
 
     claim = text_argument(claim)
     try:
-        engine = _engine(data)
+        engine = _engine(data, reviews=True)
         if claim in engine.ledger.claims:
             result = engine.verify(engine.ledger.claims[claim])
         elif re.match(ID_PATTERN, claim):
@@ -156,7 +167,9 @@ def verify(
             result = verify_text(engine, claim, _parse_today(today))
     except FactcheckError as error:
         _fail(error)
-    _show(View("verification", verification_record(result, engine)), fmt.value)
+    record = verification_record(result, engine)
+    [record["reviews"]] = _checked_elsewhere(engine, [result.claim.text])
+    _show(View("verification", record), fmt.value)
 
 
 @app.command()
@@ -251,7 +264,7 @@ def scan(
 
     when = _parse_today(today)
     try:
-        engine = _engine(data)
+        engine = _engine(data, reviews=True)
         text = _read_article(file)
     except FactcheckError as error:
         _fail(error)
@@ -261,7 +274,10 @@ def scan(
     counts = Counter(item.verification.verdict for item in items)
     tally = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
     summary = f"{len(items)} statements checked ({tally}); {len(flagged)} flagged"
-    _show(View("scan", [scan_record(i.text, i.kind, i.verification, engine) for i in shown], summary), fmt.value)
+    records = [scan_record(i.text, i.kind, i.verification, engine) for i in shown]
+    for record, reviews in zip(records, _checked_elsewhere(engine, [i.text for i in shown]), strict=True):
+        record["reviews"] = reviews
+    _show(View("scan", records, summary), fmt.value)
 
 
 @app.command()
@@ -577,6 +593,109 @@ def site(
         typer.echo("factcheck: warning: no desk in factcheck.yaml to sign the reviews: "
                    "the claim pages carry no ClaimReview JSON-LD", err=True)
     typer.echo(f"wrote {len(built.files)} files to {directory}: index.html and {built.claims} claim pages")
+
+
+import_app = typer.Typer(help="Add what other tools publish to the ledger.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("claimreview")
+def import_claimreview(
+    inputs: list[str] = typer.Argument(..., help="ClaimReview files (JSON-LD, JSON Lines, HTML pages), folders "
+                                                 "of them, or - for standard input."),
+    data: Path = DataOption,
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Show what would be added; write nothing."),
+    fmt: ReportFormat = FormatOption,
+) -> None:
+    """Add fact-checks published elsewhere to the ledger's reviews.yaml, never to its claims.
+
+    Reads one review, a list, @graph, a DataFeed, the Fact Check Tools API's answer, JSON Lines
+    and pages with ld+json scripts. The same review (URL and claim) is added once. On any bad
+    input nothing is written.
+
+    Examples:
+
+        factcheck import claimreview feed.jsonld
+
+        factcheck import claimreview --dry-run saved-pages/
+    """
+    from .claimreview.parse import ImportFailures, read_inputs
+    from .claimreview.ratings import RatingTable
+    from .claimreview.store import plan, write
+    from .formats.records import review_record
+    from .ledger import display_path
+
+    try:
+        ledger = _ledger(data, reviews=True)
+        imported = read_inputs(inputs, RatingTable(ledger.rating_words))
+        change = plan(data, imported, ledger.reviews)
+        if not dry_run:
+            write(change)
+    except ImportFailures as failures:
+        from .edge import report
+
+        for failure in failures.failures[:-1]:  # one line each; the last is reported as the error
+            report(failure)
+        _fail(failures.failures[-1])
+    except FactcheckError as error:
+        _fail(error)
+    where = display_path(change.target)
+    already = f"; {change.already} already there" if change.already else ""
+    if dry_run:
+        summary = f"{len(change.added)} reviews would be added to {where}{already} (dry run: nothing written)"
+        _show(View("reviews", [review_record(r.record) for r in change.added], summary), fmt.value)
+    else:
+        typer.echo(f"{len(change.added)} reviews added to {where}{already}")
+
+
+@app.command()
+def reviews(
+    data: Path = DataOption,
+    fmt: ReportFormat = FormatOption,
+    publisher: list[str] | None = typer.Option(None, "--publisher", help="Only this publisher's (repeatable; "
+                                                                          "case and accents ignored)."),
+    verdict: list[str] | None = typer.Option(None, "--verdict", help="Only reviews whose rating means this verdict "
+                                                                      "(repeatable; 'none': rating words not mapped)."),
+    since: str | None = typer.Option(None, "--since", metavar="DATE", help="Only reviews published on or after."),
+    until: str | None = typer.Option(None, "--until", metavar="DATE", help="Only reviews published on or before."),
+    text: str | None = typer.Option(None, "--text", help="Only reviews whose claim contains these words."),
+) -> None:
+    """The fact-checks imported from other publishers, with their rating words and verdicts.
+
+    Examples:
+
+        factcheck reviews --publisher AFP --verdict false
+
+        factcheck reviews --since 2022-01 --text "Champs-Elysées" --format json
+    """
+    from .claimreview.ratings import fold
+    from .formats.records import review_record
+    from .model import PartialDate
+
+    try:
+        ledger = _ledger(data, reviews=True)
+        for word in verdict or ():
+            if word not in (*VERDICTS, "none"):
+                raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)}, none)")
+        bounds = []
+        for option, value in (("--since", since), ("--until", until)):
+            try:
+                bounds.append(PartialDate.parse(value) if value else None)
+            except ValueError:
+                raise FactcheckError(f"{option}: '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    except FactcheckError as error:
+        _fail(error)
+    first, last = bounds
+    publishers = {fold(p) for p in publisher or ()}
+    words = fold(text or "")
+    shown = [r for r in ledger.reviews
+             if (not publishers or fold(r.publisher) in publishers)
+             and (not verdict or (r.verdict or "none") in verdict)
+             and (first is None or (r.date is not None and r.date.last >= first.first))
+             and (last is None or (r.date is not None and r.date.first <= last.last))
+             and (not words or f" {words} " in f" {fold(r.claim)} ")]
+    summary = f"{len(shown)} of {len(ledger.reviews)} imported reviews"
+    _show(View("reviews", [review_record(r) for r in shown], summary), fmt.value)
 
 
 def _read_article(file: str) -> str:

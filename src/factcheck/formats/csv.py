@@ -15,6 +15,7 @@ COLUMNS = {
     "facts": ["id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "citations"],
     "problems": ["file", "line", "column", "code", "severity", "message"],
     "scan": ["kind", "verdict", "rating", "claim", "text", "reason"],
+    "reviews": ["publisher", "date", "rating", "verdict", "claim", "url", "claimant", "claim_date", "appearances"],
 }
 
 

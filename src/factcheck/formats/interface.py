@@ -110,7 +110,18 @@ def _verification(view: View, width: int) -> list[Block]:
         blocks.append(Table("Provenance", ["#", "SOURCE", "ROLE", "KIND", "GRADE", "NOTES"], [
             [str(i), f"{p['name']} ({p['id']})", p["role"], p["kind"], p["reliability"], _text(p["notes"])]
             for i, p in enumerate(r["provenance"], 1)], wide={1}))
+    if r.get("reviews"):
+        blocks.append(Table("Checked elsewhere", ["PUBLISHER", "DATE", "RATING", "URL"],
+                            [_elsewhere(x) for x in r["reviews"]], wide={2, 3}))
     return blocks
+
+
+def _elsewhere(review: dict[str, Any]) -> list[str]:
+    """A published fact-check: the publisher's rating words, and what they mean here when known."""
+    rating = review["rating"] or "(no rating given)"
+    if review["verdict"] and review["verdict"] != rating.lower():
+        rating += f" ({review['verdict']})"
+    return [review["publisher"], review["date"] or "", rating, review["url"]]
 
 
 def _sources(view: View, width: int) -> list[Block]:
@@ -143,7 +154,19 @@ def _problems(view: View, width: int) -> list[Block]:
 
 def _scan(view: View, width: int) -> list[Block]:
     rows = [[r["kind"], r["verdict"], r["rating"], shorten(r["text"], width), r["reason"]] for r in view.records]
-    return [Table("", ["KIND", "VERDICT", "RATING", "STATEMENT", "WHY"], rows, wide={3, 4}), Line(view.summary)]
+    blocks: list[Block] = [Table("", ["KIND", "VERDICT", "RATING", "STATEMENT", "WHY"], rows, wide={3, 4})]
+    elsewhere = [[shorten(r["text"], width), *_elsewhere(x)] for r in view.records for x in r.get("reviews", ())]
+    if elsewhere:
+        blocks.append(Table("Checked elsewhere", ["STATEMENT", "PUBLISHER", "DATE", "RATING", "URL"], elsewhere,
+                            wide={0, 3, 4}))
+    return [*blocks, Line(view.summary)]
+
+
+def _reviews(view: View, width: int) -> list[Block]:
+    rows = [[r["publisher"], r["date"] or "", r["rating"] or "", r["verdict"] or "", shorten(r["claim"], width),
+             r["url"]] for r in view.records]
+    return [Table("", ["PUBLISHER", "DATE", "RATING", "VERDICT", "CLAIM", "URL"], rows, wide={2, 4, 5}),
+            Line(view.summary)]
 
 
 LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
@@ -153,4 +176,5 @@ LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
     "facts": _facts,
     "problems": _problems,
     "scan": _scan,
+    "reviews": _reviews,
 }

@@ -6,11 +6,11 @@ The JSON output is these records as they are, so the keys here are the documente
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..diagnostics import Problem
-from ..model import VERDICTS, Citation, Fact, PartialDate, Source
+from ..model import VERDICTS, Citation, ExternalReview, Fact, PartialDate, Source
 from ..verdict import Engine, Verification
 
 
@@ -135,3 +135,24 @@ def scan_record(text: str, kind: str, v: Verification, engine: Engine) -> dict[s
         "assertions": record["assertions"], "evidence": record["evidence"],
         "checked": record["checked"], "unchecked": record["unchecked"],
     }
+
+
+REVIEW_KEYS = ("publisher", "date", "rating", "verdict", "claim", "url", "title", "language", "claimant",
+               "claim_date", "appearances", "rating_value", "worst_rating", "best_rating")
+
+
+def review_record(review: ExternalReview | Mapping[str, Any], score: float | None = None) -> dict[str, Any]:
+    """An imported review (or one about to be imported): `rating` is the publisher's own words,
+    `verdict` their meaning on this ledger's scale (null when the table does not know them);
+    `match_score` says how alike its claim is to the sentence it was found for."""
+    if isinstance(review, ExternalReview):
+        fields = {key: getattr(review, key) for key in REVIEW_KEYS}
+        fields["date"], fields["claim_date"] = _date(review.date), _date(review.claim_date)
+    else:
+        fields = {key: review.get(key) for key in REVIEW_KEYS}
+    record = {key: (list(value) if key == "appearances" else value if value != "" else None)
+              for key, value in fields.items()}
+    record["appearances"] = record["appearances"] or []
+    if score is not None:
+        record["match_score"] = round(score, 1)
+    return record

@@ -182,6 +182,14 @@ def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None 
     return result
 
 
+def load_text(shown: str, text: str, kind: str) -> LoadResult:
+    """One ledger file's text, validated as `load` would read it (to check a file before it is
+    written); references to other files are not checked."""
+    result = LoadResult(Ledger(), files=[shown])
+    _Builder(result).read_text(shown, text, kind)
+    return result
+
+
 def load_or_raise(root: Path, reviews: bool = False) -> Ledger:
     """The ledger, or a LedgerError when anything about it is wrong (for list, verify...)."""
     result = load(root, reviews)
@@ -221,6 +229,10 @@ class _Builder:
             self.problems.append(Problem(Location(shown), "unreadable",
                                          f"cannot read: {error.strerror or error}", fatal=True))
             return
+        self.read_text(shown, text, kind)
+
+    def read_text(self, shown: str, text: str, kind: str) -> None:
+        """Validate one file's text and keep its usable records."""
         document = read_yaml(shown, text, self.problems)
         if document is REFUSED:
             return

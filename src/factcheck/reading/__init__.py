@@ -225,6 +225,13 @@ def reader_for(engine: Engine) -> Reader:
     return _READERS[engine]
 
 
+def same_claim(sentence: Reading, other: Reading) -> bool:
+    """Whether a sentence says the same claim as another text whose words are alike, by the rule
+    `Reader.match` applies to ledger claims: another date, number or negation is another claim.
+    For claims kept outside the ledger, such as imported reviews."""
+    return _compatible(sentence, other)
+
+
 def verify_text(engine: Engine, text: str, today: dt.date) -> Verification:
     """Verify a sentence: the matching ledger claim's verdict, or a verdict on what it asserts.
     `today` is the reader's "now" (the caller's clock, so results do not depend on the date)."""
