@@ -186,7 +186,7 @@ def load_text(shown: str, text: str, kind: str) -> LoadResult:
     """One ledger file's text, validated as `load` would read it (to check a file before it is
     written); references to other files are not checked."""
     result = LoadResult(Ledger(), files=[shown])
-    _Builder(result).read_text(shown, text, kind)
+    _Builder(result, {}).read_text(shown, text, kind)
     return result
 
 

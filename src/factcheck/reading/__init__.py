@@ -229,7 +229,7 @@ def same_claim(sentence: Reading, other: Reading) -> bool:
     """Whether a sentence says the same claim as another text whose words are alike, by the rule
     `Reader.match` applies to ledger claims: another date, number or negation is another claim.
     For claims kept outside the ledger, such as imported reviews."""
-    return _compatible(sentence, other)
+    return _same_gist(_gist(sentence), _gist(other))
 
 
 def verify_text(engine: Engine, text: str, today: dt.date) -> Verification:
