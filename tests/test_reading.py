@@ -241,7 +241,7 @@ def test_bundled_ledger_sentences(bundled: Engine, sentence: str, verdict: str) 
 ISSUE_EXAMPLES = [  # each once came out true with part of the sentence unread
     ("Russia and Turkey attacked NATO together in 2016", "unproven", ["attacked"]),
     ("Turkey, a NATO member since 1952, plans to invade Greece in 2027", "unproven", ["invade", "Greece"]),
-    ("The Erdogan–Putin meeting in St. Petersburg took place in 2017.", "unproven", ["St. Petersburg"]),
+    ("The Erdogan–Putin meeting in St. Petersburg took place in 2017.", "unproven", ["took place", "2017"]),
     ("Putin visited NATO member Turkey in February 2024", "false", []),
     ("China was not Russia's largest trading partner in 2017", "false", []),
     ("Turkey agreed in 2020 to pay for Russian gas partly in roubles", "false", ["pay"]),
@@ -263,6 +263,9 @@ def test_nothing_unread_is_judged_true(bundled: Engine, sentence: str, verdict: 
     ("It joined the Pact in 1961", "joined"),                                          # a pronoun subject
     ("Ruritania joined the Pact in 1961 with 40 votes", "40"),                         # a number not carried
     ("Ruritania was the largest member of the Northern Pact", "largest"),             # a rank
+    ("Ruritania joined the Pact in 1961 by a narrow vote", "vote"),                   # a circumstance
+    ("Ruritania ratified the River Accord on 12 June 1998, killing the old treaty", "killing"),  # a participle
+    ("Strelsau ratified the River Accord on 12 June 1998 in Zenda", "Zenda"),        # a place no fact names
 ])
 def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: str, unread: str) -> None:
     v = verify_text(engine, sentence, TODAY)
@@ -270,9 +273,39 @@ def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: 
     assert unread in {u.text for u in v.claim.unchecked}, v.claim.unchecked
 
 
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # asides between commas keep their own dates and parties
+    ("Ruritania, a Pact member since 1961, ratified the River Accord in 1999", "false"),
+    ("Syldavia, which ratified nothing, toured Ruritania in 2005", "unproven"),
+    ("King Rudolf, crowned in 1990, toured Syldavia in 2005", "true"),
+    ("King Rudolf, crowned in 1991, toured Syldavia in 2005", "false"),
+    # a relation word between two names is no verb of the sentence
+    ("King Rudolf toured Pact member Ruritania in 2005", "unproven"),
+    # a negation past a possessive
+    ("Borduria was not the Pact's member in 2000", "true"),
+    # dates written the European way, and ranges
+    ("Ruritania ratified the River Accord on 12/06/1998", "unproven"),  # 12 June or 6 December?
+    ("Ruritania ratified the River Accord on 12/06/1997", "false"),     # either way not 1998
+    ("Ruritania ratified the River Accord on 12.06.1999", "false"),
+    ("Ruritania ratified the River Accord on June 12th, 1998", "true"),
+    ("Ruritania was a member of the Northern Pact from 1961 to 2020", "false"),   # it still is
+    ("Ruritania has been a member of the Pact since 1961", "true"),
+    ("Ruritania became a member of the Pact in 1961", "true"),
+    ("Ruritania became a member of the Pact in 1962", "false"),
+    ("Ruritania is still a member of the Pact", "unproven"),  # the fact was last checked before today
+    ("Borduria is still a member of the Pact", "false"),
+    # light verbs lend their place to an event noun
+    ("King Rudolf paid a visit to Syldavia in 2005", "true"),
+    ("King Rudolf made a tour of Syldavia in 2005", "true"),
+])
+def test_attachment_and_time(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
 def test_a_contradicted_part_is_false_whatever_else_is_unread(engine: Engine) -> None:
     v = verify_text(engine, "Ruritania joined the Pact in 1975 at a ceremony in Zenda", TODAY)
-    assert v.verdict == "false" and [u.text for u in v.claim.unchecked] == ["Zenda"]
+    assert v.verdict == "false" and [u.text for u in v.claim.unchecked] == ["ceremony", "Zenda"]
 
 
 def test_cli_reports_what_was_not_checked() -> None:

@@ -13,12 +13,12 @@ import weakref
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..model import Claim, PartialDate
-from ..verdict import Engine, Verification, is_about
+from ..model import Claim, Fact, PartialDate
+from ..verdict import Engine, Outcome, Verification, is_about
 from .account import unchecked_parts
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .extract import NEGATIONS, Reading, read
-from .text import STOPWORDS
+from .text import STOPWORDS, normalise, tokens
 from .vocabulary import Mention, Vocabulary
 
 __all__ = ["ScanItem", "scan_text", "verify_text"]
@@ -35,6 +35,7 @@ class Reader:
         self.engine = engine
         self.vocabulary = Vocabulary(engine.ledger)
         self._claims: list[tuple[Claim, str, _Gist]] | None = None
+        self._statements: dict[str, str] = {}
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         return read(text, self.vocabulary, today)
@@ -92,8 +93,11 @@ class Reader:
                 indirect.append(candidate)
         grounded: list[Candidate] = []
         for candidate in direct or indirect:
-            if not any(_same_claim(candidate, kept) for kept in grounded):
-                grounded.append(candidate)
+            if any(_same_claim(candidate, kept) for kept in grounded):
+                continue
+            if any(kept.assertion == candidate.assertion for kept in grounded):
+                continue  # another word read the same way says nothing new: "founding member"
+            grounded.append(candidate)
         return grounded or found[:1]
 
     def _agentless(self, found: list[Candidate]) -> list[Candidate]:
@@ -166,7 +170,23 @@ class Reader:
         else:
             kind = "prediction" if reading.future and not dated_past else "statement"
         return Claim("", reading.text.strip(), "", Location("<text>"), kind=kind, assertions=assertions,
-                     unchecked=tuple(unchecked_parts(reading, chosen, self.vocabulary)))
+                     unchecked=tuple(unchecked_parts(reading, chosen, self.vocabulary, self._carried(chosen))))
+
+    def _carried(self, chosen: list[Candidate]) -> tuple[str, ...]:
+        """The statements (as stems) of the facts that support the chosen readings: a place or
+        detail they name in the same words, after the same preposition, is checked with them
+        ("met Putin in St Petersburg" where the fact says "met in St Petersburg")."""
+        found: list[str] = []
+        for candidate in chosen:
+            for evidence in self.engine.check_assertion(candidate.assertion).evidence:
+                if evidence.outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE):
+                    found.append(self._statement(evidence.fact))
+        return tuple(dict.fromkeys(found))
+
+    def _statement(self, fact: Fact) -> str:
+        if fact.id not in self._statements:
+            self._statements[fact.id] = " " + " ".join(w.stem for w in tokens(normalise(fact.statement))) + " "
+        return self._statements[fact.id]
 
     def verify(self, text: str, today: dt.date) -> Verification:
         reading = self.reading(text, today)
@@ -184,7 +204,8 @@ def _covered_text(reading: Reading, candidate: Candidate) -> str:
 def _same_claim(a: Candidate, b: Candidate) -> bool:
     """Two readings of one verb phrase: the first, most likely, is kept."""
     x, y = a.assertion, b.assertion
-    return a.relation == b.relation and x.relation == y.relation and (x.object == y.object or x.subject == y.subject)
+    return (a.relation == b.relation and x.relation == y.relation and x.change == y.change
+            and (x.object == y.object or x.subject == y.subject))
 
 
 @dataclass(frozen=True)

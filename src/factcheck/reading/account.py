@@ -19,6 +19,13 @@ from .extract import NEGATIONS, Reading
 from .text import STOPWORDS
 from .vocabulary import Vocabulary
 
+Carried = tuple[str, ...] | None
+NAME = "a name the ledger does not know"
+DETAIL = "a detail the facts do not carry"
+_PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for",
+                           "amid", "over", "in", "through", "during", "within"})
+"""Prepositions whose noun adds a circumstance ("on schedule", "by a single vote", "in a
+landslide"): a checkable detail unless the facts' own statements name it."""
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
 _TEMPORAL = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
                        "amid", "upon", "once"})
@@ -39,8 +46,19 @@ _VERB_BEFORE = frozenset({"and", "but", "also", "then", "which", "who", "that", 
 _OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "it", "them", "him", "that"})
 
 
-def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: Vocabulary) -> list[Unchecked]:
-    """The parts of the sentence no chosen reading covers, in the order they stand."""
+def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: Vocabulary,
+                    carried: Carried = None) -> list[Unchecked]:
+    """The parts of the sentence no chosen reading covers, in the order they stand. `carried`
+    are the parties and words of the statements of the facts that support the chosen readings:
+    a place or party those statements name is checked with them ("met in St Petersburg" when the
+    fact says so)."""
+    statements = carried or ()
+
+    def said(first: int, last: int) -> bool:
+        start = first - 1 if first and reading.words[first - 1].word in _PREPOSITIONS else first
+        phrase = " " + " ".join(w.stem for w in reading.words[start: last + 1]) + " "
+        return any(phrase in statement for statement in statements)
+
     chosen = list(chosen)
     covered: set[int] = set()
     parties: set[str] = set()
@@ -57,7 +75,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         claimed |= words
     for index, mention in enumerate(reading.entities):
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and mention.target not in parties \
+        if not words & covered and mention.target not in parties and not said(mention.first, mention.last) \
                 and not _modifies_covered(reading, index, covered, vocabulary):
             parts.append((mention.first, mention.last, "a named party in no checked statement"))
         claimed |= words
@@ -74,7 +92,8 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         if number.index not in covered:
             parts.append((number.index, number.index, "a number the facts do not carry"))
         claimed.add(number.index)
-    parts.extend(_unread_words(reading, claimed))
+    parts.extend(p for p in _unread_words(reading, claimed)
+                  if not (p[2] in (NAME, DETAIL) and said(p[0], p[1])))
     parts.sort()
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in parts]
@@ -126,13 +145,36 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             end = index
             while end + 1 < len(words) and end + 1 not in claimed and _is_name(reading, end + 1):
                 end += 1
-            found.append((index, end, "a name the ledger does not know"))
+            found.append((index, end, NAME))
             index = end + 1
             continue
         elif _is_predicate(reading, index):
             found.append((index, index, _predicate_reason(word)))
+        elif _in_phrase(reading, index, claimed):
+            found.append((index, index, DETAIL))
         index += 1
     return found
+
+
+def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """A noun or adjective of a prepositional phrase: "on schedule", "by a single vote"."""
+    if "N" not in lexicon.word_classes(reading.words[index].word) and "J" not in lexicon.word_classes(
+            reading.words[index].word):
+        return False
+    for back in range(index - 1, max(index - 4, -1), -1):
+        word = reading.words[back].word
+        if back in claimed:
+            return False
+        if word in _PREPOSITIONS:
+            return True
+        if word not in ("a", "an", "the", "its", "their", "his", "her") and not _modifier_like(word):
+            return False
+    return False
+
+
+def _modifier_like(word: str) -> bool:
+    classes = lexicon.word_classes(word)
+    return "J" in classes or "N" in classes
 
 
 def _clause_end(reading: Reading, index: int, claimed: set[int]) -> int:
@@ -161,6 +203,9 @@ def _is_predicate(reading: Reading, index: int) -> bool:
     lemma = lexicon.verb_lemma(word)
     if lemma is None or lemma in lexicon.LIGHT_VERBS:
         return False
+    if lemma in lexicon.SUPPORT_VERBS and any(
+            i in reading_relation_starts(reading) for i in range(index + 1, min(index + 4, len(reading.words)))):
+        return False  # "paid a visit", "held talks": the event noun is the predicate
     other = set(lexicon.word_classes(word)) - {"V", "A"}
     if not other:
         return True
@@ -170,10 +215,15 @@ def _is_predicate(reading: Reading, index: int) -> bool:
         return False
     if before in _VERB_BEFORE or before.endswith("ly"):
         return True
-    if word.endswith("ed") and lemma != word:
+    if (word.endswith("ed") or word.endswith("ing")) and lemma != word:
         return True
     starts_name = index + 1 < len(reading.words) and reading.words[index + 1].capital
     return (after in _OBJECT_AFTER or starts_name) and not reading.words[index].capital
+
+
+def reading_relation_starts(reading: Reading) -> set[int]:
+    """Where the ledger's relation words begin."""
+    return {m.first for m in reading.relations}
 
 
 def _predicate_reason(word: str) -> str:

@@ -12,6 +12,7 @@ The search is a few small steps, each linear in the words of one clause:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Location
 from ..model import Assertion, PartialDate
@@ -61,34 +62,76 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     before, after = parties_around(reading, relation, opening, closing)
     when = date_for(reading, relation, opening, closing)
     negation = negation_for(reading, relation)
-    change, marker, today = change_for(reading, relation, when)
     number = next((n for n in reading.number_mentions if opening < n.index < closing), None)
-    dates = {"date": when.date if when and when.bound in (None, "since") else today,
-             "after": when.date if when and when.bound == "after" else None,
-             "before": when.date if when and when.bound == "before" else None}
     base = set(range(relation.first, relation.last + 1))
-    if when:
-        base.update(range(when.first - (1 if when.bound else 0), when.last + 1))
-    for index in (negation, marker, number.index if number else None):
+    for index in (negation, number.index if number else None):
         if index is not None:
             base.add(index)
     found = []
-    for subject, obj in party_options(reading, relation, before, after):
-        targets = frozenset(m.target for m in subject)
-        target = obj.target if obj and obj.target not in targets else None
-        covers = set(base)
-        for mention in (*subject, *((obj,) if obj else ())):
-            covers.update(range(mention.first, mention.last + 1))
-        assertion = Assertion(targets, relation.target, _WHERE, object=target,
-                              value=number.value if number else None, change=change,
-                              negated=negation is not None, **dates)
-        found.append(Candidate(assertion, relation, frozenset(covers), when, number))
+    for timing, marker, dated in timings(reading, relation, when):
+        covers = set(base) | ({marker} if marker is not None else set())
+        for mention in dated:
+            covers.update(range(mention.first - (1 if mention.bound else 0), mention.last + 1))
+        for subject, obj in party_options(reading, relation, before, after):
+            targets = frozenset(m.target for m in subject)
+            target = obj.target if obj and obj.target not in targets else None
+            words = set(covers)
+            for mention in (*subject, *((obj,) if obj else ())):
+                words.update(range(mention.first, mention.last + 1))
+            assertion = Assertion(targets, relation.target, _WHERE, object=target,
+                                  value=number.value if number else None, negated=negation is not None, **timing)
+            found.append(Candidate(assertion, relation, frozenset(words), when, number))
     return found
+
+
+def timings(reading: Reading, relation: Mention,
+            when: DateMention | None) -> list[tuple[dict[str, Any], int | None, tuple[DateMention, ...]]]:
+    """When the verb is said to hold or happen, as assertion fields, with the word that said so
+    ("became", "still") and the dates used: "in 2014" a date, "after"/"before 2014" a bound,
+    "since 2014" a start, "until 2014" an end (a bound for an event), "from 2012 to 2024" a start
+    and an end; "still", "now", "today" today's date. An unpaired "to 2024" is left unread."""
+    change, marker = relation.change, None
+    if change is None:
+        marker = governing(reading, relation, START_WORDS)
+        change = "start" if marker is not None else None
+    state = reading.kinds.get(relation.target) == "state"
+    if when is None or when.bound == "to":
+        now = now_marker(reading, relation)
+        if now is not None and reading.today is not None and change is None:
+            return [({"date": PartialDate.from_date(reading.today)}, now, ())]
+        return [({"change": change}, marker, ())]
+    bound, date = when.bound, when.date
+    if when.ambiguous:  # 03/04/2014: only its year is read (the rest stays not checked)
+        date = PartialDate(date.year)
+    if bound in ("after", "before") or (bound == "until" and not state):
+        return [({"change": change, "after" if bound == "after" else "before": date}, marker, (when,))]
+    if bound == "since":
+        return [({"change": change or "start", "date": date}, marker, (when,))]
+    if bound == "until":
+        return [({"change": change or "end", "date": date}, marker, (when,))]
+    if bound == "from" and state and change is None:
+        until = next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
+        found: list[tuple[dict[str, Any], int | None, tuple[DateMention, ...]]] = [
+            ({"change": "start", "date": date}, marker, (when,))]
+        if until is not None:
+            found.append(({"change": "end", "date": until.date}, marker, (when, until)))
+        return found
+    return [({"change": change, "date": date}, marker, (when,))]
+
+
+def now_marker(reading: Reading, relation: Mention) -> int | None:
+    """"still", "now", "today" near the verb (not inside a name)."""
+    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
+    return next((i for i in range(max(0, relation.first - 3), min(relation.last + 3, len(reading.words)))
+                 if reading.words[i].word in NOW_WORDS and i not in named), None)
 
 
 def clause_of(reading: Reading, relation: Mention) -> tuple[int, int]:
     """The word indices bounding the verb's clause (exclusive): clause words such as "until",
-    "while", "but" open a new one."""
+    "while", "but" open a new one; an aside between commas is a clause of its own."""
+    aside = reading.aside_of(relation.first)
+    if aside is not None:
+        return aside[0] - 1, aside[1] + 1
     opening, closing = -1, len(reading.words)
     for index in range(relation.first - 1, -1, -1):
         if reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index):
@@ -108,8 +151,16 @@ def _starts_date(reading: Reading, index: int) -> bool:
 
 def parties_around(reading: Reading, relation: Mention, opening: int,
                    closing: int) -> tuple[list[Mention], list[Mention]]:
-    before = [m for m in reading.entities if opening < m.first and m.last < relation.first]
-    after = [m for m in reading.entities if relation.last < m.first and m.last < closing]
+    """The named parties in the verb's clause, before and after it. Outside an aside, the
+    names within asides are left out; inside one, the name it describes comes first."""
+    own = reading.aside_of(relation.first)
+    head = [m for m in reading.entities if m.last == own[0] - 1] if own is not None else []
+
+    def in_scope(m: Mention) -> bool:
+        return own is not None or reading.aside_of(m.first) is None
+
+    before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)]
+    after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)]
     return before[-MAX_PARTIES:], after[:MAX_PARTIES]
 
 
@@ -151,13 +202,16 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int) ->
     """The date that goes with a verb, within its clause: the nearest after it, else the nearest
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
     1998"). Names, possessives and asides between do not stand in the way."""
-    verbs = {m.first for m in reading.relations if m.first != relation.first and not is_epithet(reading, m)}
-    after = [m for m in reading.date_mentions if relation.last < m.first < closing]
+    own = reading.aside_of(relation.first)
+    verbs = {m.first for m in reading.relations if m.first != relation.first and not is_epithet(reading, m)
+             and (own is not None or reading.aside_of(m.first) is None)}
+    dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
+    after = [m for m in dates if relation.last < m.first < closing]
     for mention in after:
         if not any(relation.last < v < mention.first for v in verbs):
             return mention
         break
-    before = [m for m in reading.date_mentions if opening - 1 <= m.last < relation.first]
+    before = [m for m in dates if opening - 1 <= m.last < relation.first]
     for mention in reversed(before):
         if not any(mention.last < v < relation.first for v in verbs):
             return mention
@@ -169,25 +223,6 @@ def negation_for(reading: Reading, relation: Mention) -> int | None:
     """The index of the negation governing the verb: "did not join", "is not a NATO member",
     "was not Russia's largest trading partner"."""
     return governing(reading, relation, NEGATIONS)
-
-
-def change_for(reading: Reading, relation: Mention,
-               when: DateMention | None) -> tuple[str | None, int | None, PartialDate | None]:
-    """A start or end (from the relation's own words, "since", "became", "began"), the word that
-    said so, and today's date when "still", "now" or "today" put a state at the present."""
-    if relation.change:
-        return relation.change, None, None
-    if when and when.bound == "since":
-        return "start", None, None
-    marker = governing(reading, relation, START_WORDS)
-    if marker is not None:
-        return "start", marker, None
-    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
-    now = next((i for i in range(max(0, relation.first - 3), min(relation.last + 3, len(reading.words)))
-                if reading.words[i].word in NOW_WORDS and i not in named), None)
-    if now is not None and when is None and reading.today is not None:
-        return None, now, PartialDate.from_date(reading.today)
-    return None, None, None
 
 
 def is_epithet(reading: Reading, relation: Mention) -> bool:

@@ -5,6 +5,7 @@ words of the sentence it accounts for."""
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -29,7 +30,7 @@ _DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; 
     (re.compile(rf"\b{_YEAR}\b"), "y"),
 ]
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
-_BOUNDS = frozenset({"after", "before", "since", "until", "till"})
+_BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and"})
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
@@ -50,7 +51,7 @@ class DateMention:
     last: int
     start: int  # characters, in the normalised text
     end: int
-    bound: str | None = None  # "after", "before" or "since" when the sentence says so
+    bound: str | None = None  # after, before, since, until, from, to or and: the word before it
     ambiguous: bool = False  # 03/04/2014: day and month cannot be told apart
 
     @property
@@ -78,6 +79,16 @@ class Reading:
     number_mentions: list[NumberMention] = field(default_factory=list)
     future: bool = False
     today: dt.date | None = None
+    kinds: dict[str, str] = field(default_factory=dict)  # relation id -> state, event or value
+    asides: list[tuple[int, int]] = field(default_factory=list)
+    """Word ranges (inclusive) set off by commas that describe the name before them: "Turkey, a
+    NATO member since 1952, ...", "the campaign, which began in 2015, ..."."""
+
+    def aside_of(self, index: int) -> tuple[int, int] | None:
+        for first, last in self.asides:
+            if first <= index <= last:
+                return first, last
+        return None
 
     @property
     def dates(self) -> list[PartialDate]:
@@ -116,11 +127,22 @@ def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMe
             if first > last:
                 continue
             bound = words[first - 1].word if first and words[first - 1].word in _BOUNDS else None
-            if bound in ("till", "until"):
-                bound = "before"
+            bound = {"till": "until", "between": "from"}.get(bound or "", bound)
             found.append(DateMention(date, first, last, match.start(), match.end(), bound, ambiguous))
             blank = blank[: match.start()] + " " * (match.end() - match.start()) + blank[match.end():]
-    return sorted(found, key=lambda m: m.first), blank
+    found.sort(key=lambda m: m.first)
+    return [_unpaired(m, found) for m in found], blank
+
+
+def _unpaired(mention: DateMention, found: list[DateMention]) -> DateMention:
+    """"to 2024" and "and 2024" bound a date only after "from 2012" or "between 2012"; else
+    "and" and "to" are only words before a date."""
+    if mention.bound not in ("to", "and"):
+        return mention
+    earlier = [m for m in found if m.last < mention.first]
+    if earlier and earlier[-1].bound == "from" and earlier[-1].last + 2 == mention.first:
+        return dataclasses.replace(mention, bound="until")
+    return dataclasses.replace(mention, bound=None if mention.bound == "and" else "to")
 
 
 def _date(groups: tuple[str, ...], order: str) -> tuple[PartialDate | None, bool]:
@@ -158,12 +180,39 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         index = min(bisect_left(starts, match.start()), len(words) - 1)
         numbers.append(NumberMention(float(match.group().replace(",", "")), index, match.start(), match.end()))
     relations = vocabulary.relation_mentions(words, taken)
+    if not numbers:  # "passengers", "members" with no number say nothing of a value
+        relations = [m for m in relations if vocabulary.kinds.get(m.target) != "value"]
     reading = Reading(text=text, words=words, entities=entities, relations=relations, date_mentions=dates,
-                      number_mentions=numbers, today=today)
+                      number_mentions=numbers, today=today, kinds=vocabulary.kinds,
+                      asides=find_asides(text, words, entities, relations))
     joined = " ".join(w.word for w in words)
     reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
         f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
     return reading
+
+
+_ASIDE_OPENERS = frozenset({"a", "an", "the", "which", "who", "whose", "whom", "its", "his", "her", "their",
+                            "once", "now", "then", "formerly", "itself", "both"})
+MAX_ASIDE = 20
+"""An aside longer than this many words is read as a clause of its own."""
+
+
+def find_asides(text: str, words: list[Token], entities: list[Mention],
+                relations: list[Mention]) -> list[tuple[int, int]]:
+    """Spans between two commas that open with an article, a possessive or a relative pronoun
+    ("which", "who"), with a name and "'s", or with a relation word: appositions, relative
+    clauses and participles ("King Rudolf, crowned in 1990, ...")."""
+    commas = [i for i in range(1, len(words)) if "," in text[words[i - 1].end: words[i].start]]
+    entity_at = {m.first: m for m in entities}
+    relation_at = {m.first for m in relations}
+    found = []
+    for opening, closing in zip(commas, commas[1:], strict=False):
+        first = words[opening].word
+        mention = entity_at.get(opening)
+        possessive = mention is not None and mention.last + 1 < len(words) and words[mention.last + 1].word == "s"
+        if (first in _ASIDE_OPENERS or possessive or opening in relation_at) and closing - opening <= MAX_ASIDE:
+            found.append((opening, closing - 1))
+    return found
 
 
 def governing(reading: Reading, relation: Mention, wanted: frozenset[str]) -> int | None:

@@ -24,6 +24,9 @@ LIGHT_VERBS = frozenset({
 """Verbs that carry tense, aspect or a change of state rather than an event of their own: "was",
 "has been", "became", "remains". The reader reads them as grammar, never as unknown predicates."""
 
+SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver"})
+"""Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech"."""
+
 ATTRIBUTION_VERBS = frozenset({
     "say", "tell", "state", "claim", "report", "announce", "add", "note", "confirm", "accord",
     "write", "insist", "argue", "declare", "quote", "believe", "think",

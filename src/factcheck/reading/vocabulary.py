@@ -91,6 +91,7 @@ class Vocabulary:
     def __init__(self, ledger: Ledger) -> None:
         self.entities = _PhraseIndex()
         self.relations = _PhraseIndex()
+        self.kinds = {relation.id: relation.kind for relation in ledger.relations.values()}
         for thing in (*ledger.entities.values(), *ledger.sources.values()):
             for name in (thing.name, *thing.aliases, thing.id.replace("-", " ")):
                 self.entities.add(name, thing.id)
