@@ -127,7 +127,7 @@ def main() -> None:
             for turn in range(options.repeat):
                 if state == "cold":
                     shutil.rmtree(cache, ignore_errors=True)
-                    cache.mkdir()
+                    cache.mkdir(mode=0o700)
                 elif state == "changed":
                     change_one_file(data, turn)
                 elif turn == 0:  # warm: fill the cache first

@@ -103,3 +103,9 @@ def load_clean(root: Path) -> Ledger:
     result = load(root)
     assert [str(p) for p in result.problems] == []
     return result.ledger
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every test reads and writes a cache of its own, never the user's."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -88,11 +88,18 @@ def _version(value: bool) -> None:
 def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Parse every ledger file, neither reading nor writing the cache "
+                                       "(also FACTCHECK_NO_CACHE=1)."),
 ) -> None:
     """Check claims against reference facts and the provenance of their sources.
 
     The ledger is sources.yaml, facts.yaml and claims.yaml in the current folder (or --data DIR).
     """
+    if no_cache:
+        import os
+
+        os.environ["FACTCHECK_NO_CACHE"] = "1"  # read where the ledger is loaded
 
 
 @app.command("list")

@@ -25,6 +25,11 @@ class Location(NamedTuple):
             return self.file
         return f"{self.file}:{self.line}:{self.column}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Unpickled by tuple's own constructor: the cache holds millions of locations, and the
+        named tuple's Python-level constructor would take a quarter of reading them back."""
+        return tuple.__new__, (Location, tuple(self))
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"

@@ -86,12 +86,10 @@ def read_article(name: str) -> str:
     return decode(data, shown)
 
 
-def read_ledger_file(path: Path, shown: str) -> str:
-    """A ledger file's text: UTF-8 (a byte-order mark dropped), up to the ledger file limit.
-
-    Raises `FactcheckError` with the location of the first byte that is not UTF-8, or `TooLarge`.
-    """
+def read_ledger_bytes(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
+    """A ledger file's bytes, up to the ledger file limit (`TooLarge` past it), and its status as
+    it was opened (size and modification time key the cache)."""
     limit = limit_bytes(LEDGER_FILE_LIMIT_ENV, DEFAULT_LEDGER_FILE_MB)
     with open(path, "rb") as file:
-        data = read_limited(file, limit, shown)
-    return decode(data, shown)
+        info = os.fstat(file.fileno())
+        return read_limited(file, limit, shown), info

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..diagnostics import FactcheckError, LedgerError, Location, Problem, Severity, closest
-from ..inputs import TooLarge, read_ledger_file
+from ..inputs import TooLarge, decode, read_ledger_bytes
 from ..model import (
     Assertion,
     Citation,
@@ -24,6 +26,7 @@ from ..model import (
     Relation,
     Source,
 )
+from .cache import FileCache, digest
 from .schema import ALL_FILES, FILES, REQUIRED_KEYS, SINGLE_RECORD_KEYS, Validator
 from .yamlio import REFUSED, YamlList, YamlMap, read_yaml
 
@@ -159,34 +162,46 @@ def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None 
         result.problems.append(Problem(Location(display_path(root)), "no-ledger",
                                        "no such ledger folder", fatal=True))
         return result
-    builder = _Builder(result, replaced or {})
-    found_any = False
+    # Loading builds millions of objects and frees none: the collector's passes over them cost a
+    # quarter of the time and find nothing, so it waits until the ledger is built, which is then
+    # moved out of its sight (gc.freeze) for the rest of the run.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _load_into(result, root, reviews, replaced or {})
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+    return result
+
+
+def _load_into(result: LoadResult, root: Path, reviews: bool, replaced: Mapping[Path, str]) -> None:
+    builder = _Builder(result, replaced)
+    files: list[tuple[Path, str]] = []
     for kind in LEDGER_FILES:
         paths = list(ledger_documents(root, kind, result.problems))
         if not paths:
             where = Location(display_path(root / f"{kind}.yaml"))
             result.problems.append(Problem(where, "missing-file", f"the ledger has no {kind}.yaml", fatal=True))
-        for path in paths:
-            found_any = True
-            builder.read(path, kind)
-    if not found_any:
+        files += [(path, kind) for path in paths]
+    if not files:
         result.problems[:] = [Problem(Location(display_path(root)), "no-ledger",
                                       "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
                                       "(use --data DIR to point at one)", fatal=True)]
-        return result
+        return
     for kind in (DESK_FILE, REVIEWS_FILE) if reviews else (DESK_FILE,):
-        for path in ledger_documents(root, kind):
-            builder.read(path, kind)
+        files += [(path, kind) for path in ledger_documents(root, kind)]
+    builder.read_all(files)
     if not result.fatal:  # references into a file that could not be read would all look broken
         builder.cross_check()
-    return result
 
 
 def load_text(shown: str, text: str, kind: str) -> LoadResult:
     """One ledger file's text, validated as `load` would read it (to check a file before it is
     written); references to other files are not checked."""
     result = LoadResult(Ledger(), files=[shown])
-    _Builder(result, {}).read_text(shown, text, kind)
+    _Builder(result, {}).keep(parse_file(shown, text, kind))
     return result
 
 
@@ -199,40 +214,67 @@ def load_or_raise(root: Path, reviews: bool = False) -> Ledger:
     return result.ledger
 
 
-class _Builder:
-    """Turns validated YAML records into model objects and checks references between them."""
+class FileRecords(NamedTuple):
+    """What one ledger file holds: its records (with the name of their kind), in order, and the
+    problems found reading it. This is what the cache keeps per file."""
 
-    def __init__(self, result: LoadResult, replaced: Mapping[Path, str]) -> None:
-        self.result = result
-        self.replaced = replaced
-        self.problems = result.problems
+    problems: list[Problem]
+    records: list[tuple[str, Any]]
+
+
+def _unreadable(where: Location, code: str, message: str) -> FileRecords:
+    return FileRecords([Problem(where, code, message, fatal=True)], [])
+
+
+def parse_file(shown: str, text: str | bytes, kind: str) -> FileRecords:
+    """Parse, validate and build the records of one file, on its own (references between files
+    are checked once every file is read)."""
+    reader = _FileReader(shown)
+    if isinstance(text, bytes):
+        try:
+            text = decode(text, shown)
+        except FactcheckError as error:
+            return _unreadable(error.location or Location(shown), "unreadable", f"cannot read: {error.message}")
+    reader.read(text, kind)
+    return FileRecords(reader.problems, reader.records)
+
+
+def _parse_pickled(job: tuple[str, bytes, str]) -> bytes:
+    return pickle.dumps(parse_file(*job), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+PARALLEL_BYTES = 4 * 1024 * 1024
+"""Below this much YAML to parse, starting worker processes costs more than it saves."""
+
+
+def _parse_many(jobs: list[tuple[str, bytes, str]]) -> list[bytes]:
+    """Each file parsed into pickled `FileRecords`: across the machine's cores when there are
+    several large files (a split ledger), else here."""
+    workers = min(len(jobs), os.cpu_count() or 1, 8)
+    if workers < 2 or sum(len(data) for _, data, _ in jobs) < PARALLEL_BYTES:
+        return [_parse_pickled(job) for job in jobs]
+    import concurrent.futures
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        return list(pool.map(_parse_pickled, jobs, chunksize=1))
+
+
+class _FileReader:
+    """Turns one file's YAML into validated model objects, with every problem on the way."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.records: list[tuple[str, Any]] = []
         self.validator = Validator(self.problems)
-        self.ids: dict[str, Location] = {}
-        self.review_keys: dict[tuple[str, str], Location] = {}
 
     def error(self, where: Location, code: str, message: str) -> None:
         self.problems.append(Problem(where, code, message))
 
-    def read(self, path: Path, kind: str) -> None:
-        shown = display_path(path)
-        self.result.files.append(shown)
-        try:
-            text = self.replaced[path] if path in self.replaced else read_ledger_file(path, shown)
-        except TooLarge as error:
-            self.problems.append(Problem(Location(shown), "too-large", error.message, fatal=True))
-            return
-        except FactcheckError as error:
-            self.problems.append(Problem(error.location or Location(shown), "unreadable",
-                                         f"cannot read: {error.message}", fatal=True))
-            return
-        except OSError as error:
-            self.problems.append(Problem(Location(shown), "unreadable",
-                                         f"cannot read: {error.strerror or error}", fatal=True))
-            return
-        self.read_text(shown, text, kind)
-
-    def read_text(self, shown: str, text: str, kind: str) -> None:
-        """Validate one file's text and keep its usable records."""
+    def read(self, text: str, kind: str) -> None:
+        shown = self.shown
         document = read_yaml(shown, text, self.problems)
         if document is REFUSED:
             return
@@ -259,7 +301,7 @@ class _Builder:
                 continue
             if key in SINGLE_RECORD_KEYS:
                 if self.validator.record(items, keys[key], document.loc(key)):
-                    self._keep(getattr(self, f"_build_{keys[key]}")(items))
+                    self.records.append((keys[key], getattr(self, f"_build_{keys[key]}")(items)))
                 continue
             if not isinstance(items, YamlList):
                 self.error(document.loc(key), "type", f"'{key}' must be a list")
@@ -268,42 +310,7 @@ class _Builder:
             build = getattr(self, f"_build_{record_name.replace(' ', '_')}")
             for item, where in zip(items, items.item_locations, strict=True):
                 if self.validator.record(item, record_name, where):
-                    self._add(build(item), record_name)
-
-    def _keep(self, obj: Any) -> None:
-        """The records without an id: the desk, rating words, imported reviews."""
-        ledger = self.result.ledger
-        if isinstance(obj, Desk):
-            if ledger.desk is not None:
-                self.error(obj.location, "duplicate-desk", f"the desk is set twice (first at {ledger.desk.location})")
-            else:
-                ledger.desk = obj
-        elif isinstance(obj, ExternalReview):
-            first = self.review_keys.get(obj.key)
-            if first is not None:
-                self.error(obj.location, "duplicate-review",
-                           f"the same review of the same claim twice (first at {first})")
-            else:
-                self.review_keys[obj.key] = obj.location
-                ledger.reviews.append(obj)
-        else:
-            words, verdict = obj
-            ledger.rating_words[words] = verdict
-
-    def _add(self, obj: Any, record_name: str) -> None:
-        if obj is None:
-            return
-        if record_name in ("rating word", "review"):
-            self._keep(obj)
-            return
-        first = self.ids.get(obj.id)
-        if first is not None:
-            self.error(obj.location, "duplicate-id", f"duplicate id '{obj.id}' (first at {first})")
-            return
-        self.ids[obj.id] = obj.location
-        table = {"source": "sources", "entity": "entities", "relation": "relations",
-                 "fact": "facts", "claim": "claims"}[record_name]
-        getattr(self.result.ledger, table)[obj.id] = obj
+                    self.records.append((record_name, build(item)))
 
     # dates -----------------------------------------------------------------------------------
 
@@ -390,6 +397,101 @@ class _Builder:
             appearances=tuple(r.get("appearances", ())), field_locations=r.key_locations,
         )
 
+
+class _Builder:
+    """Turns validated YAML records into model objects and checks references between them."""
+
+    def __init__(self, result: LoadResult, replaced: Mapping[Path, str]) -> None:
+        self.result = result
+        self.replaced = replaced
+        self.problems = result.problems
+        self.ids: dict[str, Location] = {}
+        self.review_keys: dict[tuple[str, str], Location] = {}
+
+    def error(self, where: Location, code: str, message: str) -> None:
+        self.problems.append(Problem(where, code, message))
+
+    def read(self, path: Path, kind: str) -> None:
+        self.read_all([(path, kind)])
+
+    def read_all(self, files: list[tuple[Path, str]]) -> None:
+        """Read files in order: each from the cache when its entry matches its bytes, the rest
+        parsed (in worker processes when they are many and large) and cached."""
+        cache = FileCache.open()
+        pending: list[tuple[Path, str, str, Any]] = []  # path, kind, shown, (bytes, stat) or parsed
+        for path, kind in files:
+            shown = display_path(path)
+            self.result.files.append(shown)
+            if path in self.replaced:
+                pending.append((path, kind, shown, parse_file(shown, self.replaced[path], kind)))
+                continue
+            try:
+                data, info = read_ledger_bytes(path, shown)
+            except TooLarge as error:
+                pending.append((path, kind, shown, _unreadable(Location(shown), "too-large", error.message)))
+                continue
+            except FactcheckError as error:
+                pending.append((path, kind, shown, _unreadable(error.location or Location(shown), "unreadable",
+                                                               f"cannot read: {error.message}")))
+                continue
+            except OSError as error:
+                pending.append((path, kind, shown, _unreadable(Location(shown), "unreadable",
+                                                               f"cannot read: {error.strerror or error}")))
+                continue
+            source_digest = digest(data) if cache else b""
+            cached = cache.get(path, shown, info, source_digest) if cache else None
+            pending.append((path, kind, shown, cached if cached is not None else (data, info, source_digest)))
+        missing = [(index, item) for index, item in enumerate(pending) if not isinstance(item[3], FileRecords)]
+        parsed = _parse_many([(shown, data, kind) for _, (_, kind, shown, (data, _, _)) in missing])
+        for (index, (path, kind, shown, (_, info, source_digest))), payload in zip(missing, parsed, strict=True):
+            records = pickle.loads(payload)
+            if cache and not any(p.code == "unreadable" for p in records.problems):
+                cache.put(path, shown, info, source_digest, payload)
+            pending[index] = (path, kind, shown, records)
+        for _, _, _, records in pending:
+            self.keep(records)
+
+    def keep(self, records: FileRecords) -> None:
+        """Add one file's records and problems to the ledger."""
+        self.problems.extend(records.problems)
+        for record_name, obj in records.records:
+            self._add(obj, record_name)
+
+    def _keep(self, obj: Any) -> None:
+        """The records without an id: the desk, rating words, imported reviews."""
+        ledger = self.result.ledger
+        if isinstance(obj, Desk):
+            if ledger.desk is not None:
+                self.error(obj.location, "duplicate-desk", f"the desk is set twice (first at {ledger.desk.location})")
+            else:
+                ledger.desk = obj
+        elif isinstance(obj, ExternalReview):
+            first = self.review_keys.get(obj.key)
+            if first is not None:
+                self.error(obj.location, "duplicate-review",
+                           f"the same review of the same claim twice (first at {first})")
+            else:
+                self.review_keys[obj.key] = obj.location
+                ledger.reviews.append(obj)
+        else:
+            words, verdict = obj
+            ledger.rating_words[words] = verdict
+
+    def _add(self, obj: Any, record_name: str) -> None:
+        if obj is None:
+            return
+        if record_name in ("desk", "rating word", "review"):
+            self._keep(obj)
+            return
+        first = self.ids.get(obj.id)
+        if first is not None:
+            self.error(obj.location, "duplicate-id", f"duplicate id '{obj.id}' (first at {first})")
+            return
+        self.ids[obj.id] = obj.location
+        table = {"source": "sources", "entity": "entities", "relation": "relations",
+                 "fact": "facts", "claim": "claims"}[record_name]
+        getattr(self.result.ledger, table)[obj.id] = obj
+
     # references ------------------------------------------------------------------------------
 
     def cross_check(self) -> None:
@@ -414,13 +516,22 @@ class _Builder:
             for ident in relation.implies:
                 if ident not in ledger.relations:
                     self.error(relation.location, "unknown-reference", f"unknown relation '{ident}'")
+        relations = ledger.relations
         for fact in list(ledger.facts.values()):
+            if fact.relation in relations and fact.subject <= things and (not fact.object or fact.object in things):
+                continue  # the common case, at a fraction of the cost of reporting
             bad = missing(fact, "subject", things, "entity or source")
             bad |= missing(fact, "object", things, "entity or source")
             bad |= missing(fact, "relation", ledger.relations, "relation")
             if bad:
                 del ledger.facts[fact.id]
+        sources = ledger.sources
         for claim in list(ledger.claims.values()):
+            if ((not claim.source or claim.source in sources) and all(s in sources for s in claim.via)
+                    and all(s in sources for s in claim.attributed_to)
+                    and all(a.relation in relations and a.subject <= things and (not a.object or a.object in things)
+                            for a in claim.assertions)):
+                continue
             bad = missing(claim, "source", ledger.sources, "source")
             bad |= missing(claim, "via", ledger.sources, "source")
             bad |= missing(claim, "attributed_to", ledger.sources, "source")

@@ -1,0 +1,170 @@
+"""A per-file cache of parsed and validated records: a warm run re-reads only the files that changed.
+
+Each ledger file's records and problems are kept in one entry, named after the file's absolute
+path, that also holds the file's size, modification time and a BLAKE2 digest of its bytes, the
+path as it was shown, and a fingerprint of the code that wrote it (factcheck's version and the
+source of the modules that read and model a ledger). An entry is used only when every one of them
+matches the file as it is now: an edit that keeps the size and the mtime still changes the digest.
+
+Entries are pickles, because rebuilding a hundred thousand records from plain data would cost
+nearly what parsing them costs. Unpickling runs code named in the data, so an entry must never
+come from anyone else: the cache lives in the user's own cache folder (`FACTCHECK_CACHE_DIR`, else
+`$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`), never in the ledger folder a pull request
+could fill, it is created private (0700) and used only while it is owned by the user and closed to
+others, and every entry is signed with an HMAC-SHA256 under a random key kept there (0600). An
+entry that fails any check (truncated, corrupted, written by other code, copied from elsewhere) is
+ignored and rewritten. Entries are written to a temporary file and renamed into place, so
+concurrent runs never read half an entry. `FACTCHECK_NO_CACHE=1` or `--no-cache` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import pickle
+import secrets
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR_ENV = "FACTCHECK_CACHE_DIR"
+NO_CACHE_ENV = "FACTCHECK_NO_CACHE"
+_MAGIC = b"factcheck-cache-1\n"
+_MAC_SIZE = 32
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=32).digest()
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the code that reads and models a ledger changes, so entries written by
+    another version (or a work in progress) are never read back."""
+    from .. import __version__
+
+    here = Path(__file__).resolve().parent
+    package = here.parent
+    sources = [*sorted(here.glob("*.py")), package / "model.py", package / "diagnostics.py", package / "inputs.py"]
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(f"{__version__} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
+    for source in sources:
+        try:
+            hasher.update(source.read_bytes())
+        except OSError:
+            hasher.update(str(source).encode())
+    return hasher.hexdigest()
+
+
+def _default_folder() -> Path:
+    configured = os.environ.get(CACHE_DIR_ENV, "").strip()
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "factcheck"
+
+
+def disabled() -> bool:
+    """FACTCHECK_NO_CACHE (which `--no-cache` sets) turns the cache off."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "no", "false")
+
+
+def _private(path: Path) -> bool:
+    """Owned by this user and closed to everyone else (where the system has owners)."""
+    info = path.lstat()
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH | stat.S_IRWXO)
+
+
+class FileCache:
+    """Entries of one cache folder, signed with its key."""
+
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder = folder
+        self.key = key
+        self.fingerprint = _code_fingerprint()
+
+    @classmethod
+    def open(cls) -> FileCache | None:
+        """The user's cache, or None when it is turned off or cannot be trusted or created."""
+        if disabled():
+            return None
+        folder = _default_folder()
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if folder.is_symlink() or not folder.is_dir() or not _private(folder):
+                return None
+            return cls(folder, _key(folder))
+        except OSError:
+            return None
+
+    def _entry(self, path: Path) -> Path:
+        name = hashlib.sha256(os.fsencode(str(path))).hexdigest()[:40]
+        return self.folder / f"{name}.entry"
+
+    def _header(self, path: Path, shown: str, info: os.stat_result, source_digest: bytes) -> bytes:
+        return marshal.dumps((self.fingerprint, str(path), shown, info.st_size, info.st_mtime_ns, source_digest))
+
+    def get(self, path: Path, shown: str, info: os.stat_result, source_digest: bytes) -> Any:
+        """The records stored for this exact file content, or None."""
+        entry = self._entry(path)
+        try:
+            blob = entry.read_bytes()
+        except OSError:
+            return None
+        header = self._header(path, shown, info, source_digest)
+        start = len(_MAGIC) + _MAC_SIZE
+        if not blob.startswith(_MAGIC) or blob[start:start + len(header)] != header:
+            return None
+        body = memoryview(blob)[start:]
+        if not hmac.compare_digest(blob[len(_MAGIC):start], hmac.new(self.key, body, "sha256").digest()):
+            return None
+        try:
+            return pickle.loads(body[len(header):])
+        except Exception:  # a signed entry that still does not load: treat it as missing
+            return None
+
+    def put(self, path: Path, shown: str, info: os.stat_result, source_digest: bytes, payload: bytes) -> None:
+        """Store the pickled records of a file; a failure to write only costs the next run time."""
+        body = self._header(path, shown, info, source_digest) + payload
+        blob = _MAGIC + hmac.new(self.key, body, "sha256").digest() + body
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(blob)
+                os.replace(temporary, self._entry(path))
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass
+
+
+def _key(folder: Path) -> bytes:
+    """The folder's signing key, created once; a second run racing to create it reads the first's."""
+    key_path = folder / "key"
+    for _ in range(2):
+        try:
+            if not _private(key_path):
+                raise OSError("the cache key is readable by others")
+            key = key_path.read_bytes()
+            if len(key) == 32:
+                return key
+            raise OSError("the cache key is damaged")
+        except FileNotFoundError:
+            pass
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")  # created 0600
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(32))
+        try:
+            os.link(temporary, key_path)  # fails if another run made it first: then theirs is read
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    raise OSError("cannot create the cache key")
