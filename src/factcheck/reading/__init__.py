@@ -13,12 +13,12 @@ import weakref
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..model import Claim, Fact, PartialDate
+from ..model import Assertion, Claim, Fact, PartialDate, Unchecked
 from ..verdict import Engine, Outcome, Verification, is_about
 from .account import unchecked_parts
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .extract import NEGATIONS, Reading, read
-from .text import STOPWORDS, normalise, tokens
+from .text import STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
 
 __all__ = ["ScanItem", "scan_text", "verify_text"]
@@ -160,17 +160,24 @@ class Reader:
         return dataclasses.replace(candidate, assertion=assertion)
 
     def claim(self, text: str, today: dt.date) -> Claim:
-        """The sentence as a claim: what it asserts, and what of it was not checked."""
-        reading = self.reading(text, today)
-        chosen = self.chosen(reading)
-        assertions = tuple(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
-        dated_past = reading.date is not None and reading.date.last < today
-        if text.rstrip().endswith("?"):
-            kind = "question"
-        else:
-            kind = "prediction" if reading.future and not dated_past else "statement"
-        return Claim("", reading.text.strip(), "", Location("<text>"), kind=kind, assertions=assertions,
-                     unchecked=tuple(unchecked_parts(reading, chosen, self.vocabulary, self._carried(chosen))))
+        """The sentence as a claim: what it asserts, and what of it was not checked. A sentence
+        longer than MAX_WORDS words is read in pieces of at most that many (cut after a
+        semicolon or comma where one is near), so that reading stays linear in its length."""
+        text = normalise(text).strip()
+        assertions: list[Assertion] = []
+        unchecked: list[Unchecked] = []
+        future = dated_past = False
+        for offset, piece in pieces(text):
+            reading = self.reading(piece, today)
+            chosen = self.chosen(reading)
+            assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
+            unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
+                             for u in unchecked_parts(reading, chosen, self.vocabulary, self._carried(chosen)))
+            future = future or reading.future
+            dated_past = dated_past or (reading.date is not None and reading.date.last < today)
+        kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"
+        return Claim("", text, "", Location("<text>"), kind=kind, assertions=tuple(assertions),
+                     unchecked=tuple(unchecked))
 
     def _carried(self, chosen: list[Candidate]) -> tuple[str, ...]:
         """The statements (as stems) of the facts that support the chosen readings: a place or
@@ -189,11 +196,11 @@ class Reader:
         return self._statements[fact.id]
 
     def verify(self, text: str, today: dt.date) -> Verification:
-        reading = self.reading(text, today)
-        found = self.match(reading)
-        if found:
-            claim, score = found
-            return dataclasses.replace(self.engine.verify(claim), match_score=score)
+        if len(pieces(normalise(text))) == 1:  # a ledger claim is one sentence of ordinary length
+            found = self.match(self.reading(text, today))
+            if found:
+                claim, score = found
+                return dataclasses.replace(self.engine.verify(claim), match_score=score)
         return self.engine.verify(self.claim(text, today))
 
 

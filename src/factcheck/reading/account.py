@@ -27,8 +27,8 @@ _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "
 """Prepositions whose noun adds a circumstance ("on schedule", "by a single vote", "in a
 landslide"): a checkable detail unless the facts' own statements name it."""
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
-_TEMPORAL = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
-                       "amid", "upon", "once"})
+_SUBORDINATE = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
+                          "amid", "upon", "once", "because", "although", "though", "unless", "whereas", "whilst"})
 _RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest",
                     "largest", "smallest", "most", "least", "main", "top", "leading"})
 _GLUE = frozenset({
@@ -49,7 +49,7 @@ _OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her",
 def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: Vocabulary,
                     carried: Carried = None) -> list[Unchecked]:
     """The parts of the sentence no chosen reading covers, in the order they stand. `carried`
-    are the parties and words of the statements of the facts that support the chosen readings:
+    are the words of the statements of the facts that support the chosen readings:
     a place or party those statements name is checked with them ("met in St Petersburg" when the
     fact says so)."""
     statements = carried or ()
@@ -61,10 +61,8 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
 
     chosen = list(chosen)
     covered: set[int] = set()
-    parties: set[str] = set()
     for candidate in chosen:
         covered |= candidate.covers
-        parties |= candidate.assertion.subject | ({candidate.assertion.object} - {None})
     parts: list[tuple[int, int, str]] = []  # first word, last word, why
     claimed: set[int] = set(covered)
 
@@ -75,7 +73,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         claimed |= words
     for index, mention in enumerate(reading.entities):
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and mention.target not in parties and not said(mention.first, mention.last) \
+        if not words & covered and not said(mention.first, mention.last) \
                 and not _modifies_covered(reading, index, covered, vocabulary):
             parts.append((mention.first, mention.last, "a named party in no checked statement"))
         claimed |= words
@@ -131,10 +129,10 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             continue
         if word in NEGATIONS:
             found.append((index, index, "a negation no checked statement carries"))
-        elif word in _TEMPORAL:
+        elif word in _SUBORDINATE:
             end = _clause_end(reading, index, claimed)
             if end > index:
-                found.append((index, end, "a temporal clause the reader does not check"))
+                found.append((index, end, "a clause of time or cause the reader does not check"))
                 index = end + 1
                 continue
         elif word in _RANKS or lexicon.is_superlative(word):

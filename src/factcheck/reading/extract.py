@@ -119,6 +119,7 @@ def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMe
     blank = lowered
     found: list[DateMention] = []
     for pattern, order in _DATE_PATTERNS:
+        spans = []
         for match in pattern.finditer(blank):
             date, ambiguous = _date(match.groups(), order)
             if date is None:
@@ -129,7 +130,13 @@ def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMe
             bound = words[first - 1].word if first and words[first - 1].word in _BOUNDS else None
             bound = {"till": "until", "between": "from"}.get(bound or "", bound)
             found.append(DateMention(date, first, last, match.start(), match.end(), bound, ambiguous))
-            blank = blank[: match.start()] + " " * (match.end() - match.start()) + blank[match.end():]
+            spans.append((match.start(), match.end()))
+        if spans:  # blank them out at once, so that no later pattern reads them again
+            parts, previous = [], 0
+            for start, end in spans:
+                parts += [blank[previous:start], " " * (end - start)]
+                previous = end
+            blank = "".join([*parts, blank[previous:]])
     found.sort(key=lambda m: m.first)
     return [_unpaired(m, found) for m in found], blank
 

@@ -84,3 +84,36 @@ def tokens(text: str) -> list[Token]:
 
 def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(t.stem for t in tokens(normalise(text)))
+
+
+MAX_WORDS = 120
+"""The longest stretch of words read as one sentence; longer ones are read in pieces."""
+
+
+def pieces(text: str, limit: int = MAX_WORDS) -> list[tuple[int, str]]:
+    """`text` in stretches of at most `limit` words, each with its offset: cut after the last
+    semicolon or comma of the stretch's second half, else after its last word."""
+    ends = [m.end() for m in _RAW_WORD.finditer(text)]
+    if len(ends) <= limit:
+        return [(0, text)]
+    found = []
+    start = 0
+    first = 0  # index of the stretch's first word
+    while first < len(ends):
+        last = min(first + limit, len(ends)) - 1
+        cut = ends[last] if last == len(ends) - 1 else _cut(text, ends, first, last)
+        if last == len(ends) - 1:
+            cut = len(text)
+        found.append((start, text[start:cut]))
+        while first < len(ends) and ends[first] <= cut:
+            first += 1
+        start = cut
+    return found
+
+
+def _cut(text: str, ends: list[int], first: int, last: int) -> int:
+    for index in range(last, first + (last - first) // 2, -1):
+        gap = text[ends[index]: ends[index] + 3]
+        if ";" in gap or "," in gap:
+            return ends[index] + gap.index(";" if ";" in gap else ",") + 1
+    return ends[last]
