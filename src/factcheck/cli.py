@@ -17,7 +17,7 @@ import typer
 from . import __version__
 from .diagnostics import FactcheckError, LedgerError, closest
 from .edge import FactcheckGroup
-from .formats import CheckFormat, ReportFormat, View, renderer
+from .formats import CheckFormat, DiffFormat, ReportFormat, View, renderer
 from .model import VERDICTS
 
 app = typer.Typer(
@@ -703,6 +703,41 @@ def reviews(
              and (not words or f" {words} " in f" {fold(r.claim)} ")]
     summary = f"{len(shown)} of {len(ledger.reviews)} imported reviews"
     _show(View("reviews", [review_record(r) for r in shown], summary), fmt.value)
+
+
+@app.command()
+def diff(
+    revision: str = typer.Argument(..., help="A git revision: a commit, branch or tag (HEAD~1, origin/main)."),
+    other: str | None = typer.Argument(None, help="A second revision; default: the working tree."),
+    data: Path = DataOption,
+    fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f",
+                                   help="Output format; markdown suits a pull request or a GitHub step summary."),
+) -> None:
+    """The claims whose verdict or rating a change to the ledger flips, and the change behind each.
+
+    Compares the ledger at REVISION with the working tree, or with OTHER.
+
+    Examples:
+
+        factcheck diff HEAD~1
+
+        factcheck diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from .changes import verdict_changes
+    from .formats.records import change_record
+    from .ledger.revision import Repository
+
+    try:
+        repository = Repository.of(data)
+        old = repository.load(revision)
+        new = repository.load(other) if other is not None else _ledger(data)
+    except FactcheckError as error:
+        _fail(error)
+    changes = verdict_changes(old, new)
+    compared = f"{revision} -> {other or 'the working tree'}"
+    count = f"{len(changes)} claim{'s' if len(changes) != 1 else ''}"
+    summary = f"{count} changed verdict or rating ({compared})" if changes else f"no verdict changed ({compared})"
+    _show(View("changes", [change_record(c) for c in changes], summary), fmt.value)
 
 
 def _read_article(file: str) -> str:

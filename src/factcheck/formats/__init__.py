@@ -7,7 +7,7 @@ from typing import TextIO
 
 from .interface import Renderer, View
 
-__all__ = ["ReportFormat", "CheckFormat", "View", "renderer"]
+__all__ = ["ReportFormat", "CheckFormat", "DiffFormat", "View", "renderer"]
 
 
 class ReportFormat(str, enum.Enum):
@@ -17,6 +17,14 @@ class ReportFormat(str, enum.Enum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+
+
+class DiffFormat(str, enum.Enum):
+    """Formats of `diff`: markdown is for a pull request or a GitHub step summary."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
 
 class CheckFormat(str, enum.Enum):

@@ -169,6 +169,15 @@ def _reviews(view: View, width: int) -> list[Block]:
             Line(view.summary)]
 
 
+def _changes(view: View, width: int) -> list[Block]:
+    def state(verdict: str | None, rating: str | None) -> str:
+        return f"{verdict} {rating}" if verdict else "-"
+
+    rows = [[r["id"], state(r["verdict_before"], r["rating_before"]), state(r["verdict_after"], r["rating_after"]),
+             "; ".join(r["causes"])] for r in view.records]
+    return [Table("", ["CLAIM", "BEFORE", "AFTER", "BECAUSE"], rows, wide={3}), Line(view.summary)]
+
+
 LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
     "claims": _claims,
     "verification": _verification,
@@ -177,4 +186,5 @@ LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
     "problems": _problems,
     "scan": _scan,
     "reviews": _reviews,
+    "changes": _changes,
 }

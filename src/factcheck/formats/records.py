@@ -156,3 +156,19 @@ def review_record(review: ExternalReview | Mapping[str, Any], score: float | Non
     if score is not None:
         record["match_score"] = round(score, 1)
     return record
+
+
+def change_record(change: Any) -> dict[str, Any]:
+    """One claim of `diff`: its verdict and rating before and after, and why they changed."""
+    b, a = change.before, change.after
+    return {
+        "id": change.claim_id,
+        "text": change.text,
+        "change": "added" if b is None else "removed" if a is None else "changed",
+        "verdict_before": b.verdict if b else None,
+        "rating_before": b.rating if b else None,
+        "verdict_after": a.verdict if a else None,
+        "rating_after": a.rating if a else None,
+        "reason_after": a.reason if a else None,
+        "causes": list(change.causes),
+    }
