@@ -4,7 +4,11 @@ is written, with every byte of the file before it kept as it was."""
 from __future__ import annotations
 
 import os
+import pty
+import select
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -219,3 +223,28 @@ def test_add_replaces_the_file_atomically(starter: Path) -> None:
     assert path.stat().st_ino != inode  # a new file renamed over the old one, not rewritten in place
     assert sorted(p.name for p in starter.iterdir()) == sorted(
         [".pre-commit-config.yaml", "claims.yaml", "facts.yaml", "schemas", "sources.yaml"])
+
+
+def test_on_a_terminal_a_missing_field_is_asked_for(starter: Path) -> None:
+    """The installed command with a terminal for standard input asks for the fields not given."""
+    leader, follower = pty.openpty()
+    command = [str(Path(sys.executable).parent / "factcheck"), "add", "source", "--id", "example-wire",
+               "--data", str(starter)]
+    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    os.write(leader, b"Example Wire\nnews-agency\nB\nAn example.\n\n")  # typed ahead: name, kind, grade...
+    seen = b""
+    while select.select([leader], [], [], 30)[0]:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command is done
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=30) == 0, seen
+    os.close(leader)
+    assert b"name:" in seen and b"rationale (Enter to skip):" in seen
+    source = load_clean(starter).sources["example-wire"]
+    assert (source.name, source.kind, source.reliability, source.rationale) == (
+        "Example Wire", "news-agency", "B", "An example.")
