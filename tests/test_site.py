@@ -278,6 +278,12 @@ def test_the_index_loads_without_errors_and_filters(browser: Browser, bundled_si
     page.evaluate("(() => { const t = document.getElementById('filter-text'); t.value = 'CRIMEA treaty';"
                   " t.dispatchEvent(new Event('input')); })()")
     assert page.evaluate(shown) == 1
+    page.evaluate("(() => { const t = document.getElementById('filter-text'); t.value = 'gr-calmly';"
+                  " t.dispatchEvent(new Event('input')); })()")
+    assert page.evaluate(shown) == 0  # an unproven claim, and the verdict filter still says false
+    page.evaluate("(() => { const s = document.getElementById('filter-verdict'); s.value = '';"
+                  " s.dispatchEvent(new Event('input')); })()")
+    assert page.evaluate(shown) == 1  # found by its id
     page.evaluate("document.querySelector('.count a[data-verdict=true]').click()")
     assert page.evaluate(shown) == 0 and page.evaluate("document.getElementById('filter-empty').hidden") is False
 

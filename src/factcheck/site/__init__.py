@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..claimreview import review
@@ -26,6 +26,9 @@ from ..model import VERDICTS, Desk
 from ..verdict import Engine, Verification
 from .chart import verdicts_per_source
 from .output import SiteError, SiteFolder
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 __all__ = ["Site", "SiteError", "build"]
 
@@ -108,7 +111,7 @@ def _claim_context(v: Verification, engine: Engine, desk: Desk | None, base_url:
     return record
 
 
-def _environment():  # type: ignore[no-untyped-def]
+def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,

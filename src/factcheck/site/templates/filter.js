@@ -11,7 +11,7 @@
   function fold(value) {
     return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ");
   }
-  var haystacks = rows.map(function (row) { return fold(row.textContent); });
+  var haystacks = rows.map(function (row) { return fold(row.getAttribute("data-id") + " " + row.textContent); });
 
   function apply() {
     var words = fold(text.value).trim().split(" ").filter(Boolean);
