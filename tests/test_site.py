@@ -28,7 +28,7 @@ HOSTILE_SOURCES = SOURCES + f"""
     name: {json.dumps("Evil " + ATTRIBUTE_TEXT)}
     kind: website
     reliability: E
-    rationale: {json.dumps(SCRIPT_TEXT)}
+    rationale: {json.dumps(SCRIPT_TEXT + " " + BIDI_TEXT)}
 """
 
 HOSTILE_FACTS = f"""
@@ -115,9 +115,9 @@ def test_site_writes_an_index_and_a_page_per_claim(tmp_path: Path) -> None:
     out = tmp_path / "public"
     code, stdout, _ = build(hostile_ledger(tmp_path / "ledger"), out)
     assert code == 0
-    assert stdout.strip() == f"wrote 4 files to {out}: index.html and 2 claim pages"
+    assert stdout.strip() == f"wrote 5 files to {out}: index.html, sources.html and 2 claim pages"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
-        ".factcheck-site", "claims/accord-2013.html", "claims/hostile.html", "index.html", "style.css"]
+        ".factcheck-site", "claims/accord-2013.html", "claims/hostile.html", "index.html", "sources.html", "style.css"]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="claims/accord-2013.html"' in index and 'href="claims/hostile.html"' in index
     page = (out / "claims" / "accord-2013.html").read_text(encoding="utf-8")
@@ -125,24 +125,29 @@ def test_site_writes_an_index_and_a_page_per_claim(tmp_path: Path) -> None:
     assert ">False</span>" in page and "date differs: 2014-03-18, not 2013" in page
     assert 'href="https://example.org/accord"' in page  # the citation
     assert 'href="https://example.org/story" rel="nofollow"' in page  # where the claim appeared
+    assert 'href="../sources.html#source-wire"' in page  # the provenance chain leads to the sources
+    sources = (out / "sources.html").read_text(encoding="utf-8")
+    assert 'id="source-wire"' in sources and "Grade B: usually reliable." in sources
 
 
 def test_every_link_is_relative_and_leads_to_a_written_file(bundled_site: Path) -> None:
     pages = sorted(bundled_site.rglob("*.html"))
-    assert len(pages) == 42
+    assert len(pages) == 43
     for page in pages:
         html = page.read_text(encoding="utf-8")
         for target in re.findall(r'(?:href|src)="([^"]*)"', html):
             if target.startswith(("http://", "https://")):
                 continue
             assert not target.startswith(("/", "file:")), (page, target)
-            path = target.split("#")[0]
-            if path:
-                assert (page.parent / path).is_file(), (page, target)
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path) if path else page
+            assert linked.is_file(), (page, target)
+            if anchor:
+                assert f'id="{anchor}"' in linked.read_text(encoding="utf-8"), (page, target)
 
 
 def test_ledger_text_is_escaped_in_the_html(hostile_site: Path) -> None:
-    for page in (hostile_site / "index.html", hostile_site / "claims" / "hostile.html"):
+    for page in (hostile_site / "index.html", hostile_site / "sources.html", hostile_site / "claims" / "hostile.html"):
         html = page.read_text(encoding="utf-8")
         assert "<script>window" not in html and "<img" not in html and "<b>" not in html
         assert "&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;" in html
@@ -158,7 +163,7 @@ def test_a_rebuild_replaces_its_own_files_and_nothing_else(tmp_path: Path) -> No
     claims = (ledger / "claims.yaml").read_text(encoding="utf-8")
     (ledger / "claims.yaml").write_text(claims[: claims.index("- id: accord-2013")], encoding="utf-8")
     code, stdout, _ = build(ledger, out, "--title", "Desk")
-    assert code == 0 and "1 claim pages" in stdout
+    assert code == 0 and "and 1 claim pages" in stdout
     assert not (out / "claims" / "accord-2013.html").exists()  # the deleted claim's page is gone
     assert (out / "CNAME").read_text(encoding="utf-8") == "facts.example.org\n"
     assert "<title>Desk</title>" in (out / "index.html").read_text(encoding="utf-8")
@@ -309,15 +314,23 @@ def test_a_claim_page_loads_without_errors(browser: Browser, bundled_site: Path)
 
 
 @needs_chromium
+def test_the_sources_page_loads_without_errors(browser: Browser, bundled_site: Path) -> None:
+    page = browser.open(bundled_site / "sources.html")
+    assert page.errors == []
+    assert page.evaluate("document.querySelectorAll('article.source').length") == 19
+    assert page.evaluate("document.querySelector('#source-global-research h2').textContent") == "E Global Research"
+
+
+@needs_chromium
 @pytest.mark.parametrize("width", [1200, 360])
 def test_pages_fit_a_phone_and_a_desktop(browser: Browser, bundled_site: Path, width: int) -> None:
-    for name in ("index.html", "claims/gr-calmly-withdraw.html"):
+    for name in ("index.html", "sources.html", "claims/gr-calmly-withdraw.html"):
         page = browser.open(bundled_site / name, width=width)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
 
 
 @needs_chromium
-@pytest.mark.parametrize("name", ["index.html", "claims/hostile.html"])
+@pytest.mark.parametrize("name", ["index.html", "sources.html", "claims/hostile.html"])
 def test_hostile_ledger_text_is_shown_literally(browser: Browser, hostile_site: Path, name: str) -> None:
     page = browser.open(hostile_site / name)
     assert page.errors == []

@@ -578,8 +578,8 @@ def site(
                                         show_default="review_url, else url, of the desk in factcheck.yaml"),
 ) -> None:
     """Write a static website of the ledger: verdict counts, a chart per source, a searchable
-    claim table, and one page per claim with its verdict, evidence, provenance chain and
-    ClaimReview JSON-LD (the same as `export claimreview`).
+    claim table, the sources with their grades, and one page per claim with its verdict,
+    evidence, provenance chain and ClaimReview JSON-LD (the same as `export claimreview`).
 
     The pages use relative links: open DIR/index.html from the file system, or publish the
     folder on any static host. A rebuild replaces the files it wrote before and nothing else.
@@ -599,7 +599,7 @@ def site(
     if not built.signed:
         typer.echo("factcheck: warning: no desk in factcheck.yaml to sign the reviews: "
                    "the claim pages carry no ClaimReview JSON-LD", err=True)
-    typer.echo(f"wrote {len(built.files)} files to {directory}: index.html and {built.claims} claim pages")
+    typer.echo(f"wrote {len(built.files)} files to {directory}: index.html, sources.html and {built.claims} claim pages")
 
 
 import_app = typer.Typer(help="Add what other tools publish to the ledger.", no_args_is_help=True)

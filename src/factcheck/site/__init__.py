@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..claimreview import review
-from ..formats.records import verification_record
+from ..formats.records import source_record, verification_record
 from ..formats.safe import block
 from ..model import VERDICTS, Desk
 from ..verdict import Engine, Verification
@@ -88,6 +88,8 @@ def build(engine: Engine, directory: Path, *, title: str | None = None, base_url
     folder.write("index.html", env.get_template("index.html").render(
         common, root="", claims=claims, counts=counts, outlets=outlets, script=script,
         script_hash=_csp_hash(script), chart=verdicts_per_source(verifications, engine.ledger)))
+    folder.write("sources.html", env.get_template("sources.html").render(
+        common, root="", sources=_sources(engine, verifications), names={s: x.name for s, x in engine.ledger.sources.items()}))
     for claim in claims:
         folder.write(claim["page"], env.get_template("claim.html").render(common, root="../", claim=claim))
     return Site(directory, folder.finish(), len(claims), signed=desk is not None)
@@ -96,6 +98,16 @@ def build(engine: Engine, directory: Path, *, title: str | None = None, base_url
 def claim_page(claim_id: str) -> str:
     """The path of a claim's page, relative to the site's root (ids are safe file names)."""
     return f"claims/{claim_id}.html"
+
+
+def _sources(engine: Engine, verifications: list[Verification]) -> list[dict[str, Any]]:
+    """Every source, by name, with how many claims passed through it."""
+    claims: dict[str, int] = {}
+    for v in verifications:
+        for ident in {link.source.id for link in v.chain}:
+            claims[ident] = claims.get(ident, 0) + 1
+    records = [dict(source_record(s), claims=claims.get(s.id, 0)) for s in engine.ledger.sources.values()]
+    return sorted(records, key=lambda r: (r["name"].casefold(), r["id"]))
 
 
 def _claim_context(v: Verification, engine: Engine, desk: Desk | None, base_url: str | None) -> dict[str, Any]:
