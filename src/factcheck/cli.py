@@ -599,7 +599,8 @@ def site(
     if not built.signed:
         typer.echo("factcheck: warning: no desk in factcheck.yaml to sign the reviews: "
                    "the claim pages carry no ClaimReview JSON-LD", err=True)
-    typer.echo(f"wrote {len(built.files)} files to {directory}: index.html, sources.html and {built.claims} claim pages")
+    typer.echo(f"wrote {len(built.files)} files to {directory}: "
+               f"index.html, sources.html and {built.claims} claim pages")
 
 
 import_app = typer.Typer(help="Add what other tools publish to the ledger.", no_args_is_help=True)

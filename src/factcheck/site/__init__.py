@@ -88,8 +88,9 @@ def build(engine: Engine, directory: Path, *, title: str | None = None, base_url
     folder.write("index.html", env.get_template("index.html").render(
         common, root="", claims=claims, counts=counts, outlets=outlets, script=script,
         script_hash=_csp_hash(script), chart=verdicts_per_source(verifications, engine.ledger)))
+    names = {ident: source.name for ident, source in engine.ledger.sources.items()}
     folder.write("sources.html", env.get_template("sources.html").render(
-        common, root="", sources=_sources(engine, verifications), names={s: x.name for s, x in engine.ledger.sources.items()}))
+        common, root="", sources=_sources(engine, verifications), names=names))
     for claim in claims:
         folder.write(claim["page"], env.get_template("claim.html").render(common, root="../", claim=claim))
     return Site(directory, folder.finish(), len(claims), signed=desk is not None)
