@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/verify_text.py
 	nice $(BIN)/python benchmarks/scale.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/site.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py
