@@ -22,25 +22,33 @@ runner = CliRunner()
 SCRIPT_TEXT = "</script><script>window.pwned = 1</script>"
 ATTRIBUTE_TEXT = '"><img src=x onerror="window.pwned = 2">'
 BIDI_TEXT = "\u202egnp.exe"
+INVISIBLE_TEXT = "csi\x9b tag\U000e0041 line\u2028end"  # a C1 control, a tag character, a line separator
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted string holding exactly `text` (every character past ASCII escaped)."""
+    return '"' + "".join(c if " " <= c <= "~" and c not in '"\\' else f"\\U{ord(c):08x}" for c in text) + '"'
+
+
+HOSTILE_CLAIM = " ".join(("Ruritania is in the pact", SCRIPT_TEXT, ATTRIBUTE_TEXT, BIDI_TEXT, INVISIBLE_TEXT))
 
 HOSTILE_SOURCES = SOURCES + f"""
   - id: evil
-    name: {json.dumps("Evil " + ATTRIBUTE_TEXT)}
+    name: {quoted("Evil " + ATTRIBUTE_TEXT)}
     kind: website
     reliability: E
-    rationale: {json.dumps(SCRIPT_TEXT + " " + BIDI_TEXT)}
+    rationale: {quoted(SCRIPT_TEXT + " " + BIDI_TEXT)}
 """
 
 HOSTILE_FACTS = f"""
 - id: ruritania-in-pact
-  statement: {json.dumps("Ruritania joined the pact " + SCRIPT_TEXT)}
+  statement: {quoted("Ruritania joined the pact " + SCRIPT_TEXT)}
   subject: ruritania
   relation: member-of
   object: pact
   from: 1952-02-18
   as_of: 2026-11-01
   citations:
-    - {{title: {json.dumps("<b>bold</b> " + ATTRIBUTE_TEXT)}, url: "javascript:window.pwned=3", date: 2020-01-01}}
+    - {{title: {quoted("<b>bold</b> " + ATTRIBUTE_TEXT)}, url: "javascript:window.pwned=3", date: 2020-01-01}}
 - id: accord-signed
   statement: Ruritania signed the Border Accord on 18 March 2014.
   subject: ruritania
@@ -52,14 +60,14 @@ HOSTILE_FACTS = f"""
 
 HOSTILE_CLAIMS = f"""
 - id: hostile
-  text: {json.dumps("Ruritania is in the pact " + SCRIPT_TEXT + " " + ATTRIBUTE_TEXT + " " + BIDI_TEXT)}
+  text: {quoted(HOSTILE_CLAIM)}
   source: evil
   url: "javascript:window.pwned=4"
   date: 2020-01-01
   assertions:
     - {{subject: ruritania, relation: member-of, object: pact, date: 2020}}
   ruling: true
-  ruling_note: {json.dumps(ATTRIBUTE_TEXT)}
+  ruling_note: {quoted(ATTRIBUTE_TEXT)}
 - id: accord-2013
   text: Ruritania signed the Border Accord in 2013.
   source: wire
@@ -73,7 +81,7 @@ HOSTILE_CLAIMS = f"""
 
 HOSTILE_DESK = f"""\
 desk:
-  name: {json.dumps("Desk " + SCRIPT_TEXT)}
+  name: {quoted("Desk " + SCRIPT_TEXT)}
   url: https://desk.example/
   language: en
 """
@@ -227,8 +235,7 @@ def test_hostile_text_survives_in_the_json_ld_exactly(hostile_site: Path) -> Non
     block = block[: block.index("</script>")]  # the first closing tag: ledger text cannot end the block
     assert "<" not in block and ">" not in block and "\\u003c/script\\u003e" in block
     [item] = json_ld(page)
-    expected = "Ruritania is in the pact " + SCRIPT_TEXT + " " + ATTRIBUTE_TEXT + " " + BIDI_TEXT
-    assert item["claimReviewed"] == expected
+    assert item["claimReviewed"] == HOSTILE_CLAIM
     assert item["author"]["name"] == "Desk " + SCRIPT_TEXT
 
 

@@ -1,6 +1,6 @@
 """A static website for a ledger: an index with the verdict counts, a chart of verdicts per
-source and a searchable claim table, and one page per claim with its verdict, rating,
-evidence, citations, provenance chain and ClaimReview JSON-LD.
+source and a searchable claim table, a page of the sources and their grades, and one page per
+claim with its verdict, rating, evidence, citations, provenance chain and ClaimReview JSON-LD.
 
 Pages are rendered from Jinja2 templates with autoescaping on: ledger text is data, never
 markup. Links are relative, so the site works opened from the file system and from any static
@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from .. import __version__
 from ..claimreview import review
 from ..formats.records import source_record, verification_record
-from ..formats.safe import block
+from ..formats.safe import block, json_text
 from ..model import VERDICTS, Desk
 from ..verdict import Engine, Verification
 from .chart import verdicts_per_source
@@ -79,9 +82,7 @@ def build(engine: Engine, directory: Path, *, title: str | None = None, base_url
               "desk": desk, "language": desk.language if desk and desk.language else "en"}
 
     folder.write("style.css", env.get_template("style.css").render(colours=VERDICT_COLOURS))
-    from markupsafe import Markup
-
-    script = Markup((files(__package__) / "templates" / "filter.js").read_text(encoding="utf-8"))
+    script = _Script((files(__package__) / "templates" / "filter.js").read_text(encoding="utf-8"))
     counts = {v: sum(1 for c in claims if c["verdict"] == v) for v in VERDICTS}
     outlets = sorted({(c["source"], c["source_name"] or c["source"]) for c in claims if c["source"]},
                      key=lambda pair: pair[1].casefold())
@@ -131,18 +132,34 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       finalize=_visible, keep_trailing_newline=True)
     env.filters["web_link"] = web_link
+    env.filters["json_ld"] = json_ld
     env.globals.update(labels=VERDICT_LABELS, verdicts=VERDICTS, colours=VERDICT_COLOURS, roles=ROLES,
                        reliability=RELIABILITY, outcome_classes=OUTCOME_CLASSES)
-    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False, "indent": 2}
     return env
 
 
-def _visible(value: Any) -> Any:
-    """Every value a template prints: control characters and bidirectional overrides in ledger
-    text are shown as visible escapes (as in the terminal), so they cannot reorder the page."""
-    from markupsafe import Markup
+class _Script(Markup):
+    """Text for inside a `<script>` element, already made safe there: printed as it is."""
 
-    if isinstance(value, Markup):  # already escaped (a join, the JSON-LD): escapes stay valid
+
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+
+
+def json_ld(value: Any) -> _Script:
+    """JSON for a `<script type="application/ld+json">`: `<`, `>`, `&` and `'` as JSON escapes, so
+    ledger text cannot close the script, and invisible characters escaped as in the JSON output.
+    The data is unchanged: every JSON-LD consumer reads the exact text back."""
+    text = json_text(json.dumps(value, ensure_ascii=False, indent=2))
+    return _Script(re.sub("[<>&']", lambda m: _SCRIPT_ESCAPES[m.group()], text))
+
+
+def _visible(value: Any) -> Any:
+    """Every value a template prints: control characters, bidirectional overrides and invisible
+    characters in ledger text are shown as visible escapes (as in the terminal), so they cannot
+    hide or reorder text on the page."""
+    if isinstance(value, _Script):
+        return value
+    if isinstance(value, Markup):  # already escaped (a join): the escapes stay valid HTML
         return Markup(block(value))
     if isinstance(value, str):
         return block(value)
