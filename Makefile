@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench eval clean chromium screenshots
+.PHONY: run test bench eval fuzz clean chromium screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ screenshots: $(STAMP) chromium
 	rm -rf build/site && $(BIN)/factcheck site build/site
 	$(SHOT) --screenshot=docs/site-index.png build/site/index.html
 	$(SHOT) --screenshot=docs/site-claim.png build/site/claims/en-nato-not-in-afghanistan.html
+
+# A longer fuzz run: FUZZ_EXAMPLES examples per fuzz test (default 2000).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	FACTCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -m fuzz -p no:randomly --hypothesis-show-statistics -q tests/test_fuzz.py
 
 # Every benchmark script; SIZES picks the generated ledgers (add 1000000 for the million-claim run).
 SIZES ?= 1000 10000 100000
