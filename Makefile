@@ -26,6 +26,7 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check src tests benchmarks setup.py
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	$(BIN)/factcheck check
 

@@ -49,7 +49,8 @@ HOSTILE_TOKENS = [
     b"\x00", b"\x1b[2J", b"\x9b", b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\t", b"\r", b"\r\n", b"\n", b"  ", b"- ",
     b": ", b"{", b"}", b"[", b"]", b",", b"&a ", b"*a", b"<<: ", b"!!python/object:os.system ", b"!tag ", b"? ",
     b"|", b">", b"'", b'"', b"#", b"%YAML 1.1\n", b"---\n", b"...\n", b"~", b"null", b"yes", b"no", b"33:33",
-    b"0x1F", b"0o17", b"017", b"1_000", b".inf", b".nan", b"-1", b"1e400", b"9" * 400, b"9" * 5000, b"2014-02-30", b"0000",
+    b"0x1F", b"0o17", b"017", b"1_000", b".inf", b".nan", b"-1", b"1e400", b"9" * 400, b"9" * 5000,
+    b"2014-02-30", b"0000",
     b"http://[::1", "\u202e\u200b\u2028\u00ad".encode(), "Erdog\u0306an T\u00fcrkiye".encode(), b"x" * 5000,
 ]
 

@@ -30,8 +30,20 @@ def test_values_and_locations() -> None:
     assert value["c"].loc("e") == ("f.yaml", 5, 20)
 
 
+@pytest.mark.parametrize(("text", "reading"), [
+    ("v: yes", "the boolean true"), ("v: Off", "the boolean false"), ("v: 1_000", "the number 1000"),
+    ("v: 010", "the number 8"), ("v: 33:33", "the number 2013"), ("v: 0b11", "the number 3"), ("v: 1_0.5", "a number"),
+])
+def test_scalars_that_yaml_1_2_reads_otherwise_are_refused(text: str, reading: str) -> None:
+    """Tools that read YAML 1.2 (JSON Schema validators, editors) take these for text or another
+    number: the ledger would mean one thing here and another there."""
+    value, problems = read(text)
+    assert codes(problems) == [("ambiguous", 1, 4)] and value["v"] is REFUSED
+    assert f"is {reading} in YAML 1.1 but text in YAML 1.2" in problems[0].message
+
+
 @pytest.mark.parametrize(("text", "expected"), [
-    ("v: yes", True), ("v: 'yes'", "yes"), ("v: 0x1F", 31), ("v: 1_000", 1000), ("v: 010", 8),
+    ("v: true", True), ("v: 'yes'", "yes"), ("v: 0x1F", 31), ("v: 0", 0), ("v: -12", -12),
     ("v: 1.5e+3", 1500.0), ("v: 1.5e3", "1.5e3"), ("v: .inf", float("inf")), ("v: !!str 12", "12"),
     ("v: 2014-03-18T10:00:00Z", "2014-03-18T10:00:00Z"),
 ])

@@ -1,20 +1,23 @@
 """`check`: everything wrong with a ledger, in one run.
 
-Loading already reports YAML hazards, schema errors and broken references; this adds what needs
-the engine (rulings that drift from the computed verdict) and hygiene (stale facts, grades
-without a rationale).
+Loading already reports YAML hazards, schema errors and broken references; the checks here add
+what needs the engine (rulings that drift from the computed verdict) and hygiene (stale facts,
+grades without a rationale). Each is registered under its codes; codes, severities and docs
+are in `rules.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
-from .diagnostics import Problem, Severity
+from .diagnostics import Problem
 from .ledger import LoadResult
-from .model import Fact
-from .verdict import Engine
+from .model import Ledger
+from .rules import RULES
+from .verdict import Engine, Verification
 
 DEFAULT_MAX_AGE_DAYS = 730
 
@@ -27,47 +30,99 @@ class CheckOptions:
     """Facts with an `as_of` older than this many days are stale."""
 
 
+class Context:
+    """What the checks share: the ledger, the options, and the work done once for all of them
+    (the stale facts, every claim's verification)."""
+
+    def __init__(self, ledger: Ledger, options: CheckOptions, advance: Callable[[int], None] | None) -> None:
+        self.ledger = ledger
+        self.options = options
+        self.advance = advance
+        # --max-age beyond the calendar's start: nothing is that old (and no date arithmetic overflows)
+        days = min(options.max_age_days, options.today.toordinal() - 1)
+        cutoff = options.today - dt.timedelta(days=days)
+        self.stale = {fact.id: fact for fact in ledger.facts.values() if fact.as_of and fact.as_of.last < cutoff}
+
+    @cached_property
+    def verifications(self) -> list[Verification]:
+        engine = Engine(self.ledger)
+        done = []
+        for index, claim in enumerate(self.ledger.claims.values(), 1):
+            done.append(engine.verify(claim))
+            if self.advance and index % 500 == 0:
+                self.advance(500)
+        return done
+
+
+Check = Callable[[Context], Iterable[Problem]]
+CHECKS: list[Check] = []
+"""The checks run on a loaded ledger, in order: each reports the codes it is registered under."""
+
+
+def check(*codes: str) -> Callable[[Check], Check]:
+    """Register a check under the codes (rules.py) it reports."""
+    for code in codes:
+        if code not in RULES:
+            raise KeyError(f"no rule {code!r} in rules.py")
+
+    def register(function: Check) -> Check:
+        function.codes = codes  # type: ignore[attr-defined]
+        CHECKS.append(function)
+        return function
+
+    return register
+
+
 def run_checks(result: LoadResult, options: CheckOptions,
                advance: Callable[[int], None] | None = None) -> list[Problem]:
     """Every problem of the ledger, sorted by location. `advance(n)` reports progress by claims."""
     problems = list(result.problems)
-    if result.fatal:
-        return sorted(problems, key=Problem.sort_key)
-    ledger = result.ledger
-    cutoff = options.today - dt.timedelta(days=options.max_age_days)
-    stale = {fact.id: fact for fact in ledger.facts.values() if fact.as_of and fact.as_of.last < cutoff}
-    for fact in stale.values():
-        problems.append(Problem(fact.loc("as_of"), "stale-fact",
-                                f"fact '{fact.id}' was last checked {fact.as_of}, over "
-                                f"{options.max_age_days} days ago", Severity.WARNING))
-    for fact in ledger.facts.values():
-        if _can_go_stale(fact) and fact.as_of is None:
-            problems.append(Problem(fact.location, "no-as-of",
-                                    f"fact '{fact.id}' holds with no end but has no as_of date", Severity.WARNING))
-    for source in ledger.sources.values():
-        if not source.rationale:
-            problems.append(Problem(source.location, "no-rationale",
-                                    f"source '{source.id}' has no rationale for its grade {source.reliability}",
-                                    Severity.WARNING))
-
-    engine = Engine(ledger)
-    for index, claim in enumerate(ledger.claims.values(), 1):
-        verification = engine.verify(claim)
-        if verification.drift:
-            decided = verification.deciding_fact
-            by = f"; deciding fact: {decided.id}" if decided else ""
-            problems.append(Problem(
-                claim.loc("ruling"), "drift",
-                f"claim '{claim.id}': computed verdict is {verification.verdict} but the ruling says "
-                f"{claim.ruling} ({verification.reason}{by})"))
-        used = {e.fact.id for r in verification.results for e in r.evidence if e.outcome == r.outcome}
-        for fact_id in sorted(used & stale.keys()):
-            problems.append(Problem(claim.location, "stale-evidence",
-                                    f"claim '{claim.id}' rests on stale fact '{fact_id}'", Severity.WARNING))
-        if advance and index % 500 == 0:
-            advance(500)
+    if not result.fatal:
+        context = Context(result.ledger, options, advance)
+        for run in CHECKS:
+            problems.extend(run(context))
     return sorted(problems, key=Problem.sort_key)
 
 
-def _can_go_stale(fact: Fact) -> bool:
-    return fact.start is not None and fact.end is None and not fact.date
+@check("stale-fact")
+def _stale_facts(context: Context) -> Iterator[Problem]:
+    for fact in context.stale.values():
+        yield Problem(fact.loc("as_of"), "stale-fact", f"fact '{fact.id}' was last checked {fact.as_of}, over "
+                                                       f"{context.options.max_age_days} days ago")
+
+
+@check("no-as-of")
+def _facts_without_as_of(context: Context) -> Iterator[Problem]:
+    for fact in context.ledger.facts.values():
+        if fact.start is not None and fact.end is None and not fact.date and fact.as_of is None:
+            yield Problem(fact.location, "no-as-of", f"fact '{fact.id}' holds with no end but has no as_of date")
+
+
+@check("no-rationale")
+def _grades_without_rationale(context: Context) -> Iterator[Problem]:
+    for source in context.ledger.sources.values():
+        if not source.rationale:
+            yield Problem(source.location, "no-rationale",
+                          f"source '{source.id}' has no rationale for its grade {source.reliability}")
+
+
+@check("drift")
+def _drift(context: Context) -> Iterator[Problem]:
+    for verification in context.verifications:
+        if verification.drift:
+            claim, decided = verification.claim, verification.deciding_fact
+            by = f"; deciding fact: {decided.id}" if decided else ""
+            yield Problem(claim.loc("ruling"), "drift",
+                          f"claim '{claim.id}': computed verdict is {verification.verdict} but the ruling says "
+                          f"{claim.ruling} ({verification.reason}{by})")
+
+
+@check("stale-evidence")
+def _stale_evidence(context: Context) -> Iterator[Problem]:
+    if not context.stale:
+        return
+    for verification in context.verifications:
+        used = {e.fact.id for r in verification.results for e in r.evidence if e.outcome == r.outcome}
+        for fact_id in sorted(used & context.stale.keys()):
+            yield Problem(verification.claim.location, "stale-evidence",
+                          f"claim '{verification.claim.id}' rests on stale fact '{fact_id}'")

@@ -10,7 +10,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -489,7 +489,7 @@ def _ask(kind: str, key: str, required: bool) -> object:
 
     record, _, field = key.rpartition(".")
     if key == "assertions":
-        found = []
+        found: list[dict[str, Any]] = []
         while True:
             words = typer.prompt("assertion, as key=value words (subject=... relation=... object=... date=...; "
                                  "Enter when done)", default="", show_default=False)

@@ -43,9 +43,19 @@ class Problem:
     location: Location
     code: str
     message: str
-    severity: Severity = Severity.ERROR
-    fatal: bool = False
+    severity: Severity = None  # type: ignore[assignment]  # filled in from the rule
+    fatal: bool = None  # type: ignore[assignment]
     """The file could not be read or parsed at all: unusable input (exit 2)."""
+
+    def __post_init__(self) -> None:
+        """Severity and unusability are the rule's (rules.py), unless given."""
+        from .rules import RULES
+
+        rule = RULES.get(self.code)
+        if self.severity is None:
+            object.__setattr__(self, "severity", rule.severity if rule else Severity.ERROR)
+        if self.fatal is None:
+            object.__setattr__(self, "fatal", rule.unusable if rule else False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
@@ -77,6 +87,13 @@ class LedgerError(FactcheckError):
         suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run `factcheck check`)" if more else ""
         super().__init__(f"{first.message} ({first.code}){suffix}", first.location)
         self.problems = problems
+
+
+def brief(value: object, limit: int = 40) -> str:
+    """A value as quoted in a message: cut to `limit` characters, so a hostile 5,000-character
+    value does not become a 5,000-character error line."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text)} characters)"
 
 
 def closest(word: str, candidates: Iterable[str], count: int = 1, cutoff: float = 0.6) -> list[str]:

@@ -112,7 +112,7 @@ def guarded_streams() -> Iterator[GuardedOutput]:
                 reconfigure(errors="backslashreplace")
     original = sys.stdout
     guarded = GuardedOutput(original)
-    sys.stdout = guarded  # type: ignore[assignment]
+    sys.stdout = guarded
     try:
         yield guarded
         guarded.flush()

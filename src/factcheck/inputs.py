@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from .diagnostics import FactcheckError, Location
+from .diagnostics import FactcheckError, Location, brief
 
 MB = 1024 * 1024
 ARTICLE_LIMIT_ENV = "FACTCHECK_MAX_ARTICLE_MB"
@@ -34,8 +34,8 @@ def limit_bytes(variable: str, default_mb: float) -> int:
     except ValueError:
         value = -1.0
     if not 0 < value < 1e6:
-        raise FactcheckError(f"{variable} must be a number of megabytes between 0 and 1000000, not {raw!r}")
-    return int(value * MB)
+        raise FactcheckError(f"{variable} must be a number of megabytes between 0 and 1000000, not {brief(raw)!r}")
+    return max(1, round(value * MB))
 
 
 def read_limited(stream: BinaryIO, limit: int, what: str) -> bytes:
@@ -48,8 +48,12 @@ def read_limited(stream: BinaryIO, limit: int, what: str) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
     if size > limit:
-        raise TooLarge(f"{what} is too large: more than {limit / MB:g} MB")
+        raise TooLarge(f"{what} is too large: more than {_size(limit)}")
     return b"".join(chunks)
+
+
+def _size(limit: int) -> str:
+    return f"{limit / MB:g} MB" if limit * 100 % MB == 0 else f"{limit:,} bytes"
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -92,4 +96,4 @@ def read_ledger_bytes(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
     limit = limit_bytes(LEDGER_FILE_LIMIT_ENV, DEFAULT_LEDGER_FILE_MB)
     with open(path, "rb") as file:
         info = os.fstat(file.fileno())
-        return read_limited(file, limit, shown), info
+        return read_limited(file, limit, "the file"), info

@@ -111,9 +111,9 @@ class Engine:
             for party in fact.subject | {fact.object} if fact.object else fact.subject:
                 self._by_party.setdefault((relation, party), []).append(fact)
         self._implied_by: dict[str, list[str]] = {}
-        for relation in ledger.relations.values():
-            for weaker in relation.implies:
-                self._implied_by.setdefault(weaker, []).append(relation.id)
+        for declared in ledger.relations.values():
+            for weaker in declared.implies:
+                self._implied_by.setdefault(weaker, []).append(declared.id)
         self._bodies: dict[str, list[Assertion]] = {}  # article -> what its body claims assert
         for claim in ledger.claims.values():
             if claim.article and claim.kind != "headline":

@@ -209,7 +209,7 @@ class Source:
         offsets: dict[int, int] = {}
         keep: list[Any] = []
         decoder = json.JSONDecoder()
-        plain = json.decoder.JSONObject
+        plain = json.decoder.JSONObject  # type: ignore[attr-defined]  # the stdlib's own object parser
 
         def parse_object(s_and_end, *args):  # type: ignore[no-untyped-def]
             start = s_and_end[1] - 1
@@ -218,7 +218,7 @@ class Source:
             keep.append(value)
             return value, end
 
-        decoder.parse_object = parse_object  # type: ignore[assignment]
+        decoder.parse_object = parse_object  # type: ignore[attr-defined]
         decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
         node = decoder.decode(self.text)
         for step in path:
@@ -315,7 +315,8 @@ def _from_api(claims: list[Any], path: tuple[Any, ...], source: Source,
             url = _text(review.get("url"))
             if not url:
                 raise _fail("a claimReview with no url (the address of the review)", source, where)
-            publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+            given = review.get("publisher")
+            publisher = given if isinstance(given, dict) else {}
             words = _text(review.get("textualRating"))
             record = _compact({
                 "claim": text,

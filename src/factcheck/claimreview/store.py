@@ -126,7 +126,7 @@ def appended(shown: str, old: str, records: list[dict[str, Any]]) -> str:
 
 def item_text(record: dict[str, Any], indent: str) -> str:
     """One review as a block list item; text double-quoted, so nothing in it is read as YAML."""
-    lines = []
+    lines: list[str] = []
     for key in ORDER:
         if key not in record:
             continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..diagnostics import FactcheckError, LedgerError, Location, Problem, Severity, closest
+from ..diagnostics import FactcheckError, LedgerError, Location, Problem, brief, closest
 from ..inputs import TooLarge, decode, read_ledger_bytes
 from ..model import (
     Assertion,
@@ -91,15 +91,13 @@ def ledger_documents(root: Path, kind: str, problems: list[Problem] | None = Non
         shown = display_path(path)
         if _is_dir(path):
             problems.append(Problem(Location(shown), "stray-file",
-                                    f"not read: subfolders of {kind}/ are not part of the ledger",
-                                    Severity.WARNING))
+                                    f"not read: subfolders of {kind}/ are not part of the ledger"))
         elif path.suffix not in (".yaml", ".yml"):
             problems.append(Problem(Location(shown), "stray-file",
-                                    f"not read: only .yaml and .yml files of {kind}/ are part of the ledger",
-                                    Severity.WARNING))
+                                    f"not read: only .yaml and .yml files of {kind}/ are part of the ledger"))
         elif not path.is_file():
             problems.append(Problem(Location(shown), "stray-file",
-                                    "not read: not a regular file (a FIFO, a device or a socket)", Severity.WARNING))
+                                    "not read: not a regular file (a FIFO, a device or a socket)"))
         else:
             yield path
 
@@ -293,7 +291,7 @@ class _FileReader:
         for key in list(document):
             if key not in keys:
                 self.error(document.loc(key), "unknown-field",
-                           f"unknown key '{key}' in {kind}.yaml (expected: {', '.join(keys)})")
+                           f"unknown key '{brief(key)}' in {kind}.yaml (expected: {', '.join(keys)})")
                 continue
             items = document[key]
             if items is None:
@@ -320,7 +318,7 @@ class _FileReader:
         try:
             return PartialDate.parse(record[key])
         except ValueError:
-            self.error(record.loc(key), "value", f"'{key}' is not a real date: {record[key]}")
+            self.error(record.loc(key), "value", f"'{key}' is not a real date: {brief(record[key])}")
             return None
 
     def _citation(self, record: YamlMap) -> Citation:
@@ -352,20 +350,31 @@ class _FileReader:
             one_per_object=r.get("one_per_object", False), implies=tuple(r.get("implies", ())),
         )
 
+    def _range(self, record: YamlMap, start: PartialDate | None, end: PartialDate | None,
+               keys: tuple[str, str], empty: Callable[[PartialDate, PartialDate], bool]) -> None:
+        """Report a range no date fits in: `from` after `until`, `after` not earlier than `before`."""
+        if start and end and empty(start, end):
+            self.error(record.loc(keys[0]), "range",
+                       f"'{keys[0]}' {start} is later than '{keys[1]}' {end}: no date fits both")
+
     def _build_fact(self, r: YamlMap) -> Fact:
+        start, end = self._date(r, "from"), self._date(r, "until")
+        self._range(r, start, end, ("from", "until"), lambda a, b: a.first > b.last)
         return Fact(
             r["id"], r["statement"], _subject(r["subject"]), r["relation"],
             tuple(self._citation(c) for c in r["citations"]), r.location,
-            object=r.get("object"), date=self._date(r, "date"), start=self._date(r, "from"),
-            end=self._date(r, "until"), value=r.get("value"), unit=r.get("unit", ""),
+            object=r.get("object"), date=self._date(r, "date"), start=start,
+            end=end, value=r.get("value"), unit=r.get("unit", ""),
             tolerance=r.get("tolerance", 0.1), negated=r.get("negated", False),
             as_of=self._date(r, "as_of"), note=r.get("note", ""), field_locations=r.key_locations,
         )
 
     def _build_assertion(self, r: YamlMap) -> Assertion:
+        after, before = self._date(r, "after"), self._date(r, "before")
+        self._range(r, after, before, ("after", "before"), lambda a, b: a.last >= b.first)
         return Assertion(
             _subject(r["subject"]), r["relation"], r.location, object=r.get("object"),
-            date=self._date(r, "date"), after=self._date(r, "after"), before=self._date(r, "before"),
+            date=self._date(r, "date"), after=after, before=before,
             value=r.get("value"), change=r.get("change"), negated=r.get("negated", False),
             role=r.get("role", "core"), loose=r.get("loose", False), field_locations=r.key_locations,
         )
@@ -485,7 +494,7 @@ class _Builder:
             return
         first = self.ids.get(obj.id)
         if first is not None:
-            self.error(obj.location, "duplicate-id", f"duplicate id '{obj.id}' (first at {first})")
+            self.error(obj.location, "duplicate-id", f"duplicate id '{brief(obj.id)}' (first at {first})")
             return
         self.ids[obj.id] = obj.location
         table = {"source": "sources", "entity": "entities", "relation": "relations",
@@ -507,7 +516,7 @@ class _Builder:
             for ident in bad:
                 hint = next(iter(closest(ident, known, cutoff=0.7)), "")
                 self.error(record.loc(key), "unknown-reference",
-                           f"unknown {what} '{ident}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+                           f"unknown {what} '{brief(ident)}'" + (f" (did you mean '{hint}'?)" if hint else ""))
             return bool(bad)
 
         for source in list(ledger.sources.values()):
@@ -544,21 +553,29 @@ class _Builder:
         self._check_cycles(ledger, lambda s: ledger.sources[s].republishes if s in ledger.sources else ())
 
     def _check_cycles(self, ledger: Ledger, edges: Callable[[str], Any]) -> None:
-        state: dict[str, int] = {}  # 1 visiting, 2 done
-
-        def visit(node: str, path: list[str]) -> None:
-            state[node] = 1
-            for nxt in edges(node):
-                if state.get(nxt) == 1:
-                    loop = " -> ".join([*path[path.index(nxt):], nxt]) if nxt in path else f"{node} -> {nxt}"
+        """Report each loop of `republishes`, walking with an explicit stack: a chain of any
+        length cannot exhaust Python's recursion limit."""
+        state: dict[str, int] = {}  # 1 on the current path, 2 done
+        for root in ledger.sources:
+            if root in state:
+                continue
+            path = [root]
+            state[root] = 1
+            stack = [iter(edges(root))]
+            while stack:
+                node = path[-1]
+                nxt = next(stack[-1], None)
+                if nxt is None:
+                    state[node] = 2
+                    path.pop()
+                    stack.pop()
+                elif state.get(nxt) == 1:
+                    loop = " -> ".join([*path[path.index(nxt):], nxt])
                     self.error(ledger.sources[node].location, "cycle", f"provenance cycle: {loop}")
                 elif nxt not in state:
-                    visit(nxt, [*path, nxt])
-            state[node] = 2
-
-        for source_id in ledger.sources:
-            if source_id not in state:
-                visit(source_id, [source_id])
+                    state[nxt] = 1
+                    path.append(nxt)
+                    stack.append(iter(edges(nxt)))
 
 
 def _subject(value: Any) -> frozenset[str]:

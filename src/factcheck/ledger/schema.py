@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Location, Problem, Severity, closest
+from ..diagnostics import Location, Problem, brief, closest
 from .yamlio import REFUSED, YamlList, YamlMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -44,6 +44,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     record: str = ""  # for the types "record" and "records"
+    minimum: float | None = None  # for numbers
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Record:
 
 _CITATION = Record("citation", "Where a fact or a provenance item was found.", (
     Field("title", "text", "Title of the page or document.", required=True),
-    Field("url", "text", "Address of the page or document.", required=True),
+    Field("url", "url", "Address of the page or document.", required=True),
     Field("date", "date", "Publication date.", required=True),
     Field("publisher", "text", "Who published it."),
 ))
@@ -77,7 +78,7 @@ _SOURCE = Record("source", "An outlet, platform or person that claims appear in 
     Field("kind", "choice", "What sort of source it is.", required=True, choices=SOURCE_KINDS),
     Field("reliability", "choice", "Admiralty source-reliability grade.", required=True, choices=GRADES),
     Field("rationale", "text", "Why it has this grade."),
-    Field("url", "text", "Home page."),
+    Field("url", "url", "Home page."),
     Field("country", "text", "Country of registration or residence."),
     Field("aliases", "texts", "Other names it goes by."),
     Field("republishes", "ids", "Sources whose content it reposts."),
@@ -116,7 +117,7 @@ _FACT = Record("fact", "A reference fact, with its citations.", (
     Field("until", "date", "When the state ended; absent while it still holds."),
     Field("value", "number", "The number (count, amount, rank)."),
     Field("unit", "text", "The number's unit."),
-    Field("tolerance", "number", "Relative difference still approximately right (default 0.1)."),
+    Field("tolerance", "number", "Relative difference still approximately right (default 0.1).", minimum=0),
     Field("negated", "bool", "The fact is that this did not happen or did not hold."),
     Field("as_of", "date", "When the fact was last checked."),
     Field("note", "text", "Anything an editor should know."),
@@ -142,7 +143,7 @@ _CLAIM = Record("claim", "A claim as it appeared.", (
     Field("text", "text", "The claim as published, quoted.", required=True),
     Field("source", "id", "The outlet it appeared in.", required=True),
     Field("date", "date", "When it appeared."),
-    Field("url", "text", "Where it appeared."),
+    Field("url", "url", "Where it appeared."),
     Field("article", "text", "Groups a headline with the claims of its article body."),
     Field("kind", "choice", "statement (default), headline, opinion, prediction or question.", choices=CLAIM_KINDS),
     Field("attributed_to", "ids", "People or outlets it is attributed to."),
@@ -232,7 +233,7 @@ class Validator:
         self.problems = problems
 
     def error(self, where: Location, code: str, message: str) -> None:
-        self.problems.append(Problem(where, code, message, Severity.ERROR))
+        self.problems.append(Problem(where, code, message))
 
     def record(self, value: Any, record_name: str, where: Location) -> bool:
         """Validate a record in place (normalizing verdicts and dates); False if it is unusable."""
@@ -251,12 +252,15 @@ class Validator:
                 continue
             if spec is None:
                 hint = next(iter(closest(key, record.by_name)), "")
-                self.error(value.loc(key), "unknown-field",
-                           f"unknown field '{key}' in {record.name}" + (f" (did you mean '{hint}'?)" if hint else ""))
+                self.error(value.loc(key), "unknown-field", f"unknown field '{brief(key)}' in {record.name}"
+                           + (f" (did you mean '{hint}'?)" if hint else ""))
                 del value[key]
                 continue
             if value[key] is None and not spec.required:
+                self.error(value.loc(key), "type",
+                           f"'{key}' is empty (null): give it a value or remove the key")
                 del value[key]
+                invalid.add(key)
                 continue
             if not self.value(value, key, spec):
                 del value[key]
@@ -277,9 +281,11 @@ class Validator:
         if spec.type == "date":
             raw = parent[key] = normalize_date(raw)
         message = _type_error(raw, spec)
+        code = "value" if message.startswith("must be one of") else "type"
+        if not message:
+            message, code = _value_error(raw, spec), "value"
         if message:
-            self.error(where, "type" if not message.startswith("must be one of") else "value",
-                       f"'{key}' {message}")
+            self.error(where, code, f"'{key}' {message}")
             return False
         if spec.type == "record":
             return self.record(raw, spec.record, where)
@@ -295,9 +301,34 @@ class Validator:
         return True
 
 
+MAX_NUMBER = 1e300
+"""Numbers beyond this are refused: no count or amount is that large, and arithmetic on them
+would overflow."""
+
+
+def _value_error(raw: Any, spec: Field) -> str:
+    """What is wrong with a value of the right type: a number out of bounds, an address that
+    does not parse."""
+    if spec.type == "number":
+        if isinstance(raw, int) and abs(raw) > MAX_NUMBER:  # compared as int: float(raw) could overflow
+            return f"is too large: numbers are at most {MAX_NUMBER:g}"
+        if not math.isfinite(raw) or abs(raw) > MAX_NUMBER:
+            return f"must be a finite number of at most {MAX_NUMBER:g}"
+        if spec.minimum is not None and raw < spec.minimum:
+            return f"must be at least {spec.minimum:g} (not {brief(raw)})"
+    if spec.type == "url":
+        from urllib.parse import urlsplit
+
+        try:
+            urlsplit(raw).port  # noqa: B018 - parsing is the check: a bad host or port raises
+        except ValueError as error:
+            return f"is not a valid address ({error})"
+    return ""
+
+
 def _type_error(raw: Any, spec: Field) -> str:
     t = spec.type
-    if t == "text":
+    if t in ("text", "url"):
         return "" if isinstance(raw, str) and raw.strip() else "must be non-empty text"
     if t == "id":
         return "" if isinstance(raw, str) and _ID_RE.match(raw) else "must be an id (lower-case words joined by -)"
@@ -313,13 +344,12 @@ def _type_error(raw: Any, spec: Field) -> str:
     if t == "date":
         return "" if isinstance(raw, str) and _DATE_RE.match(raw) else "must be a date: YYYY, YYYY-MM or YYYY-MM-DD"
     if t == "number":
-        ok = isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw)
-        return "" if ok else "must be a number"
+        return "" if isinstance(raw, (int, float)) and not isinstance(raw, bool) else "must be a number"
     if t == "bool":
         return "" if isinstance(raw, bool) else "must be true or false"
     if t in ("choice", "verdict"):
         choices = spec.choices or VERDICTS
-        return "" if raw in choices else f"must be one of: {', '.join(choices)} (not {raw!r})"
+        return "" if raw in choices else f"must be one of: {', '.join(choices)} (not {brief(repr(raw))})"
     if t == "record":
         return "" if isinstance(raw, YamlMap) else "must be a mapping"
     if t == "records":
@@ -334,6 +364,7 @@ _JSON_TYPES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "ids": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
     "texts": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "url": {"type": "string", "minLength": 1},
     "number": {"type": "number"},
     "bool": {"type": "boolean"},
 }
@@ -343,6 +374,8 @@ def _json_field(spec: Field) -> dict[str, Any]:
     t = spec.type
     if t in _JSON_TYPES:
         schema = dict(_JSON_TYPES[t])
+        if spec.minimum is not None:
+            schema["minimum"] = spec.minimum
     elif t == "id-or-ids":
         schema = {"anyOf": [_JSON_TYPES["id"], {**_JSON_TYPES["ids"], "minItems": 1}]}
     elif t == "date":

@@ -10,12 +10,13 @@ Mappings and lists carry the 1-based line and column of each entry.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 from yaml.resolver import Resolver
 
-from ..diagnostics import Location, Problem
+from ..diagnostics import Location, Problem, brief
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback where it is missing
     from yaml import CSafeLoader as _Loader
@@ -48,7 +49,7 @@ class _Refused:
 REFUSED = _Refused()
 
 
-class YamlMap(dict):  # type: ignore[type-arg]
+class YamlMap(dict[str, Any]):
     """A mapping with the location of itself and of each key."""
 
     __slots__ = ("location", "key_locations")
@@ -62,7 +63,7 @@ class YamlMap(dict):  # type: ignore[type-arg]
         return self.key_locations.get(key, self.location)
 
 
-class YamlList(list):  # type: ignore[type-arg]
+class YamlList(list[Any]):
     """A sequence with the location of itself and of each item."""
 
     __slots__ = ("location", "item_locations")
@@ -133,7 +134,7 @@ class _Builder:
             self.documents += 1
             if self.documents > 1:
                 raise yaml.MarkedYAMLError(problem="expected a single document, found another",
-                                           problem_mark=event.start_mark)
+                                           problem_mark=event.start_mark)  # type: ignore[arg-type]
         elif isinstance(event, yaml.ScalarEvent):
             self.add(self.scalar(event), event)
         elif isinstance(event, yaml.AliasEvent):
@@ -182,7 +183,7 @@ class _Builder:
             self.error(key_location, "type", f"keys must be text, not {_describe(key)}")
         elif key in container:
             first = container.key_locations[key]
-            self.error(key_location, "duplicate-key", f"duplicate key '{key}' (first at line {first.line})")
+            self.error(key_location, "duplicate-key", f"duplicate key '{brief(key)}' (first at line {first.line})")
         else:
             container[key] = value
             container.key_locations[key] = key_location
@@ -197,6 +198,12 @@ class _Builder:
             if tag == _CORE + "merge":
                 self.error(_location(self.path, event.start_mark), "alias", "YAML merge keys (<<) are not allowed")
                 return REFUSED
+            reading = _yaml_1_1_only(value, tag)
+            if reading:
+                self.error(_location(self.path, event.start_mark), "ambiguous",
+                           f"'{brief(value)}' is {reading} in YAML 1.1 but text in YAML 1.2 and to JSON Schema "
+                           "tools: quote it, or write it as YAML 1.2 does")
+                return REFUSED
         try:
             if tag in (_CORE + "str", _CORE + "timestamp"):
                 return value  # dates keep their written form, and with it their precision
@@ -209,11 +216,31 @@ class _Builder:
             if tag == _CORE + "float":
                 return _float(value)
         except (KeyError, ValueError):
-            self.error(_location(self.path, event.start_mark), "type", f"'{value}' is not a valid {_short(tag)}")
+            self.error(_location(self.path, event.start_mark), "type", f"'{brief(value)}' is not a valid {_short(tag)}")
             return REFUSED
         self.error(_location(self.path, event.start_mark), "tag",
                    f"tag '{_short(tag)}' is not allowed (only plain YAML values)")
         return REFUSED
+
+
+_YAML_1_2_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_YAML_1_2_BOOL = {"true", "True", "TRUE", "false", "False", "FALSE"}
+
+
+def _yaml_1_1_only(value: str, tag: str) -> str:
+    """How YAML 1.1 reads a plain scalar that YAML 1.2 reads differently (as text, or as another
+    number): `yes`, `off`, `33:33` (sexagesimal: 2013), `1_000`, `0b11`, `017` (octal: 15).
+    Empty when both read it alike. Such a value means one thing here and another to other tools."""
+    if tag == _CORE + "bool" and value not in _YAML_1_2_BOOL:
+        return f"the boolean {_BOOL[value.lower()]}".lower()
+    if tag == _CORE + "int" and (not _YAML_1_2_INT.match(value) or re.match(r"^[-+]?0[0-9]", value)):
+        try:
+            return f"the number {_int(value)}"
+        except ValueError:
+            return "a number"
+    if tag == _CORE + "float" and ("_" in value or ":" in value):
+        return "a number"
+    return ""
 
 
 def _resolve(value: str) -> str:

@@ -162,11 +162,12 @@ def _date(groups: tuple[str, ...], order: str) -> tuple[PartialDate | None, bool
         ambiguous = day <= 12 and month <= 12 and day != month
         groups, order = (str(year), str(month), str(day)), "ymd"
     parts = dict(zip(order, groups, strict=True))
-    month = parts.get("m")
-    month_number = int(month) if month and month.isdigit() else _MONTHS.get(month.rstrip(".")) if month else None
+    month_text = parts.get("m")
+    month_number = (int(month_text) if month_text and month_text.isdigit()
+                    else _MONTHS.get(month_text.rstrip(".")) if month_text else None)
     try:
-        day = int(parts["d"]) if "d" in parts else None
-        date = PartialDate(int(parts["y"]), month_number, day)
+        day_number = int(parts["d"]) if "d" in parts else None
+        date = PartialDate(int(parts["y"]), month_number, day_number)
         dt.date(date.year, date.month or 1, date.day or 1)
     except (ValueError, KeyError):
         return None, False

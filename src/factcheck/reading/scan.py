@@ -30,7 +30,8 @@ def split(reader: Reader, text: str) -> tuple[str, list[str]]:
     if not lines:
         return "", []
     first = pick_headline(reader, lines)
-    headline, body = lines[first], []
+    headline = lines[first]
+    body: list[str] = []
     for line in lines[first + 1:]:
         parts = [part.strip() for part in _SENTENCE_END.split(line) if part.strip()]
         for part in parts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Ledger
+from ..model import Entity, Ledger, Source
 from .text import STOPWORDS, Token, phrase_stems
 
 
@@ -67,7 +67,7 @@ class _PhraseIndex:
         names several things ("withdrew" ends a membership and a deployment) yields one mention
         each; a phrase that only starts with "the" gives way to a longer one a word later ("the
         coup attempt" is the coup attempt, not "the coup")."""
-        found = []
+        found: list[Mention] = []
         i = 0
         while i < len(words):
             length, best = self._longest(words, taken, i)
@@ -92,7 +92,8 @@ class Vocabulary:
         self.entities = _PhraseIndex()
         self.relations = _PhraseIndex()
         self.kinds = {relation.id: relation.kind for relation in ledger.relations.values()}
-        for thing in (*ledger.entities.values(), *ledger.sources.values()):
+        things: list[Entity | Source] = [*ledger.entities.values(), *ledger.sources.values()]
+        for thing in things:
             for name in (thing.name, *thing.aliases, thing.id.replace("-", " ")):
                 self.entities.add(name, thing.id)
         for relation in ledger.relations.values():
