@@ -114,6 +114,8 @@ def test_closed_stdin_and_stdout() -> None:
     assert (done.returncode, done.stderr) == (2, b"factcheck: error: cannot read standard input: it is closed\n")
     done = shell(f"{FACTCHECK} list -d {MINI} >&-")
     assert (done.returncode, done.stderr) == (2, b"factcheck: error: standard output is closed\n")
+    done = shell(f"{FACTCHECK} add claim --interactive -d {MINI} <&-")  # a prompt finds the input ended
+    assert done.returncode == 2 and done.stderr.count(b"\n") == 1 and b"Traceback" not in done.stderr
     done = shell(f"{FACTCHECK} list -d {MINI} 2>&-")
     assert done.returncode == 0 and b"8 claims" in done.stdout
 

@@ -306,3 +306,11 @@ def test_every_problem_is_a_rule(mini_copy: Path) -> None:
         for problem in load(ledger).problems:
             assert problem.code in RULES, problem
             assert problem.severity == RULES[problem.code].severity, problem
+
+
+def test_a_ledger_file_that_is_not_a_file(mini_copy: Path) -> None:
+    (mini_copy / "claims.yaml").unlink()
+    os.mkfifo(mini_copy / "claims.yaml")  # opening it would wait for a writer forever
+    code, out, err = run("check", "-d", str(mini_copy), "-f", "json")
+    assert code == 2 and "the ledger has no claims.yaml (missing-file)" in err
+    assert ("stray-file", "warning") in {(p["code"], p["severity"]) for p in json.loads(out)}

@@ -15,6 +15,7 @@ cannot show are all handled here, once:
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -103,6 +104,8 @@ def guarded_streams() -> Iterator[GuardedOutput]:
     """Standard streams that cannot raise a traceback; stdout is restored afterwards."""
     if sys.stderr is None:  # `2>&-`: nowhere to report, but nothing may fail for lack of it
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdin is None:  # `<&-`: an input that ends at once (prompts see the end, `scan -` says closed)
+        sys.stdin = io.StringIO("")
     if sys.stdout is None:  # `>&-`
         raise OutputError("standard output is closed")
     for stream in (sys.stdout, sys.stderr):
@@ -126,6 +129,7 @@ class FactcheckGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,  # type: ignore[override]
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
+        from typer.exceptions import Abort
 
         code = 0
         _ignore_unusable_columns()
@@ -143,6 +147,12 @@ class FactcheckGroup(TyperGroup):
         except FactcheckError as error:
             report(error)
             code = USAGE
+        except Abort as error:  # a prompt interrupted: by the end of the input, or by Ctrl-C
+            if isinstance(error.__context__, EOFError):
+                report("the input ended before the answer")
+                code = USAGE
+            else:
+                code = 130
         if not standalone_mode:
             return code
         sys.exit(code)

@@ -74,8 +74,12 @@ def ledger_documents(root: Path, kind: str, problems: list[Problem] | None = Non
     inside = _resolved(root)
     for suffix in (".yaml", ".yml"):
         single = root / f"{kind}{suffix}"
-        if (single.is_symlink() or single.exists()) and _usable(single, inside, problems) and single.is_file():
-            yield single
+        if (single.is_symlink() or single.exists()) and _usable(single, inside, problems):
+            if single.is_file():
+                yield single
+            else:
+                problems.append(Problem(Location(display_path(single)), "stray-file",
+                                        "not read: not a regular file (a folder, a FIFO, a device or a socket)"))
     folder = root / kind
     if not _is_dir(folder) or not _usable(folder, inside, problems):
         return
