@@ -1,19 +1,22 @@
 """A ledger as it was at a git revision, read with git itself and loaded by the normal loader.
 
-The ledger's files at the revision (`git ls-tree`, `git cat-file`) are written to a temporary
-folder in the same layout, one file or a folder of files per kind, and loaded from there, so a
+The ledger's files at the revision (`git ls-tree`, `git cat-file`) are laid out in a temporary
+folder as they were, one file or a folder of files per kind, and loaded by the normal loader
+(their text given to it from memory, so the throwaway folder leaves nothing in the cache): a
 revision is validated exactly as the working tree is. Locations in its problems read
 `REV:path/in/repository:line:col`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..diagnostics import FactcheckError, LedgerError, Location, Problem
+from ..inputs import decode
 from ..model import Ledger
 
 _REGULAR_FILES = ("100644", "100755")
@@ -87,10 +90,13 @@ class Repository:
         contents = self._blobs(list(wanted.values()))
         with tempfile.TemporaryDirectory(prefix="factcheck-rev-") as temporary:
             root = Path(temporary)
+            texts = {}  # handed to the loader as text, so nothing of a throwaway folder is cached
             for inside, obj in wanted.items():
                 (root / inside).parent.mkdir(parents=True, exist_ok=True)
                 (root / inside).write_bytes(contents[obj])
-            result = load(root)
+                with contextlib.suppress(FactcheckError):  # not UTF-8: the loader reads it and says where
+                    texts[root / inside] = decode(contents[obj], inside)
+            result = load(root, replaced=texts)
         errors = [p for p in result.problems if p.severity == "error"]
         if errors:
             raise LedgerError([self._relocate(p, root, revision) for p in errors])
