@@ -203,6 +203,8 @@ BUNDLED = [
     ("The treaty absorbing Crimea into Russia dates from 18 March 2014", "unproven"),  # no verb is read into it
     ("Turkey is a NATO member", "true"),
     ("Turkey withdrew from NATO in 2023", "false"),
+    ("Tur\u200bkey withdrew from NATO in 2023", "false"),
+    ("Erdog\u0306an met Putin in St Petersburg on 9 August 2016", "true"),
     ("Ankara will open a space station in 2030", "unproven"),
     # paraphrases nobody wrote into the ledger
     ("Türkiye joined NATO in 1952", "true"),
@@ -319,3 +321,33 @@ def test_cli_reports_what_was_not_checked() -> None:
     assert [u["text"] for u in record["unchecked"]] == ["invaded", "Syldavia"]
     assert unread["text"] == "invaded" and sentence[unread["start"]:unread["end"]] == "invaded"
     assert unread["reason"]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Bor\u200bduria is a member of the Northern Pact", "false"),          # a zero-width space
+    ("Bor\u00adduria is a member of the Northern Pact", "false"),          # a soft hyphen
+    ("Szoho\u0302d is a member of the Northern Pact", "false"),            # a decomposed accent
+    ("ＢＯＲＤＵＲＩＡ is a member of the Northern Pact", "false"),          # full-width letters
+    ("Бордурия is a member of the Northern Pact", "false"),                 # Cyrillic
+    ("King Rudolf toured Συλδαβία in 2005", "true"),                        # Greek
+    ("King Rudolf toured シルダビア in 2005", "true"),                        # Japanese
+    ("King Rudolf toured LODZAVIA in 2005", "true"),                        # ł and ź fold to l and z
+    ("GROSSBORDURIA is a member of the Northern Pact", "false"),            # ß folds to ss
+])
+def test_text_is_normalised_before_matching(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_look_alike_letters_are_reported_not_silently_unmatched(engine: Engine) -> None:
+    v = verify_text(engine, "B\u043erduria is a member of the Northern Pact", TODAY)  # a Cyrillic o
+    assert v.verdict == "unproven"
+    assert [u.reason for u in v.claim.unchecked if u.text == "B\u043erduria"] == [
+        "a word mixing Latin letters with Cyrillic or Greek look-alikes"]
+
+
+def test_folding_keeps_every_script() -> None:
+    from factcheck.reading.text import fold
+
+    assert fold("Straße") == "strasse" and fold("Łódź") == "lodz" and fold("Ørsted") == "orsted"
+    assert fold("Москва") == "москва" and fold("Αθήνα") == "αθηνα" and fold("東京") == "東京"

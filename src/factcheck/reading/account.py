@@ -16,8 +16,8 @@ from ..model import Unchecked
 from . import lexicon
 from .candidates import Candidate
 from .extract import NEGATIONS, Reading
-from .text import STOPWORDS
-from .vocabulary import Vocabulary
+from .text import STOPWORDS, mixed_script
+from .vocabulary import MAX_SENSES, Vocabulary
 
 Carried = tuple[str, ...] | None
 NAME = "a name the ledger does not know"
@@ -90,9 +90,12 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         if number.index not in covered:
             parts.append((number.index, number.index, "a number the facts do not carry"))
         claimed.add(number.index)
+    for first, last in reading.ambiguous:
+        parts.append((first, last, f"a name more than {MAX_SENSES} of the ledger's entities share"))
+        claimed.update(range(first, last + 1))
     parts.extend(p for p in _unread_words(reading, claimed)
                   if not (p[2] in (NAME, DETAIL) and said(p[0], p[1])))
-    parts.sort()
+    parts = sorted(set(parts))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in parts]
 
@@ -124,6 +127,10 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
     while index < len(words):
         token = words[index]
         word = token.word
+        if mixed_script(token.raw):
+            found.append((index, index, "a word mixing Latin letters with Cyrillic or Greek look-alikes"))
+            index += 1
+            continue
         if index in claimed or word in STOPWORDS or word.isdigit():
             index += 1
             continue

@@ -121,7 +121,7 @@ def timings(reading: Reading, relation: Mention,
 
 def now_marker(reading: Reading, relation: Mention) -> int | None:
     """"still", "now", "today" near the verb (not inside a name)."""
-    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
+    named = reading.named
     return next((i for i in range(max(0, relation.first - 3), min(relation.last + 3, len(reading.words)))
                  if reading.words[i].word in NOW_WORDS and i not in named), None)
 
@@ -203,8 +203,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int) ->
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
     1998"). Names, possessives and asides between do not stand in the way."""
     own = reading.aside_of(relation.first)
-    verbs = {m.first for m in reading.relations if m.first != relation.first and not is_epithet(reading, m)
-             and (own is not None or reading.aside_of(m.first) is None)}
+    verbs = {first for first in _verbs(reading) if first != relation.first
+             and (own is not None or reading.aside_of(first) is None)}
     dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
     after = [m for m in dates if relation.last < m.first < closing]
     for mention in after:
@@ -223,6 +223,14 @@ def negation_for(reading: Reading, relation: Mention) -> int | None:
     """The index of the negation governing the verb: "did not join", "is not a NATO member",
     "was not Russia's largest trading partner"."""
     return governing(reading, relation, NEGATIONS)
+
+
+def _verbs(reading: Reading) -> list[int]:
+    """Where the relation words that act as verbs (not as epithets) begin; once per reading."""
+    cached = reading.cache.get("verbs")
+    if cached is None:
+        cached = reading.cache["verbs"] = [m.first for m in reading.relations if not is_epithet(reading, m)]
+    return cached
 
 
 def is_epithet(reading: Reading, relation: Mention) -> bool:

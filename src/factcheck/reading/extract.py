@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 from ..model import PartialDate
 from .text import Token, normalise, tokens
@@ -84,6 +86,16 @@ class Reading:
     """Word ranges (inclusive) set off by commas that describe the name before them: "Turkey, a
     NATO member since 1952, ...", "the campaign, which began in 2015, ..."."""
 
+    ambiguous: list[tuple[int, int]] = field(default_factory=list)
+    """Names too many of the ledger's entities share to be read: first and last word."""
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Values derived from the reading, computed once by those that need them."""
+
+    @cached_property
+    def named(self) -> frozenset[int]:
+        """The indices of the words that name an entity."""
+        return frozenset(i for m in self.entities for i in range(m.first, m.last + 1))
+
     def aside_of(self, index: int) -> tuple[int, int] | None:
         for first, last in self.asides:
             if first <= index <= last:
@@ -115,7 +127,9 @@ def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMe
     """Dates at the precision written, where they stand, and the text with them blanked out."""
     words = tokens(text) if words is None else words
     starts = [w.start for w in words]
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep every offset
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blank = lowered
     found: list[DateMention] = []
     for pattern, order in _DATE_PATTERNS:
@@ -178,7 +192,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     text = normalise(text)
     words = tokens(text)
     dates, rest = find_dates(text, words)
-    entities, taken = vocabulary.entity_mentions(words)
+    ambiguous: list[tuple[int, int]] = []
+    entities, taken = vocabulary.entity_mentions(words, ambiguous)
     named = {i for m in entities for i in range(m.first, m.last + 1)}
     starts = [w.start for w in words]
     numbers = []
@@ -192,7 +207,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         relations = [m for m in relations if vocabulary.kinds.get(m.target) != "value"]
     reading = Reading(text=text, words=words, entities=entities, relations=relations, date_mentions=dates,
                       number_mentions=numbers, today=today, kinds=vocabulary.kinds,
-                      asides=find_asides(text, words, entities, relations))
+                      asides=find_asides(text, words, entities, relations), ambiguous=ambiguous)
     joined = " ".join(w.word for w in words)
     reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
         f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
@@ -227,7 +242,7 @@ def governing(reading: Reading, relation: Mention, wanted: frozenset[str]) -> in
     """The index of one of `wanted` standing just before the verb ("did not visit", "will visit",
     "is not a NATO member"), with no party named in between but a name used as a modifier of the
     verb itself."""
-    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
+    named = reading.named
     start = relation.first - 1
     while start in named or (start >= 0 and reading.words[start].word == "s"):
         start -= 1  # "a NATO member", "Russia's partner": the name is part of the phrase

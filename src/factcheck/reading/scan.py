@@ -33,12 +33,16 @@ def split(reader: Reader, text: str) -> tuple[str, list[str]]:
     headline = lines[first]
     body: list[str] = []
     for line in lines[first + 1:]:
-        parts = [part.strip() for part in _SENTENCE_END.split(line) if part.strip()]
-        for part in parts:
-            if body and _ABBREVIATION.search(body[-1]) and body[-1] in parts:
-                body[-1] = f"{body[-1]} {part}"  # "St. Petersburg" does not end a sentence
-            else:
-                body.append(part)
+        sentence: list[str] = []
+        for part in (part.strip() for part in _SENTENCE_END.split(line)):
+            if not part:
+                continue
+            if sentence and not _ABBREVIATION.search(sentence[-1][-16:]):
+                body.append(" ".join(sentence))
+                sentence = []
+            sentence.append(part)  # "St. Petersburg" does not end a sentence
+        if sentence:
+            body.append(" ".join(sentence))
     return headline, body
 
 
@@ -68,13 +72,20 @@ def scan(reader: Reader, text: str, today: dt.date) -> list[ScanItem]:
     if not headline:
         return []
     # Pages repeat their headline (title, caption, share line): a copy is not support for it.
-    body = [s for s in body if fuzz.ratio(s.lower(), headline.lower()) < 90]
+    body = [s for s in body if not _copy_of(s, headline, fuzz.ratio)]
     readings = [(sentence, reader.reading(sentence)) for sentence in body]
     items = [ScanItem(headline, "headline", _headline(reader, headline, readings, today))]
     for sentence, reading in readings:
         if check_worthy(reading):
             items.append(ScanItem(sentence, "sentence", reader.verify(sentence, today)))
     return items
+
+
+def _copy_of(sentence: str, headline: str, ratio) -> bool:  # type: ignore[no-untyped-def]
+    """Nearly the headline's words (90% alike); lengths too far apart are never that alike, and
+    are not compared (a long text against a long headline would take their product)."""
+    shorter, longer = sorted((len(sentence), len(headline)))
+    return 2 * shorter >= 0.9 * (shorter + longer) and ratio(sentence.lower(), headline.lower()) >= 90
 
 
 def _title_like(text: str) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "es", "s", "ion")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
@@ -45,6 +46,7 @@ def fold(text: str) -> str:
     return re.sub(r"n't\b", " not", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip one common English ending, so that signs, signed and signing meet."""
     for suffix in _SUFFIXES:
@@ -53,10 +55,16 @@ def stem(word: str) -> str:
     return word
 
 
-def script_of(char: str) -> str:
-    """The script a letter belongs to, from its Unicode name: LATIN, CYRILLIC, GREEK, CJK, ..."""
-    name = unicodedata.name(char, "")
-    return name.split(" ", 1)[0] if name else ""
+_LOOKALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+
+def mixed_script(word: str) -> bool:
+    """Latin letters mixed with Cyrillic or Greek ones in one word ("Turkеy" with a Cyrillic е):
+    a look-alike spelling, suspicious rather than a name to match."""
+    if word.isascii():
+        return False
+    scripts = {unicodedata.name(c, "").split(" ", 1)[0] for c in word if c.isalpha()}
+    return len(scripts & _LOOKALIKE_SCRIPTS) > 1
 
 
 @dataclass(frozen=True)
@@ -70,15 +78,23 @@ class Token:
     raw: str = ""  # as written
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold_word(raw: str) -> tuple[tuple[str, str], ...]:
+    """The folded words and stems of one written word ("didn't" is two)."""
+    if raw.isascii() and raw.isalnum():
+        word = raw.lower()
+        return ((word, stem(word)),)
+    return tuple((part, stem(part)) for word in fold(raw).split() for part in re.findall(r"[^\W_]+", word))
+
+
 def tokens(text: str) -> list[Token]:
     """The words of (normalised) text, with where each stands."""
     found = []
     for match in _RAW_WORD.finditer(text):
         raw = match.group()
-        for word in fold(raw).split():
-            for part in re.findall(r"[^\W_]+", word):
-                found.append(Token(part, stem(part), raw.isupper(), match.start(), match.end(),
-                                   raw[:1].isupper(), raw))
+        upper, capital = raw.isupper(), raw[:1].isupper()
+        for word, stemmed in _fold_word(raw):
+            found.append(Token(word, stemmed, upper, match.start(), match.end(), capital, raw))
     return found
 
 

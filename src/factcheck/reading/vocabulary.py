@@ -24,9 +24,15 @@ class Mention:
     change: str | None = None  # for relations: "start" or "end"
 
 
+MAX_SENSES = 4
+"""A phrase naming more things than this is too ambiguous to read (and reading each would make
+a sentence's readings grow with the ledger)."""
+
+
 class _PhraseIndex:
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
+        # first stem -> phrase (its stems) -> what it names, as (target, change) pairs
+        self._by_first: dict[str, dict[tuple[str, ...], list[tuple[str, str | None]]]] = defaultdict(dict)
         self._acronyms: set[tuple[str, ...]] = set()
         self.bags: list[tuple[frozenset[str], str]] = []
         self.stems_of: dict[str, set[str]] = defaultdict(set)
@@ -38,9 +44,9 @@ class _PhraseIndex:
         if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
             self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
         self.stems_of[target].update(stems)
-        entry = (stems, target, change)
-        if entry not in self._by_first[stems[0]]:
-            self._by_first[stems[0]].append(entry)
+        named = self._by_first[stems[0]].setdefault(stems, [])
+        if (target, change) not in named and len(named) <= MAX_SENSES:  # one more marks it ambiguous
+            named.append((target, change))
         content = frozenset(s for s in stems if s not in STOPWORDS)
         if len(content) >= 2 and change is None:
             self.bags.append((content, target))
@@ -51,7 +57,7 @@ class _PhraseIndex:
         length = 0
         if i in taken:
             return 0, best
-        for stems, target, change in self._by_first.get(words[i].stem, ()):
+        for stems, named in self._by_first.get(words[i].stem, {}).items():
             end = i + len(stems)
             if end <= len(words) and all(words[i + k].stem == s and (i + k) not in taken
                                          for k, s in enumerate(stems)) and (
@@ -59,10 +65,11 @@ class _PhraseIndex:
                 if len(stems) > length:
                     best, length = [], len(stems)
                 if len(stems) == length:
-                    best.append((target, change))
+                    best.extend(named)
         return length, best
 
-    def find(self, words: list[Token], taken: set[int]) -> list[Mention]:
+    def find(self, words: list[Token], taken: set[int],
+             ambiguous: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Longest contiguous matches, left to right, skipping tokens already taken. A phrase that
         names several things ("withdrew" ends a membership and a deployment) yields one mention
         each; a phrase that only starts with "the" gives way to a longer one a word later ("the
@@ -76,7 +83,12 @@ class _PhraseIndex:
                 if i + 1 + later > i + length:
                     i += 1
                     continue
-            if best:
+            if len(best) > MAX_SENSES:  # a name too many things share: read as none of them
+                if ambiguous is not None:
+                    ambiguous.append((i, i + length - 1))
+                taken.update(range(i, i + length))
+                i += length
+            elif best:
                 found.extend(Mention(target, i, i + length - 1, change) for target, change in best)
                 taken.update(range(i, i + length))
                 i += length
@@ -104,11 +116,13 @@ class Vocabulary:
             for word in relation.end_words:
                 self.relations.add(word, relation.id, "end")
 
-    def entity_mentions(self, words: list[Token]) -> tuple[list[Mention], set[int]]:
+    def entity_mentions(self, words: list[Token],
+                        ambiguous: list[tuple[int, int]] | None = None) -> tuple[list[Mention], set[int]]:
         """Entities named in the words: exact phrases first, then multi-word names whose words all
-        occur close together in another order ("the treaty absorbing Crimea" for "Crimea treaty")."""
+        occur close together in another order ("the treaty absorbing Crimea" for "Crimea treaty").
+        Names more than MAX_SENSES things share go to `ambiguous` (first and last word)."""
         taken: set[int] = set()
-        found = self.entities.find(words, taken)
+        found = self.entities.find(words, taken, ambiguous)
         named = {m.target for m in found}
         positions: dict[str, list[int]] = defaultdict(list)
         for index, word in enumerate(words):
