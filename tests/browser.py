@@ -71,7 +71,8 @@ class Browser:
 
         args = [self.executable, "--headless", "--remote-debugging-pipe", f"--user-data-dir={self.profile}",
                 "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-extensions",
-                "--disable-background-networking", "--disable-sync", "--mute-audio", "about:blank"]
+                "--disable-background-networking", "--disable-sync", "--mute-audio", "--disable-dev-shm-usage",
+                "about:blank"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.insert(1, "--no-sandbox")  # Chromium refuses to start as root with its sandbox
         self.process = subprocess.Popen(args, preexec_fn=wire_pipes, close_fds=False,

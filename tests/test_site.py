@@ -177,6 +177,18 @@ def test_a_rebuild_replaces_its_own_files_and_nothing_else(tmp_path: Path) -> No
     assert "<title>Desk</title>" in (out / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_manifest_cannot_make_a_rebuild_delete_files_outside_the_site(tmp_path: Path) -> None:
+    ledger = hostile_ledger(tmp_path / "ledger")
+    out = tmp_path / "site"
+    assert build(ledger, out)[0] == 0
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep", encoding="utf-8")
+    with (out / ".factcheck-site").open("a", encoding="utf-8") as manifest:
+        manifest.write("../precious.txt\n")
+    assert build(ledger, out)[0] == 0
+    assert outside.read_text(encoding="utf-8") == "keep"
+
+
 def test_a_folder_of_other_files_is_refused_and_left_alone(tmp_path: Path) -> None:
     out = tmp_path / "notes"
     out.mkdir()
