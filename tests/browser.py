@@ -134,8 +134,8 @@ class Browser:
 
     # pages -----------------------------------------------------------------------------------
 
-    def open(self, path: Path, *, scripts: bool = True, width: int = 1200, height: int = 900) -> Page:
-        """Load a file in a new tab and wait for its load event; collects what went wrong."""
+    def open(self, path: Path | str, *, scripts: bool = True, width: int = 1200, height: int = 900) -> Page:
+        """Load a file (or a URL) in a new tab and wait for its load event; collects what went wrong."""
         target = self.call("Target.createTarget", {"url": "about:blank"})["result"]["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["result"]["sessionId"]
         for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
@@ -146,7 +146,8 @@ class Browser:
             self.call("Emulation.setScriptExecutionDisabled", {"value": True}, session)
         page = Page(self, session)
         self.events.clear()
-        self.call("Page.navigate", {"url": path.resolve().as_uri()}, session)
+        url = path if isinstance(path, str) else path.resolve().as_uri()
+        self.call("Page.navigate", {"url": url}, session)
         deadline = time.monotonic() + TIMEOUT
         while not any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == session for e in self.events):
             self.events.append(self.receive(deadline))

@@ -144,7 +144,7 @@ def test_every_link_is_relative_and_leads_to_a_written_file(bundled_site: Path) 
     for page in pages:
         html = page.read_text(encoding="utf-8")
         for target in re.findall(r'(?:href|src)="([^"]*)"', html):
-            if target.startswith(("http://", "https://")):
+            if target.startswith(("http://", "https://", "data:")):
                 continue
             assert not target.startswith(("/", "file:")), (page, target)
             path, _, anchor = target.partition("#")
@@ -330,6 +330,32 @@ def test_a_claim_page_loads_without_errors(browser: Browser, bundled_site: Path)
     assert page.evaluate("document.querySelector('.verdict-box .badge').textContent") == "False"
     assert page.evaluate("document.querySelectorAll('.citations a[href^=\"http\"]').length") == 2
     assert page.evaluate("getComputedStyle(document.querySelector('.badge')).backgroundColor") == "rgb(179, 38, 30)"
+
+
+@needs_chromium
+def test_the_site_served_over_http_loads_without_errors(browser: Browser, bundled_site: Path) -> None:
+    """As a static host serves it (a server on the loopback address, for this test only)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(bundled_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        root = f"http://127.0.0.1:{server.server_address[1]}/"
+        for name in ("index.html", "sources.html", "claims/mondo-crimea-treaty-2013.html"):
+            page = browser.open(root + name)
+            assert page.errors == [], name
+            assert page.evaluate("document.styleSheets[0].cssRules.length") > 10, name  # the stylesheet came
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 @needs_chromium
