@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/verify_text.py
 	nice $(BIN)/python benchmarks/scale.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/site.py
+	nice $(BIN)/python benchmarks/claimreview.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py

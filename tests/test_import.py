@@ -540,3 +540,59 @@ def test_list_and_check_do_not_import_claimreview_code() -> None:
               "print(sorted(m for m in sys.modules if m.startswith(('factcheck.claimreview', 'rapidfuzz'))))")
     out = subprocess.run([sys.executable, "-c", script, str(REPO)], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# the index of a large reviews.yaml -------------------------------------------------------------
+
+def test_the_index_reads_what_a_full_load_reads(ledger: Path, tmp_path: Path) -> None:
+    from factcheck.claimreview.index import index_text
+
+    hostile = 'x: "y"\n- [z] # not a comment \\ \u2028 \x85 <script>'
+    items = [review(claim=hostile), review(url="https://checker.example/2", words="Satire"),
+             review(claim="Borduria joined the League", url="https://checker.example/3")]
+    run("import", "claimreview", str(write_json(tmp_path / "a.json", items[:2])), "--data", str(ledger))
+    run("import", "claimreview", str(write_json(tmp_path / "b.json", items[2:])), "--data", str(ledger))
+    path = ledger / "reviews.yaml"
+    indexed = index_text(path, path.read_text(encoding="utf-8"))
+    assert indexed is not None
+    full = imported(ledger)
+    assert indexed.claims == [r.claim for r in full]
+    for number, kept in enumerate(full):
+        again = indexed.review(number)
+        assert again == kept and again.location == kept.location
+        assert dict(again.field_locations) == dict(kept.field_locations)
+        assert indexed.url(number) == kept.url
+
+
+@pytest.mark.parametrize("text", [
+    "reviews:\n  - {claim: A, publisher: P, url: 'https://p.example/a'}\n",
+    "reviews:\n  - publisher: P\n    claim: \"A\"\n    url: \"https://p.example/a\"\n",
+    "reviews:\n  - claim: |\n      A\n    publisher: P\n    url: \"https://p.example/a\"\n",
+    "other: 1\nreviews:\n  - claim: \"A\"\n    publisher: P\n    url: \"https://p.example/a\"\n",
+    "reviews:\n  - claim: \"A\"\n    publisher: P\n    url: \"https://p.example/a\"\n"
+    "  - publisher: Q\n    claim: \"B\"\n    url: \"https://p.example/b\"\n",
+])
+def test_files_in_another_form_are_read_in_full(ledger: Path, text: str) -> None:
+    from factcheck.claimreview.index import index_text
+
+    assert index_text(ledger / "reviews.yaml", text) is None
+
+
+def test_verify_finds_reviews_in_a_hand_written_file(ledger: Path) -> None:
+    (ledger / "reviews.yaml").write_text(
+        "reviews:\n  - {claim: Strelsau signed the Northern Pact in 2013, publisher: Checker,\n"
+        "     url: 'https://checker.example/1', rating: Faux, verdict: false}\n", encoding="utf-8")
+    code, out, _ = run("verify", "Ruritania signed the Northern Pact in 2013", "--data", str(ledger),
+                       "--format", "json")
+    assert code == 0 and [r["url"] for r in json.loads(out)["reviews"]] == ["https://checker.example/1"]
+
+
+def test_a_bad_review_found_by_verify_is_reported_where_it_is(ledger: Path, tmp_path: Path) -> None:
+    run("import", "claimreview", str(write_json(tmp_path / "a.json", [review(url="https://checker.example/0"),
+                                                                      review()])), "--data", str(ledger))
+    path = ledger / "reviews.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("date: 2021-03-04", "date: 2021-13-04"), encoding="utf-8")
+    code, _, err = run("verify", "Ruritania signed the Northern Pact in 2013", "--data", str(ledger))
+    line = text.splitlines().index("    date: 2021-03-04") + 1
+    assert code == 2 and f"reviews.yaml:{line}:5: 'date' must be a date" in err

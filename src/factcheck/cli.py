@@ -67,14 +67,17 @@ def _engine(data: Path, reviews: bool = False):  # type: ignore[no-untyped-def]
     return Engine(_ledger(data, reviews))
 
 
-def _checked_elsewhere(engine, texts: list[str]) -> list[list[dict]]:  # type: ignore[no-untyped-def]
+def _checked_elsewhere(engine, data: Path, texts: list[str]) -> list[list[dict]]:  # type: ignore[no-untyped-def]
     """For each text, the imported reviews of the same claim, as records (closest first)."""
-    if not engine.ledger.reviews:
+    from .claimreview.index import reviews_files
+
+    files = list(reviews_files(data))
+    if not files:
         return [[] for _ in texts]
     from .claimreview.match import ReviewMatcher
     from .formats.records import review_record
 
-    matcher = ReviewMatcher(engine, engine.ledger.reviews)
+    matcher = ReviewMatcher(engine, files)
     return [[review_record(review, score) for review, score in matcher.about(text)] for text in texts]
 
 
@@ -161,7 +164,7 @@ def verify(
 
     claim = text_argument(claim)
     try:
-        engine = _engine(data, reviews=True)
+        engine = _engine(data)
         if claim in engine.ledger.claims:
             result = engine.verify(engine.ledger.claims[claim])
         elif re.match(ID_PATTERN, claim):
@@ -175,7 +178,10 @@ def verify(
     except FactcheckError as error:
         _fail(error)
     record = verification_record(result, engine)
-    [record["reviews"]] = _checked_elsewhere(engine, [result.claim.text])
+    try:
+        [record["reviews"]] = _checked_elsewhere(engine, data, [result.claim.text])
+    except FactcheckError as error:
+        _fail(error)
     _show(View("verification", record), fmt.value)
 
 
@@ -271,7 +277,7 @@ def scan(
 
     when = _parse_today(today)
     try:
-        engine = _engine(data, reviews=True)
+        engine = _engine(data)
         text = _read_article(file)
     except FactcheckError as error:
         _fail(error)
@@ -282,7 +288,11 @@ def scan(
     tally = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
     summary = f"{len(items)} statements checked ({tally}); {len(flagged)} flagged"
     records = [scan_record(i.text, i.kind, i.verification, engine) for i in shown]
-    for record, reviews in zip(records, _checked_elsewhere(engine, [i.text for i in shown]), strict=True):
+    try:
+        elsewhere = _checked_elsewhere(engine, data, [i.text for i in shown])
+    except FactcheckError as error:
+        _fail(error)
+    for record, reviews in zip(records, elsewhere, strict=True):
         record["reviews"] = reviews
     _show(View("scan", records, summary), fmt.value)
 
@@ -627,6 +637,7 @@ def import_claimreview(
 
         factcheck import claimreview --dry-run saved-pages/
     """
+    from .claimreview.index import reviews_files
     from .claimreview.parse import ImportFailures, read_inputs
     from .claimreview.ratings import RatingTable
     from .claimreview.store import plan, write
@@ -634,9 +645,10 @@ def import_claimreview(
     from .ledger import display_path
 
     try:
-        ledger = _ledger(data, reviews=True)
+        ledger = _ledger(data)
+        files = list(reviews_files(data))
         imported = read_inputs(inputs, RatingTable(ledger.rating_words))
-        change = plan(data, imported, ledger.reviews)
+        change = plan(data, imported, files)
         if not dry_run:
             write(change)
     except ImportFailures as failures:

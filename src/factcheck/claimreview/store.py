@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_text_atomically
-from ..diagnostics import FactcheckError, LedgerError, Location
+from ..diagnostics import FactcheckError, LedgerError, Location, Problem
 from ..ledger import REVIEWS_FILE, display_path, load_text
+from ..ledger.schema import Validator
 from ..ledger.yamlio import YamlList, YamlMap, read_yaml
-from ..model import ExternalReview
+from .index import IndexedFile, existing_keys
 from .parse import ImportedReview
 
 ORDER = ("claim", "publisher", "url", "date", "rating", "verdict", "rating_value", "worst_rating", "best_rating",
@@ -43,11 +44,12 @@ class Plan:
     target: Path
     added: list[ImportedReview]
     already: int  # reviews the ledger (or the input itself) already holds
+    indexed: IndexedFile | None = None  # the target, when it is in the form import writes
 
 
-def plan(root: Path, imported: Iterable[ImportedReview], existing: Iterable[ExternalReview]) -> Plan:
+def plan(root: Path, imported: Iterable[ImportedReview], files: list[IndexedFile]) -> Plan:
     """The new reviews (one per URL and claim: the same review twice is one record)."""
-    seen = {review.key for review in existing}
+    seen = existing_keys(files)
     added, already = [], 0
     for review in imported:
         if review.key in seen:
@@ -55,7 +57,9 @@ def plan(root: Path, imported: Iterable[ImportedReview], existing: Iterable[Exte
             continue
         seen.add(review.key)
         added.append(review)
-    return Plan(target_file(root), added, already)
+    target = target_file(root)
+    indexed = next((f for f in files if f.path == target and f.indexed), None)
+    return Plan(target, added, already, indexed)
 
 
 def target_file(root: Path) -> Path:
@@ -72,20 +76,51 @@ def target_file(root: Path) -> Path:
 
 
 def write(change: Plan) -> None:
-    """Append the plan's reviews to its file, or write nothing and raise."""
+    """Append the plan's reviews to its file, or write nothing and raise.
+
+    Every new record is validated by the declarations `check` uses. In a new file, or after the
+    last item of a file in the form import writes, the records are written at its indentation;
+    any other file is read back whole, as `check` would read it, before it replaces the old one.
+    """
     if not change.added:
         return
     target = change.target
     shown = display_path(target)
-    old = target.read_text(encoding="utf-8-sig") if target.exists() else ""
-    new = appended(shown, old, [review.record for review in change.added])
-    result = load_text(shown, new, REVIEWS_FILE)
-    if result.problems:  # the new text must read back clean, or nothing is written
-        raise LedgerError(result.problems)
+    _validate([review.record for review in change.added], [review.origin for review in change.added])
+    if change.indexed is not None:
+        old = change.indexed.text
+        new = (old if old.endswith("\n") else old + "\n") + "".join(
+            item_text(review.record, change.indexed.indent) for review in change.added)
+    else:
+        old = target.read_text(encoding="utf-8-sig") if target.exists() else ""
+        new = appended(shown, old, [review.record for review in change.added])
+        if old.strip():  # the user's own text: the whole must read back clean, or nothing is written
+            result = load_text(shown, new, REVIEWS_FILE)
+            if result.problems:
+                raise LedgerError(result.problems)
     try:
         write_text_atomically(target, new)
     except OSError as error:
         raise FactcheckError(f"cannot write {shown}: {error.strerror or error}") from None
+
+
+def _validate(records: list[dict[str, Any]], origins: list[str]) -> None:
+    """Each record as a review of reviews.yaml must be (a guard: the reader builds them so)."""
+    problems: list[Problem] = []
+    validator = Validator(problems)
+    for record, origin in zip(records, origins, strict=True):
+        where = Location(origin)
+        value = YamlMap(where)
+        for key, item in record.items():
+            if isinstance(item, list):
+                items = YamlList(where)
+                items.extend(item)
+                items.item_locations.extend([where] * len(item))
+                item = items
+            value[key] = item
+        validator.record(value, "review", where)
+    if problems:
+        raise LedgerError(problems)
 
 
 def appended(shown: str, old: str, records: list[dict[str, Any]]) -> str:
