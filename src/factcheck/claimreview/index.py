@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import LedgerError
+from ..diagnostics import FactcheckError, LedgerError, Location
 from ..ledger import REVIEWS_FILE, display_path, ledger_documents, load_text
 from ..model import ExternalReview, review_key
 
@@ -91,11 +91,16 @@ def index_text(path: Path, text: str) -> IndexedFile | None:
 def reviews_files(root: Path) -> Iterator[IndexedFile]:
     """Every reviews file of the ledger in `root`, indexed when it can be, else read in full
     (raises LedgerError when such a file has problems)."""
-    from ..inputs import read_ledger_file
+    from ..inputs import decode, read_ledger_bytes
 
     for path in ledger_documents(root, REVIEWS_FILE):
         shown = display_path(path)
-        text = read_ledger_file(path, shown)
+        try:
+            text = decode(read_ledger_bytes(path, shown)[0], shown)
+        except OSError as error:
+            raise FactcheckError(f"cannot read: {error.strerror or error}", Location(shown)) from None
+        except FactcheckError as error:  # too large, not UTF-8
+            raise FactcheckError(error.message, error.location or Location(shown)) from None
         indexed = index_text(path, text)
         if indexed is not None:
             yield indexed
