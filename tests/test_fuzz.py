@@ -26,14 +26,16 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.ledger.schema import FILES as FILES_SCHEMA
+from factcheck.ledger.schema import FILES as LEDGER_FILES
+from factcheck.ledger.schema import OPTIONAL_FILES
 from factcheck.ledger.schema import RECORDS
 
 from .conftest import REPO
 
 EXAMPLES = int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "40"))
 SECONDS = float(os.environ.get("FACTCHECK_FUZZ_SECONDS", "20"))
-FILES = ("sources.yaml", "facts.yaml", "claims.yaml")
+FILES = tuple(name for name in ("sources.yaml", "facts.yaml", "claims.yaml", "factcheck.yaml", "reviews.yaml")
+              if (REPO / name).exists())
 BUNDLED = {name: (REPO / name).read_bytes() for name in FILES}
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -127,6 +129,7 @@ def _get(node: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
+FILES_SCHEMA = {**LEDGER_FILES, **OPTIONAL_FILES}
 FIELD_NAMES = sorted({f.name for r in RECORDS.values() for f in r.fields} | {"rulng", "x"})
 
 
@@ -158,13 +161,16 @@ def _mutate_structure(data: bytes, draw: Any) -> bytes:
 def _mutate_fields(data: bytes, draw: Any, kind: str) -> bytes:
     """Fields the format knows, in records of the right kind, set to hostile values."""
     document = yaml.safe_load(data.decode("utf-8"))
+    lists = FILES_SCHEMA[kind]
     for _ in range(draw(st.integers(1, 3))):
-        key = draw(st.sampled_from(sorted(FILES_SCHEMA[kind])))
+        key = draw(st.sampled_from(sorted(lists)))
         records = document.get(key) or []
+        if isinstance(records, dict):  # a single record (the desk)
+            records = [records]
         if not records:
             continue
         record = draw(st.sampled_from(records))
-        spec = RECORDS[FILES_SCHEMA[kind][key]]
+        spec = RECORDS[lists[key]]
         record[draw(st.sampled_from([f.name for f in spec.fields]))] = draw(HOSTILE_VALUES | VALUES)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False).encode("utf-8")
 
@@ -187,6 +193,7 @@ COMMANDS = st.sampled_from([
     ["check", "-f", "json"], ["check", "-f", "github"], ["check"], ["list", "-f", "json"], ["list", "-f", "csv"],
     ["list"], ["list", "-f", "markdown"], ["facts", "-f", "json"], ["sources", "-f", "csv"],
     ["verify", "mondo-crimea-treaty-2013", "-f", "json"], ["verify", "Turkey withdrew from NATO in 2023"],
+    ["reviews", "-f", "json"], ["export", "claimreview"],
 ])
 
 
@@ -240,7 +247,7 @@ def _assert_valid(args: list[str], code: int, out: bytes, err: bytes) -> None:
             assert text == "", (args, text)
     else:
         assert errors == "", (args, errors)
-    if "json" in args and text:
+    if ("json" in args or "export" in args) and text:
         json.loads(text)
 
 
