@@ -264,3 +264,9 @@ def test_columns_zero_still_draws_the_table(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(cli, "_show", show_on_terminal)
     code, _, _ = run("list", "-d", str(MINI))
     assert code == 0 and "crimea-2013" in shown[0] and "8 claims" in shown[0]
+
+
+@pytest.mark.parametrize("target", ["/proc/no-such-folder", "/dev/null/below-a-file"])
+def test_a_site_that_cannot_be_written(target: str) -> None:
+    code, out, err = run("site", target)
+    assert (code, out) == (2, "") and "cannot" in one_error_line(err)

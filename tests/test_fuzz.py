@@ -27,8 +27,7 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.ledger.schema import FILES as LEDGER_FILES
-from factcheck.ledger.schema import OPTIONAL_FILES
-from factcheck.ledger.schema import RECORDS
+from factcheck.ledger.schema import OPTIONAL_FILES, RECORDS
 
 from .conftest import REPO
 

@@ -27,7 +27,10 @@ class SiteFolder:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.previous = self._claim()
+        try:
+            self.previous = self._claim()
+        except OSError as error:
+            raise SiteError(f"{directory}: cannot read the folder: {error.strerror or error}") from None
         self.written: list[str] = []
 
     def _claim(self) -> list[str]:
@@ -47,13 +50,19 @@ class SiteFolder:
     def write(self, relative: str, content: str) -> None:
         """Write one file atomically: a reader never sees half of it."""
         target = self.directory / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+        except OSError as error:
+            raise SiteError(f"{target.parent}: cannot write: {error.strerror or error}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(content)
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
+        except OSError as error:  # a full disk, a quota
+            Path(temporary).unlink(missing_ok=True)
+            raise SiteError(f"{target}: cannot write: {error.strerror or error}") from None
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
