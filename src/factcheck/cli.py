@@ -785,6 +785,12 @@ class _progress:
 
 def run() -> None:
     """The console script (see edge.py for the error path)."""
+    import gc
+
+    # A run builds a ledger and its verdicts and frees almost nothing before it ends; with the
+    # default thresholds the collector's passes over them cost a third of the verdicts' time on a
+    # 100,000-claim ledger, for nothing found (benchmarks/README.md).
+    gc.set_threshold(100_000, 50, 100)
     from .edge import run as run_guarded
 
     run_guarded(app)

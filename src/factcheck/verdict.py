@@ -7,6 +7,7 @@ implementation. Nothing here knows about a particular claim or topic.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -110,6 +111,7 @@ class Engine:
             self._by_subject.setdefault((relation, fact.subject), []).append(fact)
             for party in fact.subject | {fact.object} if fact.object else fact.subject:
                 self._by_party.setdefault((relation, party), []).append(fact)
+        self._state_media_by_id: dict[str, bool] = {}
         self._implied_by: dict[str, list[str]] = {}
         for declared in ledger.relations.values():
             for weaker in declared.implies:
@@ -220,19 +222,26 @@ class Engine:
         for source_id, role in roles:
             source = sources[source_id]
             notes = []
-            if source.is_state_media:
+            if self._state_media(source):
                 notes.append("state media")
             reposted = [sources[r].name for r in source.republishes if r in ids]
             if reposted:
                 notes.append("republishes " + ", ".join(reposted))
             links.append(Link(source, role, tuple(notes)))
-        if any(link.source.is_state_media for link in links):
+        if any(link.notes and link.notes[0] == "state media" for link in links):
             flags.append("state media")
         if any(n.startswith("republishes") for link in links for n in link.notes):
             flags.append("republished")
         if claim.anonymous:
             flags.append("anonymous report")
         return tuple(links), tuple(flags)
+
+    def _state_media(self, source: Source) -> bool:
+        """Whether a source is state media, worked out once per source rather than per claim."""
+        known = self._state_media_by_id.get(source.id)
+        if known is None:
+            known = self._state_media_by_id[source.id] = source.is_state_media
+        return known
 
     def describe(self, assertion: Assertion) -> str:
         """An assertion in words, for explanations."""
@@ -464,9 +473,15 @@ def _digit(verdict: str, results: tuple[AssertionResult, ...]) -> int:
     """Admiralty information credibility, from the verdict and how well it is confirmed."""
     if verdict != "true":
         return _DIGITS[verdict]
-    sites = {urlsplit(c.url).netloc.lower().removeprefix("www.")
-             for r in results for e in r.evidence if e.outcome == Outcome.SUPPORTED for c in e.fact.citations}
+    sites = {_site(c.url) for r in results for e in r.evidence if e.outcome == Outcome.SUPPORTED
+             for c in e.fact.citations}
     return 1 if len(sites) >= 2 else 2
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _site(url: str) -> str:
+    """The site a citation is on (many claims rest on the same citations: parsed once each)."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 _KNOWN = "ABCD"
