@@ -98,11 +98,16 @@ def test_terminal_shows_hostile_text_literally(mini_copy: Path) -> None:
 
 
 def test_progress_only_for_long_runs_on_a_terminal(tmp_path: Path) -> None:
-    claims = "".join(f"  - {{id: c{i}, text: Claim {i}., source: clickbait, ruling: unproven}}\n" for i in range(600))
+    claims = "".join(f"  - {{id: c{i}, text: Claim {i}., source: clickbait, ruling: unproven}}\n" for i in range(2001))
     for name in ("sources.yaml", "facts.yaml"):
         (tmp_path / name).write_text((MINI / name).read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "claims.yaml").write_text("claims:\n" + claims, encoding="utf-8")
-    assert "checking claims" in on_terminal("check", "--data", str(tmp_path))
-    assert "checking claims" not in on_terminal("check", "--data", str(MINI))
+    at_once = {"FACTCHECK_PROGRESS_DELAY": "0"}  # a bar is drawn once work has taken a second; here at once
+    assert "checking claims" in on_terminal("check", "--data", str(tmp_path), env=at_once)
+    assert "verifying claims" in on_terminal("list", "--data", str(tmp_path), env=at_once)
+    assert "checking claims" not in on_terminal("check", "--data", str(MINI), env=at_once)
+    table = on_terminal("list", "--data", str(tmp_path))
+    assert "2001 rows: drawn as a plain table" in table and "c2000" in table
+    assert "drawn as a plain table" not in on_terminal("list", "--data", str(MINI))
     piped = factcheck("check", "--data", str(tmp_path))
     assert piped.returncode == 0 and "checking" not in piped.stdout + piped.stderr

@@ -121,17 +121,35 @@ def list_claims(
         factcheck list --verdict false --verdict misleading --format markdown
     """
     from .formats.records import claim_row, summary_line
+    from .progress import Progress
 
     try:
         engine = _engine(data)
-        shown = _filtered(engine, verdict, source)
+        _check_filters(engine, verdict, source)
     except FactcheckError as error:
         _fail(error)
-    _show(View("claims", [claim_row(v) for v in shown], summary_line(shown)), fmt.value)
+    with Progress("verifying claims", _count(engine, source)) as bar:
+        shown = _verified(engine, verdict, source, bar)
+        if fmt.value in STREAMED:  # rows go out as they are computed: memory holds one at a time
+            renderer(fmt.value, sys.stdout, terminal=sys.stdout.isatty()).stream(
+                View("claims", (claim_row(v) for v in shown)))
+            return
+        verifications = list(shown)
+    terminal = sys.stdout.isatty()
+    if terminal and fmt.value == "table" and len(verifications) > RICH_ROWS:
+        typer.echo(f"factcheck: {len(verifications)} rows: drawn as a plain table (a terminal table "
+                   f"is drawn for up to {RICH_ROWS} rows; --format csv or json stream any number)", err=True)
+        terminal = False
+    renderer(fmt.value, sys.stdout, terminal=terminal).render(
+        View("claims", [claim_row(v) for v in verifications], summary_line(verifications)))
 
 
-def _filtered(engine, verdict: list[str] | None, source: list[str] | None):  # type: ignore[no-untyped-def]
-    """The verifications `list` and `export` show: only the verdicts and sources asked for."""
+STREAMED = ("json", "csv")
+RICH_ROWS = 2000
+"""Past this many rows a terminal table is drawn plain: rich takes half a millisecond a row."""
+
+
+def _check_filters(engine, verdict: list[str] | None, source: list[str] | None) -> None:  # type: ignore[no-untyped-def]
     for word in verdict or ():
         if word not in VERDICTS:
             raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)})")
@@ -139,8 +157,30 @@ def _filtered(engine, verdict: list[str] | None, source: list[str] | None):  # t
         if ident not in engine.ledger.sources:
             hint = closest(ident, engine.ledger.sources)
             raise FactcheckError(f"unknown source '{ident}'" + (f" (did you mean '{hint[0]}'?)" if hint else ""))
-    return [v for v in engine.verify_all()
-            if (not verdict or v.verdict in verdict) and (not source or v.claim.source in source)]
+
+
+def _count(engine, source: list[str] | None) -> int:  # type: ignore[no-untyped-def]
+    claims = engine.ledger.claims.values()
+    return sum(1 for c in claims if c.source in source) if source else len(claims)
+
+
+def _verified(engine, verdict, source, bar=None):  # type: ignore[no-untyped-def]
+    """The verifications of the claims asked for, one at a time: a claim from another source is
+    never verified, and a verdict not asked for is never turned into a row."""
+    for claim in engine.ledger.claims.values():
+        if source and claim.source not in source:
+            continue
+        verification = engine.verify(claim)
+        if bar is not None:
+            bar.advance()
+        if not verdict or verification.verdict in verdict:
+            yield verification
+
+
+def _filtered(engine, verdict: list[str] | None, source: list[str] | None):  # type: ignore[no-untyped-def]
+    """The verifications `list` and `export` show: only the verdicts and sources asked for."""
+    _check_filters(engine, verdict, source)
+    return list(_verified(engine, verdict, source))
 
 
 @app.command()
@@ -238,12 +278,15 @@ def check(
     options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
     folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [data])))
     problems, files, unusable = [], 0, []
-    with _progress() as advance:
+    from .progress import Progress
+
+    with Progress("checking claims") as bar:
         for folder in folders:
             result = load(folder, reviews=True)
             files += len(result.files)
             unusable += [p for p in result.problems if p.fatal]
-            problems += run_checks(result, options, advance)
+            bar.total = (bar.total or 0) + len(result.ledger.claims)
+            problems += run_checks(result, options, bar.advance)
     first_unusable = sorted(unusable, key=lambda p: p.sort_key())[:1]
     if any(p.code == "no-ledger" for p in unusable):  # nothing was checked: an error, not a report
         raise LedgerError(first_unusable)
@@ -757,30 +800,6 @@ def _read_article(file: str) -> str:
     from .inputs import read_article
 
     return read_article(file)
-
-
-class _progress:
-    """A progress bar on a terminal's stderr, shown once a run proves long (500 claims); nothing
-    in CI logs or pipes."""
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        self.bar = None
-        if not sys.stderr.isatty():
-            return None
-        return self.advance
-
-    def advance(self, claims: int) -> None:
-        if self.bar is None:
-            from rich.progress import Progress
-
-            self.bar = Progress(transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("checking claims", total=None)
-        self.bar.advance(self.task, claims)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def run() -> None:

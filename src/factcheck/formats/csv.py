@@ -28,6 +28,9 @@ def _value(value: Any) -> str:
 
 
 class CsvRenderer(Renderer):
+    def stream(self, view: View) -> None:
+        self.render(view)  # writes each row as it comes
+
     def render(self, view: View) -> None:
         records = view.records
         if view.kind == "verification":  # one row per piece of evidence, under the claim's columns

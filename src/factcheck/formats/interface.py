@@ -55,6 +55,11 @@ class Renderer(abc.ABC):
     @abc.abstractmethod
     def render(self, view: View) -> None: ...
 
+    def stream(self, view: View) -> None:
+        """Render a view whose records are an iterable, writing each as it comes where the
+        format allows (JSON, CSV); others need every record first."""
+        self.render(View(view.kind, list(view.records), view.summary))
+
 
 class BlockRenderer(Renderer):
     """A human format: turns views into blocks, then draws the blocks."""

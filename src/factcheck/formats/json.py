@@ -11,10 +11,22 @@ from .safe import json_escape, json_text
 
 class JsonRenderer(Renderer):
     def render(self, view: View) -> None:
-        text = json_text(json.dumps(view.records, indent=2, ensure_ascii=False))
+        self.out.write(self._text(json.dumps(view.records, indent=2, ensure_ascii=False)) + "\n")
+
+    def stream(self, view: View) -> None:
+        """The same text as `render` of the whole list, written one record at a time."""
+        opening = "["
+        for record in view.records:
+            item = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            self.out.write(f"{opening}\n  {self._text(item)}")
+            opening = ","
+        self.out.write("[]\n" if opening == "[" else "\n]\n")
+
+    def _text(self, encoded: str) -> str:
+        text = json_text(encoded)
         if not _unicode(self.out):  # `PYTHONIOENCODING=ascii`, `LC_ALL=C`: still valid JSON, all escapes
             text = re.sub(r"[^\x00-\x7f]", lambda m: json_escape(m.group()), text)
-        self.out.write(text + "\n")
+        return text
 
 
 def _unicode(out: object) -> bool:

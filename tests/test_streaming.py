@@ -1,0 +1,44 @@
+"""`list` writes JSON and CSV rows as they are computed: the same text as rendering them at once."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.formats import View, renderer
+
+from .conftest import MINI
+
+RECORDS = [{"id": "a", "text": "é \u202e x", "n": [1, {"k": None}]}, {"id": "b", "text": "two\nlines"}]
+
+
+def rendered(fmt: str, records: list, streamed: bool) -> str:
+    out = io.StringIO()
+    view = View("claims", iter(records) if streamed else records, "")
+    target = renderer(fmt, out, terminal=False)
+    target.stream(view) if streamed else target.render(view)
+    return out.getvalue()
+
+
+def test_streamed_json_is_the_json_of_the_whole_list() -> None:
+    for records in (RECORDS, RECORDS[:1], []):
+        assert rendered("json", records, True) == rendered("json", records, False)
+        assert json.loads(rendered("json", records, True)) == records
+
+
+def test_streamed_csv_is_the_csv_of_the_whole_list() -> None:
+    rows = [{"id": "a", "verdict": "true", "text": "=1+1"}, {"id": "b", "verdict": "false", "text": "x"}]
+    assert rendered("csv", rows, True) == rendered("csv", rows, False)
+
+
+def test_list_json_holds_every_row_and_filters_before_rendering() -> None:
+    runner = CliRunner()
+    every = json.loads(runner.invoke(app, ["list", "--data", str(MINI), "--format", "json"]).output)
+    false = json.loads(runner.invoke(app, ["list", "--data", str(MINI), "--format", "json",
+                                           "--verdict", "false"]).output)
+    assert every and false == [row for row in every if row["verdict"] == "false"]
+    csv_text = runner.invoke(app, ["list", "--data", str(MINI), "--format", "csv"]).output
+    assert len(csv_text.splitlines()) == len(every) + 1
