@@ -135,13 +135,13 @@ def list_claims(
                 View("claims", (claim_row(v) for v in shown)))
             return
         verifications = list(shown)
-    terminal = sys.stdout.isatty()
-    if terminal and fmt.value == "table" and len(verifications) > RICH_ROWS:
+    view = View("claims", [claim_row(v) for v in verifications], summary_line(verifications))
+    if fmt.value == "table" and len(verifications) > RICH_ROWS and sys.stdout.isatty():
         typer.echo(f"factcheck: {len(verifications)} rows: drawn as a plain table (a terminal table "
                    f"is drawn for up to {RICH_ROWS} rows; --format csv or json stream any number)", err=True)
-        terminal = False
-    renderer(fmt.value, sys.stdout, terminal=terminal).render(
-        View("claims", [claim_row(v) for v in verifications], summary_line(verifications)))
+        renderer(fmt.value, sys.stdout, terminal=False).render(view)
+    else:
+        _show(view, fmt.value)
 
 
 STREAMED = ("json", "csv")
