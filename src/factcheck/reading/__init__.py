@@ -129,21 +129,30 @@ class Reader:
         one; the sentence's date, negation and "since" then go with it as with any verb."""
         made = []
         for first, second in copula_pairs(reading):
-            relations = {f.relation for f in self.engine.ledger.facts.values()
-                         if f.subject == {first.target} and f.object == second.target and not f.negated}
-            if len(relations) != 1:
-                continue
-            [relation_id] = relations
-            if self.engine.ledger.relations[relation_id].kind != "state":
+            relation_id = self._state_between(first.target, second.target)
+            reverse = relation_id is None  # "Russia's defence minister was Shoigu"
+            if reverse:
+                relation_id = self._state_between(second.target, first.target)
+            if relation_id is None:
                 continue
             link = Mention(relation_id, first.last + 1, second.first - 1)
             negation = next((i for i in range(link.first, link.last + 1) if reading.words[i].word in NEGATIONS), None)
             for candidate in relation_candidates(reading, link):
                 assertion = candidate.assertion
                 if assertion.subject == {first.target} and assertion.object == second.target:
-                    made.append(dataclasses.replace(
-                        candidate, assertion=dataclasses.replace(assertion, negated=negation is not None)))
+                    subject, obj = (second.target, first.target) if reverse else (first.target, second.target)
+                    made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
+                        assertion, subject=frozenset({subject}), object=obj, negated=negation is not None)))
         return made
+
+    def _state_between(self, subject: str, obj: str) -> str | None:
+        """The one state the facts know of `subject` towards `obj`, if exactly one."""
+        relations = {f.relation for f in self.engine.ledger.facts.values()
+                     if f.subject == {subject} and f.object == obj and not f.negated}
+        if len(relations) != 1:
+            return None
+        [relation_id] = relations
+        return relation_id if self.engine.ledger.relations[relation_id].kind == "state" else None
 
     def _fit(self, candidate: Candidate) -> Candidate:
         """Drop what the relation cannot carry, leaving it unchecked: an amount unless it is a

@@ -22,7 +22,12 @@ from .vocabulary import MAX_SENSES, Vocabulary
 Carried = tuple[str, ...] | None
 NAME = "a name the ledger does not know"
 DETAIL = "a detail the facts do not carry"
-_PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for",
+RANK = "a rank or superlative the facts do not weigh"
+PREDICATE = "a predicate the ledger has no facts for"
+ATTRIBUTION = "an attribution: that it was said is not checked"
+_SAYABLE = frozenset({NAME, RANK})
+"""Parts that a supporting fact's own statement can carry, when it says them in the same words."""
+_PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within"})
 """Prepositions whose noun adds a circumstance ("on schedule", "by a single vote", "in a
 landslide"): a checkable detail unless the facts' own statements name it."""
@@ -38,8 +43,12 @@ _GLUE = frozenset({
     "another", "own", "same", "did", "does", "do", "done", "will", "would", "shall", "should", "can",
     "could", "may", "might", "must", "up", "down", "out", "off", "again", "too", "very", "just",
     "together", "jointly", "officially", "formally", "reportedly", "mr", "mrs", "ms", "dr",
+    "still", "now", "today", "currently", "presently", "near", "around", "toward", "towards", "along",
+    "behind", "beside", "beyond", "onto", "throughout", "even", "already", "yet",
 })
 """Grammar words that make no statement of their own."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "s", "of", "this", "these",
+                          "those"})
 _VERB_BEFORE = frozenset({"and", "but", "also", "then", "which", "who", "that", "not", "never", "to", "will",
                           "would", "could", "can", "may", "might", "should", "did", "does", "do", "has",
                           "have", "had", "it", "they", "he", "she", "we", "later", "soon", "once"})
@@ -94,7 +103,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         parts.append((first, last, f"a name more than {MAX_SENSES} of the ledger's entities share"))
         claimed.update(range(first, last + 1))
     parts.extend(p for p in _unread_words(reading, claimed)
-                  if not (p[2] in (NAME, DETAIL) and said(p[0], p[1])))
+                  if not (p[2] in _SAYABLE and said(p[0], p[1])))
     parts = sorted(set(parts))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in parts]
@@ -143,7 +152,7 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
                 index = end + 1
                 continue
         elif word in _RANKS or lexicon.is_superlative(word):
-            found.append((index, index, "a rank or superlative the facts do not weigh"))
+            found.append((index, index, RANK))
         elif word in _GLUE or word in PRONOUNS:
             pass
         elif _is_name(reading, index):
@@ -216,8 +225,11 @@ def _is_predicate(reading: Reading, index: int) -> bool:
         return True
     before = reading.words[index - 1].word if index else ""
     after = reading.words[index + 1].word if index + 1 < len(reading.words) else ""
-    if before in ("the", "a", "an", "its", "their", "his", "her", "our", "s", "of", "this", "these", "those"):
+    if before in _DETERMINERS:
         return False
+    mention = next((m for m in reading.entities if m.last == index - 1), None)
+    if mention is not None and mention.first and reading.words[mention.first - 1].word in _DETERMINERS | _PREPOSITIONS:
+        return False  # "for Russian gas", "the Turkish army": a noun after a name used as an adjective
     if before in _VERB_BEFORE or before.endswith("ly"):
         return True
     if (word.endswith("ed") or word.endswith("ing")) and lemma != word:
@@ -233,5 +245,5 @@ def reading_relation_starts(reading: Reading) -> set[int]:
 
 def _predicate_reason(word: str) -> str:
     if lexicon.verb_lemma(word) in lexicon.ATTRIBUTION_VERBS:
-        return "an attribution: that it was said is not checked"
-    return "a predicate the ledger has no facts for"
+        return ATTRIBUTION
+    return PREDICATE

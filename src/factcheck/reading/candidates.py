@@ -272,8 +272,9 @@ def _joint(mentions: list[Mention], reading: Reading) -> tuple[Mention, ...]:
     return tuple(reversed(joint))
 
 
-_COPULAS = frozenset({"is", "was", "were", "are", "been", "has", "have", "had", "be", "became", "become",
-                      "becomes", "remains", "remained", "still", "not", "never", "a", "an", "the", "s", "now"})
+_COPULA_VERBS = frozenset({"is", "was", "were", "are", "been", "be", "became", "become", "becomes", "remains",
+                           "remained"})
+_COPULAS = _COPULA_VERBS | {"has", "have", "had", "still", "not", "never", "a", "an", "the", "s", "now", "in"}
 
 
 def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
@@ -293,6 +294,6 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
             continue  # "Turkey's neighbour", "a NATO member": the second name only modifies
         if (gap and not set(gap) & relation_words and first.target != second.target
                 and all(reading.words[i].word in _COPULAS for i in gap)
-                and any(reading.words[i].word not in ("a", "an", "the", "s", "not", "never") for i in gap)):
+                and any(reading.words[i].word in _COPULA_VERBS for i in gap)):
             pairs.append((first, second))
     return pairs

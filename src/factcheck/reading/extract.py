@@ -29,6 +29,8 @@ _DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; 
     (re.compile(rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "dmy"),
     (re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b"), "mdy"),
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
+    (re.compile(rf"\b(?:the\s+)?(?:end|beginning|start|middle|course)\s+of\s+{_YEAR}\b"), "y"),
+    (re.compile(rf"\b(?:early|mid|late)[\s-]+{_YEAR}\b"), "y"),
     (re.compile(rf"\b{_YEAR}\b"), "y"),
 ]
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
@@ -215,7 +217,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
 
 
 _ASIDE_OPENERS = frozenset({"a", "an", "the", "which", "who", "whose", "whom", "its", "his", "her", "their",
-                            "once", "now", "then", "formerly", "itself", "both"})
+                            "once", "now", "then", "formerly", "itself", "both", "not"})
 MAX_ASIDE = 20
 """An aside longer than this many words is read as a clause of its own."""
 

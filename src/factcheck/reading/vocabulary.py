@@ -29,6 +29,10 @@ MAX_SENSES = 4
 a sentence's readings grow with the ledger)."""
 
 
+_NAME_GLUE = frozenset({"the", "of", "on", "to", "s", "a", "an", "in", "for", "and"})
+"""Words inside a name written another way round: "the treaty on Crimea's accession to Russia"."""
+
+
 class _PhraseIndex:
     def __init__(self) -> None:
         # first stem -> phrase (its stems) -> what it names, as (target, change) pairs
@@ -123,19 +127,28 @@ class Vocabulary:
         Names more than MAX_SENSES things share go to `ambiguous` (first and last word)."""
         taken: set[int] = set()
         found = self.entities.find(words, taken, ambiguous)
-        named = {m.target for m in found}
-        positions: dict[str, list[int]] = defaultdict(list)
+        positions: dict[str, int] = {}
         for index, word in enumerate(words):
-            if index not in taken:
-                positions[word.stem].append(index)
+            positions.setdefault(word.stem, index)
         for content, target in self.entities.bags:
-            if target in named or not all(s in positions for s in content):
+            if not all(s in positions for s in content):
                 continue
-            where = sorted(positions[s][0] for s in content)
-            if where[-1] - where[0] <= 2 * len(content) + 2:
-                found.append(Mention(target, where[0], where[-1]))
-                named.add(target)
-                taken.update(where)
+            where = sorted(positions[s] for s in content)
+            first, last = where[0], where[-1]
+            if last - first > 2 * len(content) + 2:
+                continue
+            inside = [m for m in found if m.last >= first and m.first <= last]
+            # the whole name wins over the parts of it named on their own ("the treaty on
+            # Crimea's accession to Russia"), but never over a name reaching outside it
+            if any(m.first < first or m.last > last or (m.target == target and m.last - m.first >= last - first)
+                   for m in inside):
+                continue
+            if any(m.target != target for m in inside) and not all(
+                    words[i].stem in content or words[i].word in _NAME_GLUE for i in range(first, last + 1)):
+                continue
+            found = [m for m in found if m not in inside]
+            found.append(Mention(target, first, last))
+            taken.update(where)
         return sorted(found, key=lambda m: m.first), taken
 
     def part_of_name(self, modifier: str, target: str) -> bool:
