@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -44,6 +47,35 @@ def copy_of_repository(target: Path) -> Path:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, target / name)
     return target
+
+
+@pytest.fixture(scope="session")
+def wheelhouse() -> Path:
+    """Wheels of what installing this project needs (its dependencies and its build backend),
+    fetched once per environment and pyproject.toml: later installs into fresh environments
+    (the wheel test, pre-commit's own environment) read only these, with no network, so they are
+    quick and pass with the clock set years ahead (when no certificate would verify)."""
+    from importlib.metadata import requires
+
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    build = re.search(r"\[build-system\]\s*requires\s*=\s*\[(.*?)\]", pyproject, re.S)
+    assert build, "pyproject.toml names its build backend"
+    needed = [*re.findall(r'"([^"]+)"', build.group(1)),
+              *(r for r in requires("factcheck-ledger") or () if "extra ==" not in r)]
+    key = hashlib.sha256("\n".join([sys.version, *needed]).encode()).hexdigest()[:16]
+    folder = Path(sys.prefix) / f"wheelhouse-{key}"
+    if not (folder / ".complete").exists():
+        fetched = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                                  "--dest", str(folder), *needed], capture_output=True, text=True, timeout=900)
+        assert fetched.returncode == 0, fetched.stdout[-3000:] + fetched.stderr[-3000:]
+        (folder / ".complete").touch()
+    return folder
+
+
+def offline_pip(wheelhouse: Path) -> dict[str, str]:
+    """Environment variables that make every pip run (and pip under pre-commit) install from the
+    wheelhouse alone."""
+    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
 
 @pytest.fixture

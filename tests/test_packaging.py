@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, copy_of_repository, repository_files
+from .conftest import REPO, copy_of_repository, offline_pip, repository_files
 from .test_init import EXAMPLE
 
 
@@ -62,13 +62,13 @@ def test_wheel_carries_the_bundled_ledger(dist: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def installed(dist: Path, wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel installed into a fresh virtual environment: the folder of its `factcheck`."""
     env = tmp_path_factory.mktemp("venv") / "env"
     venv.create(env, with_pip=True)
     [wheel] = dist.glob("*.whl")
-    done = subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                           "--disable-pip-version-check", str(wheel)], capture_output=True, text=True, timeout=600)
+    done = subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+                          env={**os.environ, **offline_pip(wheelhouse)}, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return env / "bin"
 

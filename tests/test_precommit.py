@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.ledger import ledger_folder
 
-from .conftest import MINI, REPO, copy_of_repository
+from .conftest import MINI, REPO, copy_of_repository, offline_pip
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
@@ -77,7 +77,7 @@ def _snapshot_of_this_repository(target: Path) -> str:
     return _git(target, "rev-parse", "HEAD")
 
 
-def test_real_pre_commit_checks_a_ledger_in_a_subfolder(tmp_path: Path) -> None:
+def test_real_pre_commit_checks_a_ledger_in_a_subfolder(tmp_path: Path, wheelhouse: Path) -> None:
     rev = _snapshot_of_this_repository(tmp_path / "factcheck")
     project = tmp_path / "project"
     shutil.copytree(MINI, project / "ledger")
@@ -85,7 +85,7 @@ def test_real_pre_commit_checks_a_ledger_in_a_subfolder(tmp_path: Path) -> None:
         "repo": str(tmp_path / "factcheck"), "rev": rev, "hooks": [{"id": "factcheck-check"}]}]}), encoding="utf-8")
     _git(project, "init", "-q")
     _git(project, "add", "-A")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env = {**os.environ, **offline_pip(wheelhouse), "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     env.pop("VIRTUAL_ENV", None)
     pre_commit = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
 
