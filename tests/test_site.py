@@ -3,6 +3,7 @@ browser shows them (headless Chromium, skipped when it is not installed)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -161,6 +162,26 @@ def test_ledger_text_is_escaped_in_the_html(hostile_site: Path) -> None:
         assert "&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;" in html
         assert 'href="javascript:' not in html
         assert "\u202e" not in html and "\\u202egnp.exe" in html  # a bidi override shown, not obeyed
+
+
+def test_the_chart_scales_bars_to_the_outlet_with_most_claims() -> None:
+    from factcheck.ledger import load_or_raise
+    from factcheck.site.chart import verdicts_per_source
+    from factcheck.verdict import Engine
+
+    ledger = load_or_raise(REPO)
+    verifications = Engine(ledger).verify_all()
+    chart = verdicts_per_source(verifications, ledger)
+    assert [(b.name, b.total) for b in chart.bars] == [
+        ("Morning News USA", 10), ("Eurasia News", 9), ("Global Research", 8), ("Sodhi Gautam (blog)", 8),
+        ("Mondo International", 6)]
+    first, last = chart.bars[0], chart.bars[-1]
+    assert round(sum(s.width for s in first.segments), 6) == 100.0
+    assert round(sum(s.width for s in last.segments), 6) == 60.0
+    assert [(s.verdict, s.count) for s in last.segments] == [("true", 2), ("mostly-true", 1), ("false", 3)]
+    assert all(a.x + a.width == pytest.approx(b.x) for a, b in itertools.pairwise(first.segments))
+    few = verdicts_per_source(verifications, ledger, most_bars=2)
+    assert (len(few.bars), len(few.rows)) == (2, 5)
 
 
 def test_a_rebuild_replaces_its_own_files_and_nothing_else(tmp_path: Path) -> None:

@@ -49,15 +49,21 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
-    bars: tuple[Bar, ...]
+    bars: tuple[Bar, ...]  # the sources drawn
+    rows: tuple[Bar, ...]  # every source, for the table beside the chart
 
     @property
     def height(self) -> int:
         return len(self.bars) * ROW_HEIGHT
 
 
-def verdicts_per_source(verifications: Iterable[Verification], ledger: Ledger) -> Chart:
-    """One bar per outlet, most claims first, its segments in verdict order (true first)."""
+MOST_BARS = 20
+"""A chart past this many sources is a wall; the rest are in the table beside it."""
+
+
+def verdicts_per_source(verifications: Iterable[Verification], ledger: Ledger, most_bars: int = MOST_BARS) -> Chart:
+    """One bar per outlet, most claims first, its segments in verdict order (true first); only the
+    `most_bars` outlets with the most claims are drawn."""
     per_source: dict[str, Counter[str]] = {}
     for v in verifications:
         per_source.setdefault(v.claim.source, Counter())[v.verdict] += 1
@@ -75,4 +81,4 @@ def verdicts_per_source(verifications: Iterable[Verification], ledger: Ledger) -
                 x += width
         bars.append(Bar(source, ledger.name_of(source), sum(counts.values()), row * ROW_HEIGHT,
                         tuple(segments), {v: counts[v] for v in VERDICTS}))
-    return Chart(tuple(bars))
+    return Chart(tuple(bars[:most_bars]), tuple(bars))
