@@ -190,7 +190,7 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention],
     if before:  # a farther object: "shot down a Russian Su-24" (Russian names the jet's owner)
         options.extend((joint, m) for m in after[1:])
     if before and not after and len({m.target for m in joint}) == 2:  # "Erdogan and Putin met"
-        a, b = sorted(joint, key=lambda m: m.target)
+        a, b = sorted({m.target: m for m in joint}.values(), key=lambda m: m.target)  # "Russia Russia Turkey"
         options.extend((((a,), b), ((b,), a)))
     partners = _partners(reading, first_after)
     if partners and options:  # "signed the agreement with Ankara": Ankara signed it too
