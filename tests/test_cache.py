@@ -24,7 +24,7 @@ def snapshot(root: Path) -> tuple:
     ledger = result.ledger
     records = [*ledger.sources.values(), *ledger.entities.values(), *ledger.relations.values(),
                *ledger.facts.values(), *ledger.claims.values()]
-    locations = [(str(r.location), sorted((k, str(v)) for k, v in getattr(r, "field_locations", {}).items()))
+    locations = [(str(r.location), sorted((k, str(r.loc(k))) for k in getattr(r, "field_locations", {})))
                  for r in records]
     assertion_locations = [[str(a.loc(k)) for k in ("subject", "relation", "date")]
                            for c in ledger.claims.values() for a in c.assertions]

@@ -62,13 +62,25 @@ class PartialDate:
 
 
 class _Located:
-    """Records remember where each of their fields was written, for precise diagnostics."""
+    """Records remember where each of their fields was written, for precise diagnostics.
+
+    `field_locations` maps a key to `pack_position(location)` in the record's own file: one
+    small integer instead of a location tuple per key keeps a large ledger's memory and cache a
+    third smaller (benchmarks/README.md)."""
 
     location: Location
-    field_locations: Mapping[str, Location]
+    field_locations: Mapping[str, int]
 
     def loc(self, key: str) -> Location:
-        return self.field_locations.get(key, self.location)
+        packed = self.field_locations.get(key)
+        if packed is None:
+            return self.location
+        return Location(self.location.file, packed >> 32, packed & 0xFFFFFFFF)
+
+
+def pack_position(where: Location) -> int:
+    """A location's line and column as one integer (its file is the record's)."""
+    return (where.line << 32) | min(where.column, 0xFFFFFFFF)
 
 
 @dataclass(frozen=True)
@@ -100,7 +112,7 @@ class Source(_Located):
     aliases: tuple[str, ...] = ()
     republishes: tuple[str, ...] = ()
     provenance: tuple[ProvenanceItem, ...] = ()
-    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_state_media(self) -> bool:
@@ -149,7 +161,7 @@ class Fact(_Located):
     negated: bool = False
     as_of: PartialDate | None = None
     note: str = ""
-    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -168,7 +180,7 @@ class Assertion(_Located):
     loose: bool = False
     text: str = field(default="", compare=False)
     """For free text: the words of the sentence this assertion was read from."""
-    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -201,7 +213,7 @@ class Claim(_Located):
     reviewed: PartialDate | None = None
     unchecked: tuple[Unchecked, ...] = ()
     """For free text: the parts of the sentence no assertion covers (section "Free text")."""
-    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def judged(self) -> bool:
@@ -240,7 +252,7 @@ class ExternalReview(_Located):
     claimant: str = ""
     claim_date: PartialDate | None = None
     appearances: tuple[str, ...] = ()
-    field_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from ..model import (
     ProvenanceItem,
     Relation,
     Source,
+    pack_position,
 )
 from .cache import FileCache, digest
 from .schema import ALL_FILES, FILES, REQUIRED_KEYS, SINGLE_RECORD_KEYS, Validator
@@ -241,26 +242,30 @@ def parse_file(shown: str, text: str | bytes, kind: str) -> FileRecords:
     return FileRecords(reader.problems, reader.records)
 
 
-def _parse_pickled(job: tuple[str, bytes, str]) -> bytes:
-    return pickle.dumps(parse_file(*job), protocol=pickle.HIGHEST_PROTOCOL)
-
-
 PARALLEL_BYTES = 4 * 1024 * 1024
 """Below this much YAML to parse, starting worker processes costs more than it saves."""
 
 
-def _parse_many(jobs: list[tuple[str, bytes, str]]) -> list[bytes]:
-    """Each file parsed into pickled `FileRecords`: across the machine's cores when there are
-    several large files (a split ledger), else here."""
+def _parse_pickled(job: tuple[str, bytes, str]) -> bytes:
+    return pickle.dumps(parse_file(*job), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _parse_many(jobs: list[tuple[str, bytes, str]], pickled: bool) -> Iterator[tuple[FileRecords, bytes | None]]:
+    """Each file's records, in order, with their pickle when `pickled` (for the cache): parsed
+    across the machine's cores when there are several large files (a split ledger), else here."""
     workers = min(len(jobs), os.cpu_count() or 1, 8)
     if workers < 2 or sum(len(data) for _, data, _ in jobs) < PARALLEL_BYTES:
-        return [_parse_pickled(job) for job in jobs]
+        for job in jobs:
+            records = parse_file(*job)
+            yield records, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL) if pickled else None
+        return
     import concurrent.futures
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        return list(pool.map(_parse_pickled, jobs, chunksize=1))
+        for payload in pool.map(_parse_pickled, jobs, chunksize=1):  # one file's pickle held at a time
+            yield pickle.loads(payload), payload
 
 
 class _FileReader:
@@ -340,7 +345,7 @@ class _FileReader:
         return Source(r["id"], r["name"], r["kind"], r["reliability"], r.location,
                       rationale=r.get("rationale", ""), url=r.get("url", ""), country=r.get("country", ""),
                       aliases=tuple(r.get("aliases", ())), republishes=tuple(r.get("republishes", ())),
-                      provenance=provenance, field_locations=r.key_locations)
+                      provenance=provenance, field_locations=_positions(r))
 
     def _build_entity(self, r: YamlMap) -> Entity:
         return Entity(r["id"], r["name"], r.location, kind=r.get("kind", ""), aliases=tuple(r.get("aliases", ())))
@@ -370,7 +375,7 @@ class _FileReader:
             object=r.get("object"), date=self._date(r, "date"), start=start,
             end=end, value=r.get("value"), unit=r.get("unit", ""),
             tolerance=r.get("tolerance", 0.1), negated=r.get("negated", False),
-            as_of=self._date(r, "as_of"), note=r.get("note", ""), field_locations=r.key_locations,
+            as_of=self._date(r, "as_of"), note=r.get("note", ""), field_locations=_positions(r),
         )
 
     def _build_assertion(self, r: YamlMap) -> Assertion:
@@ -380,7 +385,7 @@ class _FileReader:
             _subject(r["subject"]), r["relation"], r.location, object=r.get("object"),
             date=self._date(r, "date"), after=after, before=before,
             value=r.get("value"), change=r.get("change"), negated=r.get("negated", False),
-            role=r.get("role", "core"), loose=r.get("loose", False), field_locations=r.key_locations,
+            role=r.get("role", "core"), loose=r.get("loose", False), field_locations=_positions(r),
         )
 
     def _build_claim(self, r: YamlMap) -> Claim:
@@ -391,7 +396,7 @@ class _FileReader:
             anonymous=r.get("anonymous", False),
             assertions=tuple(self._build_assertion(a) for a in r.get("assertions", ())),
             ruling=r.get("ruling"), ruling_note=r.get("ruling_note", ""),
-            reviewed=self._date(r, "reviewed"), field_locations=r.key_locations,
+            reviewed=self._date(r, "reviewed"), field_locations=_positions(r),
         )
 
     def _build_desk(self, r: YamlMap) -> Desk:
@@ -407,7 +412,7 @@ class _FileReader:
             rating=r.get("rating", ""), verdict=r.get("verdict"), rating_value=r.get("rating_value"),
             worst_rating=r.get("worst_rating"), best_rating=r.get("best_rating"), title=r.get("title", ""),
             language=r.get("language", ""), claimant=r.get("claimant", ""), claim_date=self._date(r, "claim_date"),
-            appearances=tuple(r.get("appearances", ())), field_locations=r.key_locations,
+            appearances=tuple(r.get("appearances", ())), field_locations=_positions(r),
         )
 
 
@@ -455,10 +460,10 @@ class _Builder:
             cached = cache.get(path, shown, info, source_digest) if cache else None
             pending.append((path, kind, shown, cached if cached is not None else (data, info, source_digest)))
         missing = [(index, item) for index, item in enumerate(pending) if not isinstance(item[3], FileRecords)]
-        parsed = _parse_many([(shown, data, kind) for _, (_, kind, shown, (data, _, _)) in missing])
-        for (index, (path, kind, shown, (_, info, source_digest))), payload in zip(missing, parsed, strict=True):
-            records = pickle.loads(payload)
-            if cache and not any(p.code == "unreadable" for p in records.problems):
+        parsed = _parse_many([(shown, data, kind) for _, (_, kind, shown, (data, _, _)) in missing], bool(cache))
+        for (index, (path, kind, shown, (_, info, source_digest))), (records, payload) in zip(missing, parsed,
+                                                                                             strict=True):
+            if cache and payload and not any(p.code == "unreadable" for p in records.problems):
                 cache.put(path, shown, info, source_digest, payload)
             pending[index] = (path, kind, shown, records)
         for _, _, _, records in pending:
@@ -580,6 +585,10 @@ class _Builder:
                     state[nxt] = 1
                     path.append(nxt)
                     stack.append(iter(edges(nxt)))
+
+
+def _positions(record: YamlMap) -> dict[str, int]:
+    return {key: pack_position(where) for key, where in record.key_locations.items()}
 
 
 def _subject(value: Any) -> frozenset[str]:
