@@ -483,52 +483,31 @@ def add_claim(
 def _add(kind: str, given: dict[str, object], asked: tuple[str, ...], data: Path, interactive: bool | None) -> None:
     """Fill in what options left out (asking on a terminal), build the record, append it."""
     from .ledger import display_path
-    from .ledger.append import append_record, ordered, parse_fields, typed
-    from .ledger.schema import RECORDS
-
-    nested = {"citation": "citations"}
-
-    def required(key: str) -> bool:
-        record, _, field = key.rpartition(".")
-        spec = RECORDS[record or kind].by_name[field]
-        return spec.required
+    from .ledger.append import append_record, assemble, field_value, is_required
 
     try:
-        flat: dict[str, object] = {}
-        for key, value in given.items():
-            record, _, field = key.rpartition(".")
-            if key == "assertions":
-                value = [parse_fields("assertion", words) for words in value or ()]  # type: ignore[attr-defined]
-            elif isinstance(value, str):
-                value = typed(record or kind, field, value)
-            elif isinstance(value, list):
-                value = [item.strip() for item in value]
-            flat[key] = value
-        missing = [key for key in asked if required(key) and flat.get(key) in (None, "", [])]
+        fields = {key: field_value(kind, key, value) for key, value in given.items()}
+        missing = [key for key in asked if is_required(kind, key) and fields.get(key) in (None, "", [])]
         ask = bool(missing) and sys.stdin.isatty() if interactive is None else interactive
         for key in asked:
-            if flat.get(key) not in (None, "", []):
+            if fields.get(key) not in (None, "", []):
                 continue
             if not ask:
-                if required(key):
+                if is_required(kind, key):
                     option = "--" + key.replace(".", "-").replace("_", "-")
                     raise FactcheckError(f"missing {option} (or use --interactive to be asked)")
                 continue
-            flat[key] = _ask(kind, key, required(key))
-        values = {k: v for k, v in flat.items() if "." not in k}
-        for record, field in nested.items():
-            part = {k.partition(".")[2]: v for k, v in flat.items() if k.startswith(record + ".")}
-            if any(v not in (None, "") for v in part.values()):
-                values[field] = [ordered(record, part)]
-        added = append_record(data, kind, ordered(kind, values))
+            fields[key] = _ask(kind, key, is_required(kind, key))
+        record = assemble(kind, fields)
+        added = append_record(data, kind, record)
     except typer.Abort:
         _fail(FactcheckError("the input ended before the record was complete; nothing was written"))
     except FactcheckError as error:
         _fail(error)
-    typer.echo(f"added {kind} '{values['id']}' to {display_path(added.path)}:{added.line}")
+    typer.echo(f"added {kind} '{record['id']}' to {display_path(added.path)}:{added.line}")
     if kind == "claim":
         engine = _engine(data)
-        result = engine.verify(engine.ledger.claims[str(values["id"])])
+        result = engine.verify(engine.ledger.claims[str(record["id"])])
         ruling = result.claim.ruling
         said = ("as its ruling says" if ruling == result.verdict else
                 f"its ruling says {ruling}: factcheck check will report the difference" if ruling else

@@ -164,6 +164,39 @@ def _scalar(key: str, value: Any) -> str:
     return dumped
 
 
+NESTED = {"citation": "citations"}
+"""A record given field by field (`citation.title`, `citation.url`...) under its parent's key."""
+
+
+def is_required(kind: str, key: str) -> bool:
+    """Whether a field (`text`, or `citation.url` of a nested record) must have a value."""
+    record, _, name = key.rpartition(".")
+    return RECORDS[record or kind].by_name[name].required
+
+
+def field_value(kind: str, key: str, raw: Any) -> Any:
+    """An option's value as the YAML value it stands for: typed text, stripped list items, and
+    each `--assertion` read from its key=value words."""
+    record, _, name = key.rpartition(".")
+    if key == "assertions":
+        return [parse_fields("assertion", words) for words in raw or ()]
+    if isinstance(raw, str):
+        return typed(record or kind, name, raw)
+    if isinstance(raw, list):
+        return [item.strip() for item in raw]
+    return raw
+
+
+def assemble(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The record from its fields, nested ones gathered under their parent, in field order."""
+    values = {k: v for k, v in fields.items() if "." not in k}
+    for record, parent in NESTED.items():
+        part = {k.partition(".")[2]: v for k, v in fields.items() if k.startswith(record + ".")}
+        if any(not _empty(v) for v in part.values()):
+            values[parent] = [ordered(record, part)]
+    return ordered(kind, values)
+
+
 def typed(record_name: str, key: str, text: str) -> Any:
     """A value typed on the command line or at a prompt, as the YAML value it stands for:
     numbers for number fields, true/false for flags, comma-separated lists for list fields."""
