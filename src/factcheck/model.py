@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Location
 
-VERDICTS = ("true", "mostly-true", "misleading", "unproven", "false")
+
+class Verdict(str, enum.Enum):
+    """The five verdicts, best first. Members are their own strings ("false" == Verdict.FALSE),
+    so records, JSON and the YAML `ruling` field use the plain words."""
+
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly-true"
+    MISLEADING = "misleading"
+    UNPROVEN = "unproven"
+    FALSE = "false"
+
+    __str__ = str.__str__
+    __format__ = str.__format__
+    __hash__ = str.__hash__
+
+
+VERDICTS = tuple(v.value for v in Verdict)
 
 
 @dataclass(frozen=True, order=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .model import Assertion, Claim, Fact, Ledger, PartialDate, Relation, Source
+from .model import Assertion, Claim, Fact, Ledger, PartialDate, Relation, Source, Verdict
 
 
 class Outcome(str, enum.Enum):
@@ -63,7 +63,7 @@ class Verification:
     """Everything `verify` shows about one claim."""
 
     claim: Claim
-    verdict: str
+    verdict: Verdict
     reason: str
     letter: str
     digit: int
@@ -187,10 +187,13 @@ class Engine:
 
     # claims ----------------------------------------------------------------------------------
 
-    def verify(self, claim: Claim) -> Verification:
-        """The claim's verdict and rating (rules, sections 2 and 3)."""
+    def verify(self, claim: Claim, unsupported_by_body: str | None = None) -> Verification:
+        """The claim's verdict and rating (rules, sections 2 and 3). `unsupported_by_body`, for
+        a headline scanned with its article: what its body does not say (the headline rule)."""
         results = tuple(self.check_assertion(a, claim.date, claim.judged) for a in claim.assertions)
         headline_gap = self._headline_gap(claim)
+        if headline_gap is None and unsupported_by_body and claim.kind != "question":
+            headline_gap = f"its own article does not support: {unsupported_by_body}"
         verdict, reason = _verdict(claim, results, headline_gap)
         chain, flags = self.provenance(claim)
         return Verification(claim, verdict, reason, _chain_letter(chain), _digit(verdict, results),
@@ -432,46 +435,47 @@ def _number(value: float) -> str:
 
 # verdicts and ratings ------------------------------------------------------------------------
 
-def _verdict(claim: Claim, results: tuple[AssertionResult, ...], headline_gap: str | None) -> tuple[str, str]:
+def _verdict(claim: Claim, results: tuple[AssertionResult, ...],
+             headline_gap: str | None) -> tuple[Verdict, str]:
     """The first rule of section 2 that applies, with the reason in words."""
     core = [r for r in results if r.assertion.role == "core"]
     side = [r for r in results if r.assertion.role != "core"]
     for r in core:
         if r.outcome == Outcome.CONTRADICTED:
-            return "false", f"contradicted: {r.reason}"
+            return Verdict.FALSE, f"contradicted: {r.reason}"
     for r in side:
         if r.outcome == Outcome.CONTRADICTED:
-            return "misleading", f"its {r.assertion.role} is wrong: {r.reason}"
+            return Verdict.MISLEADING, f"its {r.assertion.role} is wrong: {r.reason}"
     if headline_gap:
-        return "misleading", f"a headline that {headline_gap}"
+        return Verdict.MISLEADING, f"a headline that {headline_gap}"
     if not claim.judged:
-        return "unproven", f"a {claim.kind}: it cannot be true or false"
+        return Verdict.UNPROVEN, f"a {claim.kind}: it cannot be true or false"
     if claim.unchecked:
         parts = "; ".join(f"'{u.text}' ({u.reason})" for u in claim.unchecked[:3])
         more = f" and {len(claim.unchecked) - 3} more" if len(claim.unchecked) > 3 else ""
-        return "unproven", f"not all of it was checked: {parts}{more}"
+        return Verdict.UNPROVEN, f"not all of it was checked: {parts}{more}"
     if not results:
-        return "unproven", "it asserts nothing the ledger can check"
+        return Verdict.UNPROVEN, "it asserts nothing the ledger can check"
     for r in core:
         if r.outcome == Outcome.UNVERIFIED:
-            return "unproven", r.reason
+            return Verdict.UNPROVEN, r.reason
     if not core:
-        return "unproven", "it has no core assertion"
+        return Verdict.UNPROVEN, "it has no core assertion"
     for r in results:
         if r.outcome == Outcome.APPROXIMATE:
-            return "mostly-true", f"approximately right: {r.reason}"
+            return Verdict.MOSTLY_TRUE, f"approximately right: {r.reason}"
     for r in side:
         if r.outcome == Outcome.UNVERIFIED:
-            return "mostly-true", f"its {r.assertion.role} is unconfirmed: {r.reason}"
-    return "true", "every assertion is supported by the facts"
+            return Verdict.MOSTLY_TRUE, f"its {r.assertion.role} is unconfirmed: {r.reason}"
+    return Verdict.TRUE, "every assertion is supported by the facts"
 
 
-_DIGITS = {"mostly-true": 3, "misleading": 4, "false": 5, "unproven": 6}
+_DIGITS = {Verdict.MOSTLY_TRUE: 3, Verdict.MISLEADING: 4, Verdict.FALSE: 5, Verdict.UNPROVEN: 6}
 
 
-def _digit(verdict: str, results: tuple[AssertionResult, ...]) -> int:
+def _digit(verdict: Verdict, results: tuple[AssertionResult, ...]) -> int:
     """Admiralty information credibility, from the verdict and how well it is confirmed."""
-    if verdict != "true":
+    if verdict != Verdict.TRUE:
         return _DIGITS[verdict]
     sites = {_site(c.url) for r in results for e in r.evidence if e.outcome == Outcome.SUPPORTED
              for c in e.fact.citations}

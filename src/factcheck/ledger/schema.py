@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Location, Problem, brief, closest
+from ..model import VERDICTS
 from .yamlio import REFUSED, YamlList, YamlMap
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-VERDICTS = ("true", "mostly-true", "misleading", "unproven", "false")
 GRADES = ("A", "B", "C", "D", "E", "F")
 SOURCE_KINDS = (
     "news-outlet", "news-agency", "state-media", "think-tank", "blog", "website",

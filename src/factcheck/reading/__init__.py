@@ -36,9 +36,18 @@ class Reader:
         self.vocabulary = Vocabulary(engine.ledger)
         self._claims: list[tuple[Claim, str, _Gist]] | None = None
         self._statements: dict[str, str] = {}
+        self._recent: dict[tuple[str, dt.date | None], Reading] = {}
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
-        return read(text, self.vocabulary, today)
+        """The sentence read; the last few readings are kept, as scan and verify ask twice."""
+        key = (text, today)
+        found = self._recent.pop(key, None)
+        if found is None:
+            found = read(text, self.vocabulary, today)
+        self._recent[key] = found
+        if len(self._recent) > 64:
+            del self._recent[next(iter(self._recent))]
+        return found
 
     def canonical(self, reading: Reading) -> str:
         """The sentence as words, with every name replaced by its entity id."""
@@ -204,13 +213,16 @@ class Reader:
             self._statements[fact.id] = " " + " ".join(w.stem for w in tokens(normalise(fact.statement))) + " "
         return self._statements[fact.id]
 
-    def verify(self, text: str, today: dt.date) -> Verification:
-        if len(pieces(normalise(text))) == 1:  # a ledger claim is one sentence of ordinary length
+    def verify(self, text: str, today: dt.date, unsupported_by_body: str | None = None) -> Verification:
+        """The matching ledger claim's verdict, else a verdict on what the sentence asserts;
+        `unsupported_by_body` for a headline its article does not support (see Engine.verify)."""
+        text = normalise(text).strip()
+        if len(pieces(text)) == 1:  # a ledger claim is one sentence of ordinary length
             found = self.match(self.reading(text, today))
             if found:
                 claim, score = found
-                return dataclasses.replace(self.engine.verify(claim), match_score=score)
-        return self.engine.verify(self.claim(text, today))
+                return dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
+        return self.engine.verify(self.claim(text, today), unsupported_by_body)
 
 
 def _covered_text(reading: Reading, candidate: Candidate) -> str:

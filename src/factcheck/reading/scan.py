@@ -3,13 +3,13 @@ the headline held against its own body."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .extract import Reading
-from .text import STOPWORDS
+from .text import STOPWORDS, normalise
 
 if TYPE_CHECKING:
     from . import Reader, ScanItem
@@ -64,6 +64,8 @@ def check_worthy(reading: Reading) -> bool:
 
 
 def scan(reader: Reader, text: str, today: dt.date) -> list[ScanItem]:
+    """Each check-worthy sentence verified, one at a time; the headline verified last, with
+    whether any body sentence says what it says."""
     from rapidfuzz import fuzz
 
     from . import ScanItem
@@ -71,14 +73,47 @@ def scan(reader: Reader, text: str, today: dt.date) -> list[ScanItem]:
     headline, body = split(reader, text)
     if not headline:
         return []
-    # Pages repeat their headline (title, caption, share line): a copy is not support for it.
-    body = [s for s in body if not _copy_of(s, headline, fuzz.ratio)]
-    readings = [(sentence, reader.reading(sentence)) for sentence in body]
-    items = [ScanItem(headline, "headline", _headline(reader, headline, readings, today))]
-    for sentence, reading in readings:
+    headline = normalise(headline).strip()
+    said = _HeadlineGist.of(reader.reading(headline, today))
+    items = []
+    supported = said is None
+    for sentence in body:
+        sentence = normalise(sentence).strip()
+        if _copy_of(sentence, headline, fuzz.ratio):  # pages repeat their headline: no support
+            continue
+        reading = reader.reading(sentence, today)
+        if not supported and said is not None and not _title_like(sentence):
+            supported = said.said_by(reading)
         if check_worthy(reading):
             items.append(ScanItem(sentence, "sentence", reader.verify(sentence, today)))
-    return items
+    gap = None if supported or said is None else said.gap(reader)
+    return [ScanItem(headline, "headline", reader.verify(headline, today, gap)), *items]
+
+
+@dataclass(frozen=True)
+class _HeadlineGist:
+    """What a headline says, for finding it in its body: its parties and its other words."""
+
+    parties: frozenset[str]
+    action: frozenset[str]
+
+    @classmethod
+    def of(cls, reading: Reading) -> _HeadlineGist | None:
+        parties = frozenset(m.target for m in reading.entities)
+        action = frozenset(w.stem for i, w in enumerate(reading.words)
+                           if i not in reading.named and w.word not in STOPWORDS and w.word not in _HEADLINE_FILLER
+                           and len(w.word) > 2 and not w.word.isdigit())
+        return cls(parties, action) if parties and action else None
+
+    def said_by(self, sentence: Reading) -> bool:
+        """The same parties with one of its words for what they do, or two of its words."""
+        stems = {w.stem for w in sentence.words}
+        same_parties = self.parties <= {m.target for m in sentence.entities}
+        return bool((same_parties and self.action & stems) or len(self.action & stems) >= 2)
+
+    def gap(self, reader: Reader) -> str:
+        names = ", ".join(sorted(reader.engine.ledger.name_of(p) for p in self.parties))
+        return f"no sentence of the body says what it says of {names}"
 
 
 def _copy_of(sentence: str, headline: str, ratio) -> bool:  # type: ignore[no-untyped-def]
@@ -94,30 +129,3 @@ def _title_like(text: str) -> bool:
     if not words or text.rstrip().endswith((".", "”", '"')):
         return False
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
-def _headline(reader: Reader, headline: str, body: list[tuple[str, Reading]], today: dt.date):  # type: ignore[no-untyped-def]
-    """A headline is judged on the facts, and is misleading when no sentence of its body says
-    what it says: the same parties with one of its words for what they do, or two of its words."""
-    verification = reader.verify(headline, today)
-    if verification.verdict == "false" or verification.claim.kind == "question":
-        return verification  # a question asserts nothing for its body to support
-    reading = reader.reading(headline)
-    parties = {m.target for m in reading.entities}
-    named = {i for m in reading.entities for i in range(m.first, m.last + 1)}
-    action = {w.stem for i, w in enumerate(reading.words)
-              if i not in named and w.word not in STOPWORDS and w.word not in _HEADLINE_FILLER
-              and len(w.word) > 2 and not w.word.isdigit()}
-    if not parties or not action:
-        return verification
-    for text, sentence in body:
-        if _title_like(text):  # subheadings, captions and "Also read" links are not the article
-            continue
-        stems = {w.stem for w in sentence.words}
-        same_parties = parties <= {m.target for m in sentence.entities}
-        if (same_parties and action & stems) or len(action & stems) >= 2:
-            return verification
-    names = ", ".join(sorted(reader.engine.ledger.name_of(p) for p in parties))
-    return dataclasses.replace(
-        verification, verdict="misleading", digit=4,
-        reason=f"a headline its own article does not support: no sentence of the body says what it says of {names}")
