@@ -327,7 +327,7 @@ def scan(
     items = scan_text(engine, text, when)
     flagged = [item for item in items if item.flagged]
     shown = items if show_all else flagged
-    counts = Counter(item.verification.verdict for item in items)
+    counts = Counter(str(item.verification.verdict) for item in items)
     tally = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
     summary = f"{len(items)} statements checked ({tally}); {len(flagged)} flagged"
     records = [scan_record(i.text, i.kind, i.verification, engine) for i in shown]

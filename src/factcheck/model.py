@@ -21,9 +21,14 @@ class Verdict(str, enum.Enum):
     UNPROVEN = "unproven"
     FALSE = "false"
 
-    __str__ = str.__str__
-    __format__ = str.__format__
-    __hash__ = str.__hash__
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return self.value.__format__(spec)
+
+    def __hash__(self) -> int:  # as its string's, so that a dict keyed by either finds both
+        return hash(self.value)
 
 
 VERDICTS = tuple(v.value for v in Verdict)

@@ -105,7 +105,7 @@ def problem_record(p: Problem) -> dict[str, Any]:
 
 
 def verdict_counts(verifications: Iterable[Verification]) -> dict[str, int]:
-    counts = Counter(v.verdict for v in verifications)
+    counts = Counter(str(v.verdict) for v in verifications)
     return {verdict: counts[verdict] for verdict in VERDICTS if counts[verdict]}
 
 
