@@ -596,3 +596,10 @@ def test_a_bad_review_found_by_verify_is_reported_where_it_is(ledger: Path, tmp_
     code, _, err = run("verify", "Ruritania signed the Northern Pact in 2013", "--data", str(ledger))
     line = text.splitlines().index("    date: 2021-03-04") + 1
     assert code == 2 and f"reviews.yaml:{line}:5: 'date' must be a date" in err
+
+
+def test_a_review_url_that_does_not_parse_is_located(ledger: Path, tmp_path: Path) -> None:
+    source = write_json(tmp_path / "a.json", [review(url="https://checker.example:99999/x")])
+    err = _refused(ledger, source)
+    assert err == (f"factcheck: error: {source}:2:3: the review's url is not a valid address: "
+                   "https://checker.example:99999/x\n")

@@ -67,7 +67,8 @@ def _engine(data: Path, reviews: bool = False):  # type: ignore[no-untyped-def]
     return Engine(_ledger(data, reviews))
 
 
-def _checked_elsewhere(engine, data: Path, texts: list[str]) -> list[list[dict]]:  # type: ignore[no-untyped-def]
+def _checked_elsewhere(engine, data: Path, texts: list[str],  # type: ignore[no-untyped-def]
+                       today: dt.date) -> list[list[dict]]:
     """For each text, the imported reviews of the same claim, as records (closest first)."""
     from .claimreview.index import reviews_files
 
@@ -78,7 +79,7 @@ def _checked_elsewhere(engine, data: Path, texts: list[str]) -> list[list[dict]]
     from .formats.records import review_record
 
     matcher = ReviewMatcher(engine, files)
-    return [[review_record(review, score) for review, score in matcher.about(text)] for text in texts]
+    return [[review_record(review, score) for review, score in matcher.about(text, today)] for text in texts]
 
 
 def _version(value: bool) -> None:
@@ -219,7 +220,7 @@ def verify(
         _fail(error)
     record = verification_record(result, engine)
     try:
-        [record["reviews"]] = _checked_elsewhere(engine, data, [result.claim.text])
+        [record["reviews"]] = _checked_elsewhere(engine, data, [result.claim.text], _parse_today(today))
     except FactcheckError as error:
         _fail(error)
     _show(View("verification", record), fmt.value)
@@ -332,7 +333,7 @@ def scan(
     summary = f"{len(items)} statements checked ({tally}); {len(flagged)} flagged"
     records = [scan_record(i.text, i.kind, i.verification, engine) for i in shown]
     try:
-        elsewhere = _checked_elsewhere(engine, data, [i.text for i in shown])
+        elsewhere = _checked_elsewhere(engine, data, [i.text for i in shown], when)
     except FactcheckError as error:
         _fail(error)
     for record, reviews in zip(records, elsewhere, strict=True):

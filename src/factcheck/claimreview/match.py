@@ -9,6 +9,7 @@ the reviews found are read in full.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from ..model import ExternalReview
@@ -36,13 +37,14 @@ class ReviewMatcher:
         self._plain = [utils.default_process(file.claims[index]) for file, index in self._where]
         self._read: dict[int, tuple[str, Reading]] = {}
 
-    def about(self, text: str) -> list[tuple[ExternalReview, float]]:
-        """The reviews of the same claim as `text`, closest first, with how alike they are (0-100)."""
+    def about(self, text: str, today: dt.date | None = None) -> list[tuple[ExternalReview, float]]:
+        """The reviews of the same claim as `text`, closest first, with how alike they are (0-100);
+        `today` is the date "now" means in it, as for `verify`."""
         if not self._where:
             return []
         from rapidfuzz import fuzz, process, utils
 
-        reading = self.reader.reading(text)
+        reading = self.reader.reading(text, today)
         canonical = self.reader.canonical(reading)
         found = []
         for _, _, number in process.extract(utils.default_process(text), self._plain, scorer=fuzz.token_sort_ratio,

@@ -275,6 +275,8 @@ def _record(node: dict[str, Any], path: tuple[Any, ...], around: str, source: So
     if not isinstance(url, str) or not url.strip():
         raise _fail("a ClaimReview with no url (the address of the review)", source, path)
     url = _clean(url)
+    if not _parses(url):
+        raise _fail(f"the review's url is not a valid address: {url}", source, path)
     rating = _first_dict(node.get("reviewRating"))
     words = _text(rating.get("alternateName")) or _text(rating.get("name"))
     record: dict[str, Any] = {
@@ -315,6 +317,8 @@ def _from_api(claims: list[Any], path: tuple[Any, ...], source: Source,
             url = _text(review.get("url"))
             if not url:
                 raise _fail("a claimReview with no url (the address of the review)", source, where)
+            if not _parses(url):
+                raise _fail(f"the review's url is not a valid address: {url}", source, where)
             given = review.get("publisher")
             publisher = given if isinstance(given, dict) else {}
             words = _text(review.get("textualRating"))
@@ -405,6 +409,15 @@ def _language(value: Any) -> str:
     if isinstance(value, dict):
         return _text(value.get("alternateName")) or _text(value.get("name"))
     return _text(value)
+
+
+def _parses(url: str) -> bool:
+    """An address the ledger will accept (a bad host or port does not parse)."""
+    try:
+        urlsplit(url).port  # noqa: B018 - parsing is the check
+    except ValueError:
+        return False
+    return True
 
 
 def _host(url: str) -> str:

@@ -157,10 +157,10 @@ _CLAIM = Record("claim", "A claim as it appeared.", (
 
 _DESK = Record("desk", "The desk that publishes this ledger's reviews: who signs them and where they live.", (
     Field("name", "text", "The desk's name, as readers know it.", required=True),
-    Field("url", "text", "The desk's home page.", required=True),
+    Field("url", "url", "The desk's home page.", required=True),
     Field("language", "text", "The language its reviews are written in, as a BCP 47 tag (en, fr, pt-BR)."),
-    Field("logo", "text", "Address of the desk's logo image."),
-    Field("review_url", "text", "Where claim pages are published: a review's url is this followed by the claim id "
+    Field("logo", "url", "Address of the desk's logo image."),
+    Field("review_url", "url", "Where claim pages are published: a review's url is this followed by the claim id "
                                 "(default: the desk's url)."),
 ))
 
@@ -173,7 +173,7 @@ _RATING_WORD = Record("rating word", "A publisher's rating words and the verdict
 _REVIEW = Record("review", "A fact-check published elsewhere, imported from its ClaimReview.", (
     Field("claim", "text", "The claim reviewed, as the publisher worded it.", required=True),
     Field("publisher", "text", "Who published the review.", required=True),
-    Field("url", "text", "Address of the review.", required=True),
+    Field("url", "url", "Address of the review.", required=True),
     Field("date", "date", "When the review was published."),
     Field("rating", "text", "The publisher's rating, in its own words."),
     Field("verdict", "verdict", "The rating on this ledger's scale; absent when its words are not in the table."),
