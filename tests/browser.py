@@ -134,7 +134,8 @@ class Browser:
 
     # pages -----------------------------------------------------------------------------------
 
-    def open(self, path: Path | str, *, scripts: bool = True, width: int = 1200, height: int = 900) -> Page:
+    def open(self, path: Path | str, *, scripts: bool = True, width: int = 1200, height: int = 900,
+             dark: bool = False) -> Page:
         """Load a file (or a URL) in a new tab and wait for its load event; collects what went wrong."""
         target = self.call("Target.createTarget", {"url": "about:blank"})["result"]["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["result"]["sessionId"]
@@ -144,6 +145,9 @@ class Browser:
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}, session)
         if not scripts:
             self.call("Emulation.setScriptExecutionDisabled", {"value": True}, session)
+        if dark:
+            self.call("Emulation.setEmulatedMedia",
+                      {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}, session)
         page = Page(self, session)
         self.events.clear()
         url = path if isinstance(path, str) else path.resolve().as_uri()

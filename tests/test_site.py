@@ -388,6 +388,15 @@ def test_the_sources_page_loads_without_errors(browser: Browser, bundled_site: P
 
 
 @needs_chromium
+def test_pages_follow_a_dark_colour_scheme(browser: Browser, bundled_site: Path) -> None:
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert browser.open(bundled_site / "index.html").evaluate(background) == "rgb(255, 255, 255)"
+    page = browser.open(bundled_site / "claims" / "gr-calmly-withdraw.html", dark=True)
+    assert page.errors == [] and page.evaluate(background) == "rgb(20, 24, 29)"
+    assert page.evaluate("getComputedStyle(document.querySelector('.badge')).color") == "rgb(255, 255, 255)"
+
+
+@needs_chromium
 @pytest.mark.parametrize("width", [1200, 360])
 def test_pages_fit_a_phone_and_a_desktop(browser: Browser, bundled_site: Path, width: int) -> None:
     for name in ("index.html", "sources.html", "claims/gr-calmly-withdraw.html"):
