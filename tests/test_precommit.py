@@ -104,3 +104,23 @@ def test_real_pre_commit_checks_a_ledger_in_a_subfolder(tmp_path: Path, wheelhou
     assert re.search(r"factcheck check\.+Failed", bad.stdout), bad.stdout
     assert f"ledger/claims.yaml:{number + 1}:" in bad.stdout
     assert "unknown source 'clikbait' (did you mean 'clickbait'?)" in bad.stdout
+
+
+def test_the_configuration_init_writes_runs_under_real_pre_commit(tmp_path: Path) -> None:
+    """`factcheck init`'s `.pre-commit-config.yaml` (a local hook: the `factcheck` on the PATH)."""
+    assert CliRunner().invoke(app, ["init", str(tmp_path)]).exit_code == 0
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / ".cache"), "NO_COLOR": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    pre_commit = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+    good = subprocess.run(pre_commit, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert good.returncode == 0 and re.search(r"factcheck check\.+Passed", good.stdout), good.stdout + good.stderr
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("    from: 2006-08-24 ", "    from: 2008-08-24 "),
+                     encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    bad = subprocess.run(pre_commit, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 1 and re.search(r"factcheck check\.+Failed", bad.stdout), bad.stdout
+    assert re.search(r"claims\.yaml:\d+:\d+: error: claim 'daily-pluto-dwarf-since-2006': computed verdict is false "
+                     r"but the ruling says true", bad.stdout), bad.stdout
