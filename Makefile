@@ -40,7 +40,7 @@ screenshots: $(STAMP) chromium
 # A longer fuzz run: FUZZ_EXAMPLES examples per fuzz test (default 2000).
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(STAMP)
-	FACTCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -m fuzz -p no:randomly --hypothesis-show-statistics -q tests/test_fuzz.py
+	FACTCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FACTCHECK_FUZZ_RANDOM=1 $(BIN)/python -m pytest -m fuzz -p no:randomly --hypothesis-show-statistics -q tests/test_fuzz.py
 
 # Every benchmark script; SIZES picks the generated ledgers (add 1000000 for the million-claim run).
 SIZES ?= 1000 10000 100000
