@@ -79,12 +79,14 @@ class FactcheckError(Exception):
 
 class LedgerError(FactcheckError):
     """The ledger cannot be used: it carries every problem found; the message names the first
-    (a file that cannot be read at all before anything else)."""
+    (a file that cannot be read at all before anything else, a broken reference last: it is
+    more often a consequence than a cause) and points at `check` for the rest."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        first = min(problems, key=lambda p: (not p.fatal, p.sort_key()))
+        first = min(problems, key=lambda p: (not p.fatal, p.code == "unknown-reference", p.sort_key()))
         more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run `factcheck check`)" if more else ""
+        suffix = (f" (and {more} more problem{'s' if more > 1 else ''}: run `factcheck check`)" if more
+                  else " (run `factcheck check` to check the whole ledger)")
         super().__init__(f"{first.message} ({first.code}){suffix}", first.location)
         self.problems = problems
 

@@ -223,6 +223,8 @@ class FileRecords(NamedTuple):
 
     problems: list[Problem]
     records: list[tuple[str, Any]]
+    invalid: tuple[str, ...] = ()
+    """Ids of records that failed validation: still known to cross-references (see _Builder)."""
 
 
 def _unreadable(where: Location, code: str, message: str) -> FileRecords:
@@ -239,7 +241,7 @@ def parse_file(shown: str, text: str | bytes, kind: str) -> FileRecords:
         except FactcheckError as error:
             return _unreadable(error.location or Location(shown), "unreadable", f"cannot read: {error.message}")
     reader.read(text, kind)
-    return FileRecords(reader.problems, reader.records)
+    return FileRecords(reader.problems, reader.records, tuple(reader.invalid))
 
 
 PARALLEL_BYTES = 4 * 1024 * 1024
@@ -275,6 +277,7 @@ class _FileReader:
         self.shown = shown
         self.problems: list[Problem] = []
         self.records: list[tuple[str, Any]] = []
+        self.invalid: list[str] = []
         self.validator = Validator(self.problems)
 
     def error(self, where: Location, code: str, message: str) -> None:
@@ -318,6 +321,8 @@ class _FileReader:
             for item, where in zip(items, items.item_locations, strict=True):
                 if self.validator.record(item, record_name, where):
                     self.records.append((record_name, build(item)))
+                elif isinstance(item, YamlMap) and isinstance(item.get("id"), str):
+                    self.invalid.append(item["id"])
 
     # dates -----------------------------------------------------------------------------------
 
@@ -424,6 +429,9 @@ class _Builder:
         self.replaced = replaced
         self.problems = result.problems
         self.ids: dict[str, Location] = {}
+        self.invalid: set[str] = set()
+        """Ids of records that failed validation: still known, so references to them are not
+        reported again (one mistake, one error), but whatever names them is left out."""
         self.review_keys: dict[tuple[str, str], Location] = {}
 
     def error(self, where: Location, code: str, message: str) -> None:
@@ -472,6 +480,7 @@ class _Builder:
     def keep(self, records: FileRecords) -> None:
         """Add one file's records and problems to the ledger."""
         self.problems.extend(records.problems)
+        self.invalid.update(records.invalid)
         for record_name, obj in records.records:
             self._add(obj, record_name)
 
@@ -518,11 +527,14 @@ class _Builder:
         things = ledger.sources.keys() | ledger.entities.keys()
 
         def missing(record: Any, key: str, known: Any, what: str) -> bool:
-            """Report each id under `key` of `record` that is not in `known`."""
+            """Report each id under `key` of `record` that is not in `known` (those of invalid
+            records, already reported, silently)."""
             value = getattr(record, key)
             ids = sorted(value) if isinstance(value, frozenset) else [value] if isinstance(value, str) else value or ()
             bad = [i for i in ids if i and i not in known]
             for ident in bad:
+                if ident in self.invalid:
+                    continue
                 hint = next(iter(closest(ident, known, cutoff=0.7)), "")
                 self.error(record.loc(key), "unknown-reference",
                            f"unknown {what} '{brief(ident)}'" + (f" (did you mean '{hint}'?)" if hint else ""))

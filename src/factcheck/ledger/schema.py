@@ -15,7 +15,7 @@ from ..diagnostics import Location, Problem, brief, closest
 from ..model import VERDICTS
 from .yamlio import REFUSED, YamlList, YamlMap
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 GRADES = ("A", "B", "C", "D", "E", "F")
 SOURCE_KINDS = (
@@ -31,6 +31,7 @@ ROLES = ("core", "detail", "attribution")
 CHANGES = ("start", "end")
 
 _ID_RE = re.compile(ID_PATTERN)
+_ID_RULE = "lower-case words and digits joined by single hyphens, like 'state-tv'"
 _DATE_RE = re.compile(DATE_PATTERN)
 
 
@@ -331,13 +332,16 @@ def _type_error(raw: Any, spec: Field) -> str:
     if t in ("text", "url"):
         return "" if isinstance(raw, str) and raw.strip() else "must be non-empty text"
     if t == "id":
-        return "" if isinstance(raw, str) and _ID_RE.match(raw) else "must be an id (lower-case words joined by -)"
+        return "" if isinstance(raw, str) and _ID_RE.match(raw) else f"must be an id: {_ID_RULE} (not {raw!r})"
     if t == "ids" or t == "id-or-ids":
         if t == "id-or-ids" and isinstance(raw, str):
             raw = [raw]
         if isinstance(raw, list) and all(isinstance(i, str) and _ID_RE.match(i) for i in raw) and (raw or t == "ids"):
             return ""
-        return "must be a list of ids" if t == "ids" else "must be an id or a list of ids"
+        bad = next((i for i in raw if not (isinstance(i, str) and _ID_RE.match(i))), None) \
+            if isinstance(raw, list) else raw
+        what = "must be a list of ids" if t == "ids" else "must be an id or a list of ids"
+        return f"{what}: {_ID_RULE} (not {bad!r})" if bad is not None else what
     if t == "texts":
         ok = isinstance(raw, list) and all(isinstance(i, str) and i.strip() for i in raw)
         return "" if ok else "must be a list of non-empty texts"
