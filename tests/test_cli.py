@@ -40,7 +40,7 @@ def test_every_format_word_has_a_renderer() -> None:
     from factcheck.formats import CheckFormat, ReportFormat, renderer
 
     for word in [*ReportFormat, *CheckFormat]:
-        assert renderer(word.value, _io.StringIO(), terminal=False) is not None
+        assert renderer(word.value, _io.StringIO()) is not None
 
 
 # list --------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def test_list_filters() -> None:
 
 
 @pytest.mark.parametrize(("option", "message"), [
-    ("--verdict=maybe", "unknown verdict 'maybe'"),
+    ("--verdict=maybe", "'maybe' is not one of"),
     ("--source=clickbat", "unknown source 'clickbat' (did you mean 'clickbait'?)"),
 ])
 def test_list_bad_filters(option: str, message: str) -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
 import re
 import select
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
+
+import pytest
 
 from .conftest import MINI, REPO
 from .test_cli import HOSTILE, hostile_ledger
@@ -22,11 +27,12 @@ def factcheck(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([FACTCHECK, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
-def on_terminal(*args: str, env: dict[str, str] | None = None) -> str:
-    """Run the command with a pseudo-terminal as stdout and stderr; return what it drew."""
+def on_terminal(*args: str, env: dict[str, str] | None = None, columns: int = 140) -> str:
+    """Run the command with a pseudo-terminal of `columns` as stdout and stderr; return what it drew."""
     leader, follower = pty.openpty()
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    environment.update({"TERM": "xterm-256color", "COLUMNS": "140", **(env or {})})
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")}
+    environment.update({"TERM": "xterm-256color", **(env or {})})
     process = subprocess.Popen([FACTCHECK, *args], stdout=follower, stderr=follower, stdin=subprocess.DEVNULL,
                                env=environment, cwd=REPO)
     os.close(follower)
@@ -74,16 +80,68 @@ def test_errors_have_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and result.stderr.startswith("factcheck: error: ")
 
 
-def test_terminal_gets_rich_tables_in_colour() -> None:
-    out = on_terminal("list", "--data", str(MINI))
-    assert "crimea-2013" in out and "┃" in out  # rich's box drawing
-    assert COLOUR.search(out)
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def column_text(table: str, header: str) -> str:
+    """The text of one column of a drawn table, its wrapped lines joined: sliced by the
+    header's position, or, for record blocks, the lines indented under each row."""
+    lines = table.splitlines()
+    top = next(line for line in lines if line.strip())
+    if f" {header}" not in top:
+        return _words(" ".join(line for line in lines if line.startswith("    ")))
+    start = top.index(f" {header}") + 1
+    after = re.search(r"\S\s", top[start:])
+    end = start + after.end() - 1 if after else None
+    while end is not None and top[end] == " ":
+        end += 1
+    return _words(" ".join(line[start:end] for line in lines[2:]))
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("term", ["xterm-256color", "dumb"])
+def test_terminal_tables_fit_the_window_and_show_every_text(columns: int, term: str) -> None:
+    """A real terminal of 80 or 120 columns (no COLUMNS variable): every line fits, every claim,
+    fact and source reads whole (wrapped lines joined), colour unless the terminal is dumb."""
+    from factcheck.formats.layout import width_of
+
+    listing = json.loads(factcheck("list", "-f", "json").stdout)
+    facts = json.loads(factcheck("facts", "-f", "json").stdout)
+    for args, header, texts in ((["list"], "CLAIM", [r["text"] for r in listing]),
+                                (["facts"], "STATEMENT", [f["statement"] for f in facts])):
+        out = on_terminal(*args, columns=columns, env={"TERM": term})
+        plain = SGR.sub("", out).replace("\r\n", "\n")
+        assert all(width_of(line) <= columns for line in plain.splitlines()), args
+        flowing = column_text(plain.split("\n\n")[0], header)
+        for text in texts:
+            assert _words(text) in flowing, text
+        assert bool(SGR.search(out)) == (term != "dumb")
+    claim = next(r for r in listing if r["id"] == "mondo-crimea-treaty-2013")
+    verified = SGR.sub("", on_terminal("verify", claim["id"], columns=columns)).replace("\r\n", "\n")
+    assert all(width_of(line) <= columns for line in verified.splitlines())
+    assert _words(claim["text"]) in _words(verified.split("\n\n")[0])
+    sources = SGR.sub("", on_terminal("sources", columns=columns))
+    assert all(width_of(line) <= columns for line in sources.splitlines())
+    assert "state media" in sources
 
 
 def test_no_color_is_honoured() -> None:
     out = on_terminal("list", "--data", str(MINI), env={"NO_COLOR": "1"})
     assert "crimea-2013" in out
-    assert not COLOUR.search(out)
+    assert "\x1b[" not in out  # no colour, no bold
+
+
+def test_force_color_and_color_option() -> None:
+    env = {**os.environ, "FORCE_COLOR": "1"}
+    env.pop("NO_COLOR", None)
+    piped = subprocess.run([FACTCHECK, "list", "--data", str(MINI)], capture_output=True, text=True, env=env)
+    assert COLOUR.search(piped.stdout)
+    assert "\x1b[" not in on_terminal("list", "--data", str(MINI), "--color", "never")
+    assert COLOUR.search(factcheck("--color", "always", "list", "--data", str(MINI)).stdout)
 
 
 def test_terminal_shows_hostile_text_literally(mini_copy: Path) -> None:
@@ -106,8 +164,8 @@ def test_progress_only_for_long_runs_on_a_terminal(tmp_path: Path) -> None:
     assert "checking claims" in on_terminal("check", "--data", str(tmp_path), env=at_once)
     assert "verifying claims" in on_terminal("list", "--data", str(tmp_path), env=at_once)
     assert "checking claims" not in on_terminal("check", "--data", str(MINI), env=at_once)
-    table = on_terminal("list", "--data", str(tmp_path))
-    assert "2001 rows: drawn as a plain table" in table and "c2000" in table
-    assert "drawn as a plain table" not in on_terminal("list", "--data", str(MINI))
+    assert "verifying claims" not in on_terminal("list", "-q", "--data", str(tmp_path), env=at_once)
+    table = on_terminal("list", "--data", str(tmp_path))  # thousands of rows are laid out like a few
+    assert "c2000" in table and "2001 claims" in table
     piped = factcheck("check", "--data", str(tmp_path))
     assert piped.returncode == 0 and "checking" not in piped.stdout + piped.stderr

@@ -255,9 +255,11 @@ def test_columns_zero_still_draws_the_table(monkeypatch: pytest.MonkeyPatch) -> 
 
     shown: list[str] = []
 
-    def show_on_terminal(view: View, fmt: str) -> None:
+    def show_on_terminal(view: View, fmt: str, *_: object, **__: object) -> None:
+        import shutil
+
         out = io.StringIO()
-        renderer(fmt, out, terminal=True).render(view)
+        renderer(fmt, out, shutil.get_terminal_size().columns).render(view)  # as on a terminal
         shown.append(out.getvalue())
 
     monkeypatch.setenv("COLUMNS", "0")

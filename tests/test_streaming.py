@@ -18,7 +18,7 @@ RECORDS = [{"id": "a", "text": "é \u202e x", "n": [1, {"k": None}]}, {"id": "b"
 def rendered(fmt: str, records: list, streamed: bool) -> str:
     out = io.StringIO()
     view = View("claims", iter(records) if streamed else records, "")
-    target = renderer(fmt, out, terminal=False)
+    target = renderer(fmt, out)
     target.stream(view) if streamed else target.render(view)
     return out.getvalue()
 

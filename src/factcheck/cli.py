@@ -6,6 +6,8 @@ Exit codes: 0 fine, 1 findings (`check` found problems), 2 unusable input or usa
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import os
 import re
 import sys
 from collections import Counter
@@ -23,13 +25,29 @@ from .model import VERDICTS
 app = typer.Typer(
     cls=FactcheckGroup,  # one error path: every failure is one line on stderr (see edge.py)
     name="factcheck",
-    help="Check claims against reference facts and the provenance of their sources.",
     no_args_is_help=True,
-    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DataOption = typer.Option(Path("."), "--data", "-d", help="The ledger folder.", show_default="the current folder")
+
+
+Verdict = enum.Enum("Verdict", [(v, v) for v in VERDICTS], type=str)  # type: ignore[misc]
+
+
+class Color(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+# Options every command takes, before or after its name (`factcheck --data DIR list` = `factcheck list --data DIR`).
+DataOption = typer.Option(None, "--data", "-d", help="The ledger folder (default: $FACTCHECK_DATA, or the current "
+                          "folder).", show_default=False)
+ColorOption = typer.Option(None, "--color", help="Colour tables: auto (on a terminal, unless NO_COLOR is set; "
+                           "FORCE_COLOR forces it), always or never.", show_default=False)
+WidthOption = typer.Option(None, "--width", min=20, help="Lay tables out for this many columns (default: the "
+                           "terminal's; piped tables are never cut).", show_default=False)
+QuietOption = typer.Option(False, "--quiet", "-q", help="Results only: no summary line or progress bar.")
 FormatOption = typer.Option(ReportFormat.table, "--format", "-f", help="Output format.")
 
 
@@ -51,28 +69,67 @@ def _fail(error: FactcheckError) -> NoReturn:
     raise error  # the edge (edge.py) reports it as one line and exits 2
 
 
-def _show(view: View, fmt: str) -> None:
-    renderer(fmt, sys.stdout, terminal=sys.stdout.isatty()).render(view)
+_GLOBAL: dict[str, object] = {}
+"""The options given before the command's name (or their environment variables): set by `main`."""
 
 
-def _ledger(data: Path, reviews: bool = False):  # type: ignore[no-untyped-def]
+def _global(name: str):  # type: ignore[no-untyped-def]
+    return _GLOBAL.get(name)
+
+
+def _data(data: Path | None) -> Path:
+    return data or _global("data") or Path(".")
+
+
+def _quiet(quiet: bool) -> bool:
+    return quiet or bool(_global("quiet"))
+
+
+def _use_color(choice: Color | None, terminal: bool) -> bool:
+    """--color, else NO_COLOR (https://no-color.org), else FORCE_COLOR, else whether it is a terminal."""
+    choice = choice or _global("color") or Color.auto
+    if choice != Color.auto:
+        return choice == Color.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return terminal and os.environ.get("TERM") != "dumb"
+
+
+def _show(view: View, fmt: str, color: Color | None = None, width: int | None = None, quiet: bool = False) -> None:
+    """Render to stdout. Only `table`/`text` is laid out to a width (--width, else a terminal's)
+    and coloured; piped, it keeps every cell whole."""
+    import shutil
+
+    if _quiet(quiet):
+        view.summary = ""
+    terminal = sys.stdout.isatty()
+    width = width or _global("width") or (shutil.get_terminal_size().columns if terminal else None)
+    if fmt in ("table", "text"):
+        renderer(fmt, sys.stdout, width, _use_color(color, terminal)).render(view)
+    else:
+        renderer(fmt, sys.stdout).render(view)
+
+
+def _ledger(data: Path | None, reviews: bool = False):  # type: ignore[no-untyped-def]
     from .ledger import load_or_raise
 
-    return load_or_raise(data, reviews)
+    return load_or_raise(_data(data), reviews)
 
 
-def _engine(data: Path, reviews: bool = False):  # type: ignore[no-untyped-def]
+def _engine(data: Path | None, reviews: bool = False):  # type: ignore[no-untyped-def]
     from .verdict import Engine
 
     return Engine(_ledger(data, reviews))
 
 
-def _checked_elsewhere(engine, data: Path, texts: list[str],  # type: ignore[no-untyped-def]
+def _checked_elsewhere(engine, data: Path | None, texts: list[str],  # type: ignore[no-untyped-def]
                        today: dt.date) -> list[list[dict]]:
     """For each text, the imported reviews of the same claim, as records (closest first)."""
     from .claimreview.index import reviews_files
 
-    files = list(reviews_files(data))
+    files = list(reviews_files(_data(data)))
     if not files:
         return [[] for _ in texts]
     from .claimreview.match import ReviewMatcher
@@ -90,7 +147,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+    data: Path | None = typer.Option(None, "--data", "-d", envvar="FACTCHECK_DATA", show_default=False,
+                                     help="The ledger folder (default: the current folder)."),
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Parse every ledger file, neither reading nor writing the cache "
@@ -98,8 +160,17 @@ def main(
 ) -> None:
     """Check claims against reference facts and the provenance of their sources.
 
-    The ledger is sources.yaml, facts.yaml and claims.yaml in the current folder (or --data DIR).
+    The ledger is sources.yaml, facts.yaml and claims.yaml in the current folder, --data DIR or
+    $FACTCHECK_DATA. Options before the command apply to it (--data, --color, --width, -q).
+
+    Examples:
+
+        factcheck list
+
+        factcheck --data ledger/ check
     """
+    _GLOBAL.clear()
+    _GLOBAL.update(data=data, color=color, width=width, quiet=quiet)
     if no_cache:
         import os
 
@@ -108,10 +179,13 @@ def main(
 
 @app.command("list")
 def list_claims(
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     fmt: ReportFormat = FormatOption,
-    verdict: list[str] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
+    verdict: list[Verdict] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
     source: list[str] | None = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Every claim with its computed verdict, rating and source.
 
@@ -124,30 +198,30 @@ def list_claims(
     from .formats.records import claim_row, summary_line
     from .progress import Progress
 
+    wanted = [v.value for v in verdict or ()]
     try:
         engine = _engine(data)
-        _check_filters(engine, verdict, source)
+        _check_filters(engine, wanted, source)
     except FactcheckError as error:
         _fail(error)
-    with Progress("verifying claims", _count(engine, source)) as bar:
-        shown = _verified(engine, verdict, source, bar)
+    with _progress(Progress("verifying claims", _count(engine, source)), quiet) as bar:
+        shown = _verified(engine, wanted, source, bar)
         if fmt.value in STREAMED:  # rows go out as they are computed: memory holds one at a time
-            renderer(fmt.value, sys.stdout, terminal=sys.stdout.isatty()).stream(
-                View("claims", (claim_row(v) for v in shown)))
+            renderer(fmt.value, sys.stdout).stream(View("claims", (claim_row(v) for v in shown)))
             return
         verifications = list(shown)
-    view = View("claims", [claim_row(v) for v in verifications], summary_line(verifications))
-    if fmt.value == "table" and len(verifications) > RICH_ROWS and sys.stdout.isatty():
-        typer.echo(f"factcheck: {len(verifications)} rows: drawn as a plain table (a terminal table "
-                   f"is drawn for up to {RICH_ROWS} rows; --format csv or json stream any number)", err=True)
-        renderer(fmt.value, sys.stdout, terminal=False).render(view)
-    else:
-        _show(view, fmt.value)
+    _show(View("claims", [claim_row(v) for v in verifications], summary_line(verifications)), fmt.value,
+          color, width, quiet)
 
 
 STREAMED = ("json", "csv")
-RICH_ROWS = 2000
-"""Past this many rows a terminal table is drawn plain: rich takes half a millisecond a row."""
+
+
+def _progress(bar, quiet: bool):  # type: ignore[no-untyped-def]
+    """A progress bar, off with -q."""
+    if _quiet(quiet):
+        bar.enabled = False
+    return bar
 
 
 def _check_filters(engine, verdict: list[str] | None, source: list[str] | None) -> None:  # type: ignore[no-untyped-def]
@@ -187,9 +261,12 @@ def _filtered(engine, verdict: list[str] | None, source: list[str] | None):  # t
 @app.command()
 def verify(
     claim: str = typer.Argument(..., help="A claim id from claims.yaml, or a sentence to check."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     fmt: ReportFormat = FormatOption,
     today: str | None = TodayOption,
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """One claim, by id or as free text: verdict, rating, evidence and provenance chain.
 
@@ -204,6 +281,8 @@ def verify(
     from .ledger.schema import ID_PATTERN
 
     claim = text_argument(claim)
+    if not claim.strip():
+        raise typer.BadParameter("give a claim id or a sentence, not empty text", param_hint="'CLAIM'")
     try:
         engine = _engine(data)
         if claim in engine.ledger.claims:
@@ -223,12 +302,20 @@ def verify(
         [record["reviews"]] = _checked_elsewhere(engine, data, [result.claim.text], _parse_today(today))
     except FactcheckError as error:
         _fail(error)
-    _show(View("verification", record), fmt.value)
+    _show(View("verification", record), fmt.value, color, width, quiet)
 
 
 @app.command()
-def sources(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
-    """The sources: outlets, platforms and people, with their reliability grades."""
+def sources(data: Path | None = DataOption, fmt: ReportFormat = FormatOption, color: Color | None = ColorOption,
+            width: int | None = WidthOption, quiet: bool = QuietOption) -> None:
+    """The sources: outlets, platforms and people, with their reliability grades.
+
+    Examples:
+
+        factcheck sources
+
+        factcheck sources --format csv > sources.csv
+    """
     from .formats.records import source_record
 
     try:
@@ -236,12 +323,20 @@ def sources(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
     except FactcheckError as error:
         _fail(error)
     records = [source_record(s) for s in ledger.sources.values()]
-    _show(View("sources", records, f"{len(records)} sources"), fmt.value)
+    _show(View("sources", records, f"{len(records)} sources"), fmt.value, color, width, quiet)
 
 
 @app.command()
-def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
-    """The reference facts, with their dates and citations."""
+def facts(data: Path | None = DataOption, fmt: ReportFormat = FormatOption, color: Color | None = ColorOption,
+          width: int | None = WidthOption, quiet: bool = QuietOption) -> None:
+    """The reference facts, with their dates and citations.
+
+    Examples:
+
+        factcheck facts
+
+        factcheck facts --format json
+    """
     from .formats.records import fact_record
 
     try:
@@ -249,18 +344,20 @@ def facts(data: Path = DataOption, fmt: ReportFormat = FormatOption) -> None:
     except FactcheckError as error:
         _fail(error)
     records = [fact_record(f) for f in ledger.facts.values()]
-    _show(View("facts", records, f"{len(records)} facts"), fmt.value)
+    _show(View("facts", records, f"{len(records)} facts"), fmt.value, color, width, quiet)
 
 
 @app.command()
 def check(
     paths: list[Path] | None = typer.Argument(
         None, help="Ledger folders, or files of one (their ledger is checked). Default: --data."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     max_age: int = typer.Option(730, "--max-age", min=1, help="Days after which a fact's as_of date is stale."),
     today: str | None = TodayOption,
+    color: Color | None = ColorOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Check the ledger: schema, YAML hazards, references, drift of rulings, stale facts.
 
@@ -275,13 +372,12 @@ def check(
     from .checks import CheckOptions, run_checks
     from .formats.records import problem_record, problem_summary
     from .ledger import ledger_folder, load
-
-    options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
-    folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [data])))
-    problems, files, unusable = [], 0, []
     from .progress import Progress
 
-    with Progress("checking claims") as bar:
+    options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
+    folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [_data(data)])))
+    problems, files, unusable = [], 0, []
+    with _progress(Progress("checking claims"), quiet) as bar:
         for folder in folders:
             result = load(folder, reviews=True)
             files += len(result.files)
@@ -291,28 +387,45 @@ def check(
     first_unusable = sorted(unusable, key=lambda p: p.sort_key())[:1]
     if any(p.code == "no-ledger" for p in unusable):  # nothing was checked: an error, not a report
         raise LedgerError(first_unusable)
-    _show(View("problems", [problem_record(p) for p in problems], problem_summary(problems, files)), fmt.value)
+    _show(View("problems", [problem_record(p) for p in problems], problem_summary(problems, files)), fmt.value,
+          color, quiet=quiet)
     if unusable:
         raise LedgerError(first_unusable)  # the report is on stdout; the reason it is unusable on stderr
     failing = [p for p in problems if strict or p.severity.value == "error"]
     raise typer.Exit(1 if failing else 0)
 
 
+class FailOn(str, enum.Enum):
+    false = "false"
+    misleading = "misleading"
+
+
+FAIL_ON_VERDICTS = {FailOn.false: ("false",), FailOn.misleading: ("false", "misleading")}
+
+
 @app.command()
 def scan(
     file: str = typer.Argument(..., help="An article as plain text or markdown; - reads standard input."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     fmt: ReportFormat = FormatOption,
     show_all: bool = typer.Option(False, "--all", help="Show every check-worthy statement, not only flagged ones."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a statement is judged this or worse "
+                                          "(false is worse than misleading): for CI."),
     today: str | None = TodayOption,
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Check an article: its headline (also against its own body) and every check-worthy sentence.
 
-    Statements judged false or misleading are flagged; --all shows the rest too.
+    Statements judged false or misleading are flagged; --all shows the rest too. With --fail-on,
+    the exit status is 1 when a statement at or above that verdict is flagged.
 
     Examples:
 
         factcheck scan article.txt
+
+        factcheck scan article.md --fail-on misleading
 
         curl -s https://example.org/story.txt | factcheck scan - --format json
     """
@@ -338,7 +451,9 @@ def scan(
         _fail(error)
     for record, reviews in zip(records, elsewhere, strict=True):
         record["reviews"] = reviews
-    _show(View("scan", records, summary), fmt.value)
+    _show(View("scan", records, summary), fmt.value, color, width, quiet)
+    failing = FAIL_ON_VERDICTS[fail_on] if fail_on else ()
+    raise typer.Exit(1 if any(item.verification.verdict in failing for item in items) else 0)
 
 
 @app.command()
@@ -393,7 +508,7 @@ def add_source(
     country: str | None = typer.Option(None, "--country", help="Country of registration or residence."),
     alias: list[str] | None = typer.Option(None, "--alias", help="Another name it goes by (repeatable)."),
     republishes: list[str] | None = typer.Option(None, "--republishes", help="A source it reposts (repeatable)."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     interactive: bool | None = AskOption,
 ) -> None:
     """Append a source to sources.yaml.
@@ -427,7 +542,7 @@ def add_fact(
     link: str | None = typer.Option(None, "--citation-url", help="The citation's address."),
     published: str | None = typer.Option(None, "--citation-date", help="The citation's publication date."),
     publisher: str | None = typer.Option(None, "--citation-publisher", help="Who published the citation."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     interactive: bool | None = AskOption,
 ) -> None:
     """Append a fact, with one citation, to facts.yaml.
@@ -464,7 +579,7 @@ def add_claim(
                                                "'subject=ID relation=ID object=ID date=2014' (repeatable)."),
     ruling: str | None = typer.Option(None, "--ruling", help="The editor's verdict, for check to compare."),
     ruling_note: str | None = typer.Option(None, "--ruling-note", help="Why."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     interactive: bool | None = AskOption,
 ) -> None:
     """Append a claim to claims.yaml, and show the verdict computed for it.
@@ -481,10 +596,13 @@ def add_claim(
          ("id", "text", "source", "date", "url", "assertions", "ruling"), data, interactive)
 
 
-def _add(kind: str, given: dict[str, object], asked: tuple[str, ...], data: Path, interactive: bool | None) -> None:
+def _add(kind: str, given: dict[str, object], asked: tuple[str, ...], data: Path | None,
+         interactive: bool | None) -> None:
     """Fill in what options left out (asking on a terminal), build the record, append it."""
     from .ledger import display_path
     from .ledger.append import append_record, assemble, field_value, is_required
+
+    data = _data(data)
 
     try:
         fields = {key: field_value(kind, key, value) for key, value in given.items()}
@@ -550,7 +668,7 @@ app.add_typer(export_app, name="export")
 
 @export_app.command("claimreview")
 def export_claimreview(
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
     lines: bool = typer.Option(False, "--lines", help="JSON Lines: one ClaimReview per line, not a DataFeed."),
     base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
@@ -572,6 +690,7 @@ def export_claimreview(
     from .claimreview import feed, review
     from .ledger import display_path
 
+    data = _data(data)
     try:
         engine = _engine(data)
         desk = engine.ledger.desk
@@ -585,14 +704,14 @@ def export_claimreview(
     view = View("claimreview", document)
     name = "claimreview-lines" if lines else "claimreview"
     if out is None:
-        renderer(name, sys.stdout, terminal=False).render(view)
+        renderer(name, sys.stdout).render(view)
         return
     import io
 
     from .atomic import write_text_atomically
 
     buffer = io.StringIO()
-    renderer(name, buffer, terminal=False).render(view)
+    renderer(name, buffer).render(view)
     try:
         write_text_atomically(out, buffer.getvalue())
     except OSError as error:
@@ -603,7 +722,7 @@ def export_claimreview(
 @app.command()
 def site(
     directory: Path = typer.Argument(..., help="The folder to write the site into: new, empty, or an earlier site."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     title: str | None = typer.Option(None, "--title", help="The site's name, shown on every page.",
                                      show_default="the desk's name in factcheck.yaml"),
     base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
@@ -644,7 +763,7 @@ app.add_typer(import_app, name="import")
 def import_claimreview(
     inputs: list[str] = typer.Argument(..., help="ClaimReview files (JSON-LD, JSON Lines, HTML pages), folders "
                                                  "of them, or - for standard input."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Show what would be added; write nothing."),
     fmt: ReportFormat = FormatOption,
 ) -> None:
@@ -667,9 +786,10 @@ def import_claimreview(
     from .formats.records import review_record
     from .ledger import display_path
 
+    data = _data(data)
     try:
         ledger = _ledger(data)
-        files = list(reviews_files(data))
+        files = list(reviews_files(_data(data)))
         imported = read_inputs(inputs, RatingTable(ledger.rating_words))
         change = plan(data, imported, files)
         if not dry_run:
@@ -693,7 +813,7 @@ def import_claimreview(
 
 @app.command()
 def reviews(
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     fmt: ReportFormat = FormatOption,
     publisher: list[str] | None = typer.Option(None, "--publisher", help="Only this publisher's (repeatable; "
                                                                           "case and accents ignored)."),
@@ -702,6 +822,9 @@ def reviews(
     since: str | None = typer.Option(None, "--since", metavar="DATE", help="Only reviews published on or after."),
     until: str | None = typer.Option(None, "--until", metavar="DATE", help="Only reviews published on or before."),
     text: str | None = typer.Option(None, "--text", help="Only reviews whose claim contains these words."),
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """The fact-checks imported from other publishers, with their rating words and verdicts.
 
@@ -738,16 +861,19 @@ def reviews(
              and (last is None or (r.date is not None and r.date.first <= last.last))
              and (not words or f" {words} " in f" {fold(r.claim)} ")]
     summary = f"{len(shown)} of {len(ledger.reviews)} imported reviews"
-    _show(View("reviews", [review_record(r) for r in shown], summary), fmt.value)
+    _show(View("reviews", [review_record(r) for r in shown], summary), fmt.value, color, width, quiet)
 
 
 @app.command()
 def diff(
     revision: str = typer.Argument(..., help="A git revision: a commit, branch or tag (HEAD~1, origin/main)."),
     other: str | None = typer.Argument(None, help="A second revision; default: the working tree."),
-    data: Path = DataOption,
+    data: Path | None = DataOption,
     fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f",
                                    help="Output format; markdown suits a pull request or a GitHub step summary."),
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """The claims whose verdict or rating a change to the ledger flips, and the change behind each.
 
@@ -763,6 +889,7 @@ def diff(
     from .formats.records import change_record
     from .ledger.revision import Repository
 
+    data = _data(data)
     try:
         repository = Repository.of(data)
         old = repository.load(revision)
@@ -773,7 +900,7 @@ def diff(
     compared = f"{revision} -> {other or 'the working tree'}"
     count = f"{len(changes)} claim{'s' if len(changes) != 1 else ''}"
     summary = f"{count} changed verdict or rating ({compared})" if changes else f"no verdict changed ({compared})"
-    _show(View("changes", [change_record(c) for c in changes], summary), fmt.value)
+    _show(View("changes", [change_record(c) for c in changes], summary), fmt.value, color, width, quiet)
 
 
 def _read_article(file: str) -> str:

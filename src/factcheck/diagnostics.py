@@ -86,7 +86,7 @@ class LedgerError(FactcheckError):
         first = min(problems, key=lambda p: (not p.fatal, p.code == "unknown-reference", p.sort_key()))
         more = len(problems) - 1
         suffix = (f" (and {more} more problem{'s' if more > 1 else ''}: run `factcheck check`)" if more
-                  else " (run `factcheck check` to check the whole ledger)")
+                  else "" if first.fatal else " (run `factcheck check` to check the whole ledger)")
         super().__init__(f"{first.message} ({first.code}){suffix}", first.location)
         self.problems = problems
 

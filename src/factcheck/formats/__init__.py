@@ -35,16 +35,13 @@ class CheckFormat(str, enum.Enum):
     github = "github"
 
 
-def renderer(name: str, out: TextIO, terminal: bool) -> Renderer:
-    """The renderer for a format word; `terminal` picks rich tables over plain ones."""
+def renderer(name: str, out: TextIO, width: int | None = None, color: bool = False) -> Renderer:
+    """The renderer for a format word. `width` (a terminal's, or --width) and `color` are for
+    `table`/`text` only: every other format is whole and plain wherever it goes."""
     if name in ("table", "text"):
-        if terminal:
-            from .rich import RichRenderer
-
-            return RichRenderer(out)
         from .plain import PlainRenderer
 
-        return PlainRenderer(out)
+        return PlainRenderer(out, width, color)
     if name == "json":
         from .json import JsonRenderer
 

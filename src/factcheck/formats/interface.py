@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from .safe import shorten
-
 
 @dataclass
 class View:
@@ -34,7 +32,8 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[str]]
-    wide: set[int] = field(default_factory=set)  # columns that may wrap
+    wide: set[int] = field(default_factory=set)  # text columns: given the room, wrapped
+    shrink: set[int] = field(default_factory=set)  # ids and names: cut with an ellipsis when room is short
 
 
 @dataclass
@@ -64,10 +63,8 @@ class Renderer(abc.ABC):
 class BlockRenderer(Renderer):
     """A human format: turns views into blocks, then draws the blocks."""
 
-    text_width = 60  # how much claim text a list row shows
-
     def render(self, view: View) -> None:
-        self.draw(LAYOUTS[view.kind](view, self.text_width))
+        self.draw(LAYOUTS[view.kind](view))
 
     @abc.abstractmethod
     def draw(self, blocks: list[Block]) -> None: ...
@@ -83,13 +80,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _claims(view: View, width: int) -> list[Block]:
-    rows = [[r["id"] or "", r["verdict"], r["rating"], r["source"] or "", shorten(r["text"], width)]
-            for r in view.records]
-    return [Table("", ["ID", "VERDICT", "RATING", "SOURCE", "CLAIM"], rows, wide={4}), Line(view.summary)]
+def _claims(view: View) -> list[Block]:
+    rows = [[r["id"] or "", r["verdict"], r["rating"], r["source"] or "", r["text"]] for r in view.records]
+    return [Table("", ["ID", "VERDICT", "RATING", "SOURCE", "CLAIM"], rows, wide={4}, shrink={0, 3}),
+            Line(view.summary)]
 
 
-def _verification(view: View, width: int) -> list[Block]:
+def _verification(view: View) -> list[Block]:
     r = view.records
     pairs = [("Claim", r["id"] or "(free text: no ledger claim matched)"), ("Text", r["text"])]
     if r.get("match_score") is not None:
@@ -110,14 +107,14 @@ def _verification(view: View, width: int) -> list[Block]:
         blocks.append(Table("Evidence", ["FACT", "OUTCOME", "WHAT DIFFERS", "CITATION"], [
             [e["fact"], e["outcome"], e["detail"],
              "; ".join(f"{c['title']} <{c['url']}> ({c['date']})" for c in e["citations"])]
-            for e in r["evidence"]], wide={2, 3}))
+            for e in r["evidence"]], wide={2, 3}, shrink={0}))
     if r["provenance"]:
         blocks.append(Table("Provenance", ["#", "SOURCE", "ROLE", "KIND", "GRADE", "NOTES"], [
             [str(i), f"{p['name']} ({p['id']})", p["role"], p["kind"], p["reliability"], _text(p["notes"])]
-            for i, p in enumerate(r["provenance"], 1)], wide={1}))
+            for i, p in enumerate(r["provenance"], 1)], wide={1, 5}))
     if r.get("reviews"):
         blocks.append(Table("Checked elsewhere", ["PUBLISHER", "DATE", "RATING", "URL"],
-                            [_elsewhere(x) for x in r["reviews"]], wide={2, 3}))
+                            [_elsewhere(x) for x in r["reviews"]], wide={2, 3}, shrink={0}))
     return blocks
 
 
@@ -129,17 +126,17 @@ def _elsewhere(review: dict[str, Any]) -> list[str]:
     return [review["publisher"], review["date"] or "", rating, review["url"]]
 
 
-def _sources(view: View, width: int) -> list[Block]:
+def _sources(view: View) -> list[Block]:
     rows = [[s["id"], s["name"], s["kind"], s["reliability"],
              ", ".join(x for x in (("state media" if s["state_media"] else ""),
                                    ("republishes " + ", ".join(s["republishes"]) if s["republishes"] else "")) if x)]
             for s in view.records]
-    return [Table("", ["ID", "NAME", "KIND", "GRADE", "NOTES"], rows), Line(view.summary)]
+    return [Table("", ["ID", "NAME", "KIND", "GRADE", "NOTES"], rows, wide={4}, shrink={0, 1}), Line(view.summary)]
 
 
-def _facts(view: View, width: int) -> list[Block]:
-    rows = [[f["id"], shorten(f["statement"], width), _when(f), str(len(f["citations"]))] for f in view.records]
-    return [Table("", ["ID", "STATEMENT", "WHEN", "CITATIONS"], rows, wide={1}), Line(view.summary)]
+def _facts(view: View) -> list[Block]:
+    rows = [[f["id"], f["statement"], _when(f), str(len(f["citations"]))] for f in view.records]
+    return [Table("", ["ID", "STATEMENT", "WHEN", "CITATIONS"], rows, wide={1}, shrink={0}), Line(view.summary)]
 
 
 def _when(fact: dict[str, Any]) -> str:
@@ -150,40 +147,40 @@ def _when(fact: dict[str, Any]) -> str:
     return ""
 
 
-def _problems(view: View, width: int) -> list[Block]:
+def _problems(view: View) -> list[Block]:
     lines: list[Block] = [
         Line(f"{p['file']}:{p['line']}:{p['column']}: {p['severity']}: {p['message']} ({p['code']})", p["severity"])
         for p in view.records]
     return [*lines, Line(view.summary, "error" if any(p["severity"] == "error" for p in view.records) else "")]
 
 
-def _scan(view: View, width: int) -> list[Block]:
-    rows = [[r["kind"], r["verdict"], r["rating"], shorten(r["text"], width), r["reason"]] for r in view.records]
+def _scan(view: View) -> list[Block]:
+    rows = [[r["kind"], r["verdict"], r["rating"], r["text"], r["reason"]] for r in view.records]
     blocks: list[Block] = [Table("", ["KIND", "VERDICT", "RATING", "STATEMENT", "WHY"], rows, wide={3, 4})]
-    elsewhere = [[shorten(r["text"], width), *_elsewhere(x)] for r in view.records for x in r.get("reviews", ())]
+    elsewhere = [[r["text"], *_elsewhere(x)] for r in view.records for x in r.get("reviews", ())]
     if elsewhere:
         blocks.append(Table("Checked elsewhere", ["STATEMENT", "PUBLISHER", "DATE", "RATING", "URL"], elsewhere,
-                            wide={0, 3, 4}))
+                            wide={0, 3, 4}, shrink={1}))
     return [*blocks, Line(view.summary)]
 
 
-def _reviews(view: View, width: int) -> list[Block]:
-    rows = [[r["publisher"], r["date"] or "", r["rating"] or "", r["verdict"] or "", shorten(r["claim"], width),
-             r["url"]] for r in view.records]
-    return [Table("", ["PUBLISHER", "DATE", "RATING", "VERDICT", "CLAIM", "URL"], rows, wide={2, 4, 5}),
-            Line(view.summary)]
+def _reviews(view: View) -> list[Block]:
+    rows = [[r["publisher"], r["date"] or "", r["rating"] or "", r["verdict"] or "", r["claim"], r["url"]]
+            for r in view.records]
+    return [Table("", ["PUBLISHER", "DATE", "RATING", "VERDICT", "CLAIM", "URL"], rows, wide={2, 4, 5},
+                  shrink={0}), Line(view.summary)]
 
 
-def _changes(view: View, width: int) -> list[Block]:
+def _changes(view: View) -> list[Block]:
     def state(verdict: str | None, rating: str | None) -> str:
         return f"{verdict} {rating}" if verdict else "-"
 
     rows = [[r["id"], state(r["verdict_before"], r["rating_before"]), state(r["verdict_after"], r["rating_after"]),
              "; ".join(r["causes"])] for r in view.records]
-    return [Table("", ["CLAIM", "BEFORE", "AFTER", "BECAUSE"], rows, wide={3}), Line(view.summary)]
+    return [Table("", ["CLAIM", "BEFORE", "AFTER", "BECAUSE"], rows, wide={3}, shrink={0}), Line(view.summary)]
 
 
-LAYOUTS: dict[str, Callable[[View, int], list[Block]]] = {
+LAYOUTS: dict[str, Callable[[View], list[Block]]] = {
     "claims": _claims,
     "verification": _verification,
     "sources": _sources,

@@ -72,9 +72,8 @@ def verification_record(v: Verification, engine: Engine) -> dict[str, Any]:
             "id": link.source.id, "name": link.source.name, "role": link.role, "kind": link.source.kind,
             "reliability": link.source.reliability, "notes": list(link.notes),
         } for link in v.chain],
+        "match_score": round(v.match_score, 1) if v.match_score is not None else None,
     })
-    if v.match_score is not None:
-        record["match_score"] = round(v.match_score, 1)
     return record
 
 
@@ -131,7 +130,7 @@ def scan_record(text: str, kind: str, v: Verification, engine: Engine) -> dict[s
     record = verification_record(v, engine)
     return {
         "text": text, "kind": kind, "verdict": v.verdict, "rating": v.rating, "reason": v.reason,
-        "claim": v.claim.id or None, "match_score": record.get("match_score"),
+        "claim": v.claim.id or None, "match_score": record["match_score"],
         "assertions": record["assertions"], "evidence": record["evidence"],
         "checked": record["checked"], "unchecked": record["unchecked"],
     }

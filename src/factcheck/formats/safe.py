@@ -78,7 +78,3 @@ def json_escape(char: str) -> str:
     code -= 0x10000
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
-
-def shorten(text: str, width: int) -> str:
-    """Cut to `width` characters, marking the cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
