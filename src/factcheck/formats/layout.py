@@ -17,14 +17,15 @@ GAP = 2
 INDENT = 4
 """How far a record block's text sits in from its row."""
 WIDE_MIN = 30
-"""The narrowest a table's one text column may get before rows become record blocks..."""
+"""The narrowest a table's one text column may get before rows become record blocks (or a third
+of the width, if more)..."""
 WIDE_MIN_SHARED = 20
-"""...and each of several text columns."""
+"""...and each of several text columns (or a fifth of the width)."""
 SHRINK_MIN = 16
 """The narrowest an id or a name may be cut to."""
 
 RECORDS_IF_SHORTER = 0.8
-"""Rows become record blocks when that takes under four fifths of the table's lines."""
+"""Rows become record blocks when that takes at most four fifths of the table's lines."""
 
 Piece = tuple[str, str]  # (text, style): style is a verdict, an outcome, a severity, "header" or ""
 StyledLine = list[Piece]
@@ -108,7 +109,7 @@ def _plan(table: Table, width: int | None) -> _Plan:
     shrink = sorted(table.shrink - table.wide)
     fixed = [i for i in range(len(naturals)) if i not in table.wide and i not in table.shrink]
     room = width - GAP * (len(naturals) - 1) - sum(naturals[i] for i in fixed)
-    wide_floor = WIDE_MIN if len(wide) == 1 else WIDE_MIN_SHARED
+    wide_floor = max(WIDE_MIN, width // 3) if len(wide) == 1 else max(WIDE_MIN_SHARED, width // 5)
     wide_mins = [min(naturals[i], wide_floor) for i in wide]
     shrink_mins = [min(naturals[i], max(SHRINK_MIN, width_of(table.headers[i]))) for i in shrink]
     shrink_naturals = [naturals[i] for i in shrink]
@@ -164,9 +165,14 @@ def table_lines(table: Table, width: int | None, style_of: dict[str, str]) -> li
         lines += _row_lines(row, plan.widths, table.wide, [style_of.get(row[i], "") for i in columns])
     if width and table.wide and plan.widths != _plan(table, None).widths:
         records = _record_lines(table, width, style_of)
-        if len(records) < RECORDS_IF_SHORTER * len(lines):  # text squeezed into a tall thin column
+        # text squeezed into a tall thin column, or words (addresses) broken across lines
+        if len(records) <= RECORDS_IF_SHORTER * len(lines) or _breaks_words(table, plan.widths):
             return records
     return lines
+
+
+def _breaks_words(table: Table, widths: list[int]) -> bool:
+    return any(width_of(word) > widths[i] for row in table.rows for i in table.wide for word in row[i].split())
 
 
 def _record_lines(table: Table, width: int, style_of: dict[str, str]) -> list[StyledLine]:
