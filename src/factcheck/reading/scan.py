@@ -46,11 +46,15 @@ def split(reader: Reader, text: str) -> tuple[str, list[str]]:
     return headline, body
 
 
+MAX_HEADLINE = 300
+"""Characters: a longer line is no headline to look for (it is still read if it comes first)."""
+
+
 def pick_headline(reader: Reader, lines: list[str]) -> int:
     """Pages open with site chrome ("Connect with us"): the headline is the first line of at
     least three words that names something the ledger knows, else the first line."""
     for index, line in enumerate(lines[:8]):
-        if len(line.split()) >= 3 and reader.reading(line).entities:
+        if len(line) <= MAX_HEADLINE and len(line.split()) >= 3 and reader.reading(line).entities:
             return index
     return 0
 

@@ -38,7 +38,7 @@ class _PhraseIndex:
         # first stem -> phrase (its stems) -> what it names, as (target, change) pairs
         self._by_first: dict[str, dict[tuple[str, ...], list[tuple[str, str | None]]]] = defaultdict(dict)
         self._acronyms: set[tuple[str, ...]] = set()
-        self.bags: list[tuple[frozenset[str], str]] = []
+        self.bags: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)  # by one of their stems
         self.stems_of: dict[str, set[str]] = defaultdict(set)
 
     def add(self, phrase: str, target: str, change: str | None = None) -> None:
@@ -52,8 +52,8 @@ class _PhraseIndex:
         if (target, change) not in named and len(named) <= MAX_SENSES:  # one more marks it ambiguous
             named.append((target, change))
         content = frozenset(s for s in stems if s not in STOPWORDS)
-        if len(content) >= 2 and change is None:
-            self.bags.append((content, target))
+        if len(content) >= 2 and change is None and (content, target) not in self.bags[min(content)]:
+            self.bags[min(content)].append((content, target))
 
     def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[tuple[str, str | None]]]:
         """The longest phrases starting at word `i`: their length and (target, change) pairs."""
@@ -130,7 +130,8 @@ class Vocabulary:
         positions: dict[str, int] = {}
         for index, word in enumerate(words):
             positions.setdefault(word.stem, index)
-        for content, target in self.entities.bags:
+        bags = [bag for stem in positions for bag in self.entities.bags.get(stem, ())]
+        for content, target in bags:
             if not all(s in positions for s in content):
                 continue
             where = sorted(positions[s] for s in content)
