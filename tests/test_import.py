@@ -603,3 +603,28 @@ def test_a_review_url_that_does_not_parse_is_located(ledger: Path, tmp_path: Pat
     err = _refused(ledger, source)
     assert err == (f"factcheck: error: {source}:2:3: the review's url is not a valid address: "
                    "https://checker.example:99999/x\n")
+
+
+def test_the_installed_command_exports_imports_and_finds_a_review(tmp_path: Path) -> None:
+    """End to end through the installed `factcheck`: export piped into import, then verify."""
+    factcheck = str(Path(sys.executable).parent / "factcheck")
+    root = tmp_path / "desk"
+    root.mkdir()
+    for name in ("sources.yaml", "facts.yaml", "claims.yaml", "factcheck.yaml"):
+        shutil.copy(REPO / name, root / name)
+    exported = subprocess.run([factcheck, "export", "claimreview", "--lines", "--verdict", "false"], cwd=root,
+                              capture_output=True, text=True, timeout=60, check=True).stdout
+    done = subprocess.run([factcheck, "import", "claimreview", "-"], cwd=root, input=exported,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "8 reviews added to reviews.yaml\n"
+    found = subprocess.run([factcheck, "verify", "Putin signed the Crimea Annexation Treaty in 2013", "-f", "json"],
+                           cwd=root, capture_output=True, text=True, timeout=60)
+    [review] = json.loads(found.stdout)["reviews"]
+    assert (review["publisher"], review["rating"], review["url"]) == (
+        "Factcheck Example Desk", "False", "https://example.org/factcheck/mondo-crimea-treaty-2013")
+    bad = subprocess.run([factcheck, "import", "claimreview", "-"], cwd=root, input="{not json",
+                         capture_output=True, text=True, timeout=60)
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == ("factcheck: error: <stdin>:1:2: invalid JSON: Expecting property name enclosed in "
+                          "double quotes\n")
