@@ -513,6 +513,8 @@ def add_source(
 ) -> None:
     """Append a source to sources.yaml.
 
+    Nothing is written unless the whole ledger, with it, loads without an error.
+
     Example:
 
         factcheck add source --id example-wire --name "Example Wire" --kind news-agency --reliability B
@@ -547,11 +549,13 @@ def add_fact(
 ) -> None:
     """Append a fact, with one citation, to facts.yaml.
 
-    Example:
+    Nothing is written unless the whole ledger, with it, loads without an error.
 
-        factcheck add fact --id pluto-discovered --statement "Clyde Tombaugh discovered Pluto in 1930."
-        --subject tombaugh --relation discovered --object pluto --date 1930
-        --citation-title "..." --citation-url https://... --citation-date 2020-01-01
+    Examples:
+
+        factcheck add fact --interactive
+
+        factcheck add fact --id eris-found --statement "Eris was found in 2005." --subject eris --relation found ...
     """
     _add("fact", {"id": ident, "statement": statement, "subject": subject, "relation": relation, "object": obj,
                   "date": date, "from": start, "until": end, "value": value, "unit": unit, "negated": negated,
@@ -584,11 +588,15 @@ def add_claim(
 ) -> None:
     """Append a claim to claims.yaml, and show the verdict computed for it.
 
-    Example:
+    Nothing is written unless the whole ledger, with it, loads without an error.
 
-        factcheck add claim --id daily-pluto-2006 --text "Pluto became a dwarf planet in 2006."
-        --source example-daily --date 2024-05-02 --ruling true
-        --assertion "subject=pluto relation=classified-as object=dwarf-planet change=start date=2006"
+    Examples:
+
+        factcheck add claim --interactive
+
+        factcheck add claim --id daily-pluto-2006 --text "Pluto became a dwarf planet in 2006." --source example-daily
+
+        factcheck add claim ... --assertion "subject=pluto relation=classified-as object=dwarf-planet date=2006"
     """
     _add("claim", {"id": ident, "text": text, "source": source, "date": date, "url": url, "article": article,
                    "kind": kind, "attributed_to": attributed_to, "via": via, "anonymous": anonymous,
