@@ -282,3 +282,36 @@ def test_fuzzed_articles(lines: list[str], raw: bytes, fmt: str) -> None:
     args = ["scan", "-", "--data", str(REPO), "-f", fmt, "--all"]
     code, out, err = _run(args, stdin=article)
     _assert_valid(args, code, out, err)
+
+
+def _schema_verdict(kind: str, data: bytes) -> bool:
+    """Whether check-jsonschema, through its own YAML loader, accepts one ledger file."""
+    import io
+
+    import jsonschema
+    from check_jsonschema.parsers.yaml import construct_yaml_implementation, impl2loader
+
+    load_yaml = impl2loader(construct_yaml_implementation(), construct_yaml_implementation(pure=True))
+    try:
+        document = load_yaml(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - whatever the schema tool cannot parse, it rejects
+        return False
+    schema = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema).is_valid(document)
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(files=ledgers())
+def test_what_the_schema_rejects_check_rejects(tmp_path_factory: pytest.TempPathFactory,
+                                               files: dict[str, bytes]) -> None:
+    """The mutated file, judged by the JSON Schema (as check-jsonschema reads YAML) and by the
+    loader: a file the schema rejects must carry at least one error."""
+    from factcheck.ledger import load
+
+    root = _write(tmp_path_factory.mktemp("ledger"), files)
+    changed = [name for name in files if files[name] != BUNDLED[name]]
+    for name in changed:
+        if not _schema_verdict(name.removesuffix(".yaml"), files[name]):
+            errors = [p for p in load(root).problems if p.severity.value == "error"]
+            assert any(Path(p.location.file).name == name for p in errors), f"the schema rejects {name}; check does not"
