@@ -32,6 +32,7 @@ app = typer.Typer(
 
 
 Verdict = enum.Enum("Verdict", [(v, v) for v in VERDICTS], type=str)  # type: ignore[misc]
+ReviewVerdict = enum.Enum("ReviewVerdict", [(v, v) for v in (*VERDICTS, "none")], type=str)  # type: ignore[misc]
 
 
 class Color(str, enum.Enum):
@@ -682,7 +683,7 @@ def export_claimreview(
     base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
                                         help="Where claim pages live: a review's url is URL + the claim id.",
                                         show_default="review_url, else url, of the desk in factcheck.yaml"),
-    verdict: list[str] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
+    verdict: list[Verdict] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
     source: list[str] | None = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
 ) -> None:
     """One schema.org ClaimReview per claim, signed by the desk set in factcheck.yaml.
@@ -705,7 +706,7 @@ def export_claimreview(
         if desk is None:
             raise FactcheckError("no desk to sign the reviews: add factcheck.yaml with `desk:` and its `name` "
                                  f"and `url` (see README, Export) in {display_path(data)}")
-        shown = _filtered(engine, verdict, source)
+        shown = _filtered(engine, [v.value for v in verdict or ()], source)
     except FactcheckError as error:
         _fail(error)
     document = feed((review(v, desk, base_url, context=False) for v in shown), desk)
@@ -825,8 +826,8 @@ def reviews(
     fmt: ReportFormat = FormatOption,
     publisher: list[str] | None = typer.Option(None, "--publisher", help="Only this publisher's (repeatable; "
                                                                           "case and accents ignored)."),
-    verdict: list[str] | None = typer.Option(None, "--verdict", help="Only reviews whose rating means this verdict "
-                                                                      "(repeatable; 'none': rating words not mapped)."),
+    verdict: list[ReviewVerdict] | None = typer.Option(None, "--verdict", help="Only reviews whose rating means this "
+                                                       "verdict (repeatable; none: rating words not mapped)."),
     since: str | None = typer.Option(None, "--since", metavar="DATE", help="Only reviews published on or after."),
     until: str | None = typer.Option(None, "--until", metavar="DATE", help="Only reviews published on or before."),
     text: str | None = typer.Option(None, "--text", help="Only reviews whose claim contains these words."),
@@ -848,9 +849,6 @@ def reviews(
 
     try:
         ledger = _ledger(data, reviews=True)
-        for word in verdict or ():
-            if word not in (*VERDICTS, "none"):
-                raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)}, none)")
         bounds = []
         for option, value in (("--since", since), ("--until", until)):
             try:
@@ -864,7 +862,7 @@ def reviews(
     words = fold(text or "")
     shown = [r for r in ledger.reviews
              if (not publishers or fold(r.publisher) in publishers)
-             and (not verdict or (r.verdict or "none") in verdict)
+             and (not verdict or (r.verdict or "none") in {v.value for v in verdict})
              and (first is None or (r.date is not None and r.date.last >= first.first))
              and (last is None or (r.date is not None and r.date.first <= last.last))
              and (not words or f" {words} " in f" {fold(r.claim)} ")]
