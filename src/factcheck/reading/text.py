@@ -102,7 +102,7 @@ def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(t.stem for t in tokens(normalise(text)))
 
 
-MAX_WORDS = 120
+MAX_WORDS = 60
 """The longest stretch of words read as one sentence; longer ones are read in pieces."""
 
 
