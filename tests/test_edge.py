@@ -272,3 +272,12 @@ def test_columns_zero_still_draws_the_table(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_site_that_cannot_be_written(target: str) -> None:
     code, out, err = run("site", target)
     assert (code, out) == (2, "") and "cannot" in one_error_line(err)
+
+
+def test_import_of_deeply_nested_json(tmp_path: Path) -> None:
+    for name, text in (("arrays.json", "[" * 100_000 + "]" * 100_000),
+                       ("objects.jsonl", '{"a":' * 50_000 + "1" + "}" * 50_000)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        code, out, err = run("import", "claimreview", str(path), "--dry-run")
+        assert code == 2 and f"{path}:1:1: nested too deeply to read" in one_error_line(err)

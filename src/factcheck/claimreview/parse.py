@@ -108,6 +108,13 @@ def read_input(name: str) -> str:
 
 def read_text(name: str, text: str, table: RatingTable) -> list[ImportedReview]:
     """The reviews of one document, whatever its shape."""
+    try:
+        return _read_text(name, text, table)
+    except RecursionError:  # `[[[[...` a hundred thousand deep: refused, not a traceback
+        raise ImportFailure("nested too deeply to read", Location(name, 1, 1)) from None
+
+
+def _read_text(name: str, text: str, table: RatingTable) -> list[ImportedReview]:
     suffix = Path(name).suffix.lower()
     if suffix in _HTML_SUFFIXES or (suffix not in _LINES_SUFFIXES and text.lstrip().startswith("<")):
         return _from_html(name, text, table)
