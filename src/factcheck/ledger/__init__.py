@@ -279,6 +279,10 @@ class _FileReader:
         self.records: list[tuple[str, Any]] = []
         self.invalid: list[str] = []
         self.validator = Validator(self.problems)
+        # One object for each date and each subject, however often written: a file's records
+        # share them, in memory and in the cache (a pickle stores a shared object once).
+        self.dates: dict[str, PartialDate] = {}
+        self.subjects: dict[Any, frozenset[str]] = {}
 
     def error(self, where: Location, code: str, message: str) -> None:
         self.problems.append(Problem(where, code, message))
@@ -329,11 +333,23 @@ class _FileReader:
     def _date(self, record: YamlMap, key: str) -> PartialDate | None:
         if key not in record:
             return None
+        text = record[key]
+        known = self.dates.get(text)
+        if known is not None:
+            return known
         try:
-            return PartialDate.parse(record[key])
+            date = self.dates[text] = PartialDate.parse(text)
+            return date
         except ValueError:
             self.error(record.loc(key), "value", f"'{key}' is not a real date: {brief(record[key])}")
             return None
+
+    def _subject(self, value: Any) -> frozenset[str]:
+        key = value if isinstance(value, str) else tuple(value)
+        known = self.subjects.get(key)
+        if known is None:
+            known = self.subjects[key] = frozenset([value] if isinstance(value, str) else value)
+        return known
 
     def _citation(self, record: YamlMap) -> Citation:
         return Citation(record["title"], record["url"], self._date(record, "date") or PartialDate(1),
@@ -375,7 +391,7 @@ class _FileReader:
         start, end = self._date(r, "from"), self._date(r, "until")
         self._range(r, start, end, ("from", "until"), lambda a, b: a.first > b.last)
         return Fact(
-            r["id"], r["statement"], _subject(r["subject"]), r["relation"],
+            r["id"], r["statement"], self._subject(r["subject"]), r["relation"],
             tuple(self._citation(c) for c in r["citations"]), r.location,
             object=r.get("object"), date=self._date(r, "date"), start=start,
             end=end, value=r.get("value"), unit=r.get("unit", ""),
@@ -387,7 +403,7 @@ class _FileReader:
         after, before = self._date(r, "after"), self._date(r, "before")
         self._range(r, after, before, ("after", "before"), lambda a, b: a.last >= b.first)
         return Assertion(
-            _subject(r["subject"]), r["relation"], r.location, object=r.get("object"),
+            self._subject(r["subject"]), r["relation"], r.location, object=r.get("object"),
             date=self._date(r, "date"), after=after, before=before,
             value=r.get("value"), change=r.get("change"), negated=r.get("negated", False),
             role=r.get("role", "core"), loose=r.get("loose", False), field_locations=_positions(r),
@@ -601,7 +617,3 @@ class _Builder:
 
 def _positions(record: YamlMap) -> dict[str, int]:
     return {key: pack_position(where) for key, where in record.key_locations.items()}
-
-
-def _subject(value: Any) -> frozenset[str]:
-    return frozenset([value] if isinstance(value, str) else value)
