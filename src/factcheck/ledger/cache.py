@@ -24,10 +24,8 @@ import hmac
 import marshal
 import os
 import pickle
-import secrets
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -111,12 +109,29 @@ class FileCache:
 
     def get(self, path: Path, shown: str, info: os.stat_result, source_digest: bytes) -> Any:
         """The records stored for this exact file content, or None."""
-        entry = self._entry(path)
+        return self._read(self._entry(path), self._header(path, shown, info, source_digest))
+
+    def put(self, path: Path, shown: str, info: os.stat_result, source_digest: bytes, payload: bytes) -> None:
+        """Store the pickled records of a file; a failure to write only costs the next run time."""
+        body = self._header(path, shown, info, source_digest) + payload
+        self._write(self._entry(path), _MAGIC + hmac.new(self.key, body, "sha256").digest() + body)
+
+
+    def get_derived(self, name: str, key: bytes) -> Any:
+        """Something computed from records (not read from one file), stored under `name` for
+        exactly `key` (a digest of everything it was computed from); None when absent or stale."""
+        return self._read(self.folder / f"{name}.derived", marshal.dumps((self.fingerprint, name, key)))
+
+    def put_derived(self, name: str, key: bytes, value: Any) -> None:
+        body = marshal.dumps((self.fingerprint, name, key)) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(self.folder / f"{name}.derived", _MAGIC + hmac.new(self.key, body, "sha256").digest() + body)
+
+    def _read(self, entry: Path, header: bytes) -> Any:
+        """An entry's value when it was written for `header` and its signature holds, else None."""
         try:
             blob = entry.read_bytes()
         except OSError:
             return None
-        header = self._header(path, shown, info, source_digest)
         start = len(_MAGIC) + _MAC_SIZE
         if not blob.startswith(_MAGIC) or blob[start:start + len(header)] != header:
             return None
@@ -128,16 +143,15 @@ class FileCache:
         except Exception:  # a signed entry that still does not load: treat it as missing
             return None
 
-    def put(self, path: Path, shown: str, info: os.stat_result, source_digest: bytes, payload: bytes) -> None:
-        """Store the pickled records of a file; a failure to write only costs the next run time."""
-        body = self._header(path, shown, info, source_digest) + payload
-        blob = _MAGIC + hmac.new(self.key, body, "sha256").digest() + body
+    def _write(self, entry: Path, blob: bytes) -> None:
+        import tempfile  # only runs that write pay for importing it
+
         try:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(blob)
-                os.replace(temporary, self._entry(path))
+                os.replace(temporary, entry)
             except BaseException:
                 os.unlink(temporary)
                 raise
@@ -158,6 +172,9 @@ def _key(folder: Path) -> bytes:
             raise OSError("the cache key is damaged")
         except FileNotFoundError:
             pass
+        import secrets
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")  # created 0600
         with os.fdopen(handle, "wb") as out:
             out.write(secrets.token_bytes(32))
