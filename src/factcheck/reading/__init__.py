@@ -70,10 +70,9 @@ class Reader:
         from rapidfuzz import fuzz, process
 
         if self._claims is None:
-            self._claims = []
-            for claim in self.engine.ledger.claims.values():
-                claim_reading = self.reading(claim.text)
-                self._claims.append((claim, self.canonical(claim_reading), _gist(claim_reading)))
+            from .index import claim_index
+
+            self._claims = claim_index(self.engine.ledger, self._index_entry)
         query = self.canonical(reading)
         gist = _gist(reading)
         choices = [canonical for _, canonical, _ in self._claims]
@@ -83,6 +82,11 @@ class Reader:
             if _same_gist(gist, claim_gist):
                 return claim, float(score)
         return None
+
+    def _index_entry(self, text: str) -> tuple[str, _Gist]:
+        """A ledger claim as the claim index keeps it (see index.py: built once, cached)."""
+        claim_reading = self.reading(text)
+        return self.canonical(claim_reading), _gist(claim_reading)
 
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
