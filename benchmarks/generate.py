@@ -38,8 +38,9 @@ def word(rng: random.Random, parts: int = 2) -> str:
 def unique_names(rng: random.Random, count: int, pattern_words: int) -> list[str]:
     seen: set[str] = set()
     names = []
+    lengths = (2, 3) if count < 10_000 else (2, 3, 4)  # 2-3 syllables make 18,252 words: enough below 10k
     while len(names) < count:
-        name = " ".join(word(rng, rng.choice((2, 3))) for _ in range(pattern_words))
+        name = " ".join(word(rng, rng.choice(lengths)) for _ in range(pattern_words))
         if name not in seen:
             seen.add(name)
             names.append(name)

@@ -163,6 +163,10 @@ def test_progress_only_for_long_runs_on_a_terminal(tmp_path: Path) -> None:
     at_once = {"FACTCHECK_PROGRESS_DELAY": "0"}  # a bar is drawn once work has taken a second; here at once
     assert "checking claims" in on_terminal("check", "--data", str(tmp_path), env=at_once)
     assert "verifying claims" in on_terminal("list", "--data", str(tmp_path), env=at_once)
+    article = tmp_path / "article.txt"
+    article.write_text("Putin signed the treaty\n\nPutin signed the Crimea treaty in 2013. Turkey is in NATO.\n")
+    assert "reading sentences" in on_terminal("scan", str(article), "--data", str(MINI), env=at_once)
+    assert "reading sentences" not in factcheck("scan", str(article), "--data", str(MINI)).stderr
     assert "checking claims" not in on_terminal("check", "--data", str(MINI), env=at_once)
     assert "verifying claims" not in on_terminal("list", "-q", "--data", str(tmp_path), env=at_once)
     table = on_terminal("list", "--data", str(tmp_path))  # thousands of rows are laid out like a few

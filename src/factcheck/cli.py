@@ -439,7 +439,10 @@ def scan(
         text = _read_article(file)
     except FactcheckError as error:
         _fail(error)
-    items = scan_text(engine, text, when)
+    from .progress import Progress
+
+    with Progress("reading sentences", unit="sentences") as bar:
+        items = scan_text(engine, text, when, bar)
     flagged = [item for item in items if item.flagged]
     shown = items if show_all else flagged
     counts = Counter(str(item.verification.verdict) for item in items)

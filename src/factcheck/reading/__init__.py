@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import weakref
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Location
 from ..model import Assertion, Claim, Fact, PartialDate, Unchecked
@@ -20,6 +21,9 @@ from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .extract import NEGATIONS, Reading, read
 from .text import STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
+
+if TYPE_CHECKING:
+    from ..progress import Progress
 
 __all__ = ["ScanItem", "scan_text", "verify_text"]
 
@@ -302,9 +306,10 @@ class ScanItem:
         return self.verification.verdict in ("false", "misleading")
 
 
-def scan_text(engine: Engine, text: str, today: dt.date) -> list[ScanItem]:
-    """Check every check-worthy statement of an article, and its headline against its body."""
+def scan_text(engine: Engine, text: str, today: dt.date, progress: Progress | None = None) -> list[ScanItem]:
+    """Check every check-worthy statement of an article, and its headline against its body;
+    `progress` (a bar on a terminal) counts the sentences."""
     from .scan import scan
 
-    return scan(reader_for(engine), text, today)
+    return scan(reader_for(engine), text, today, progress)
 

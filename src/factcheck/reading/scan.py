@@ -12,6 +12,7 @@ from .extract import Reading
 from .text import STOPWORDS, normalise
 
 if TYPE_CHECKING:
+    from ..progress import Progress
     from . import Reader, ScanItem
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -67,9 +68,9 @@ def check_worthy(reading: Reading) -> bool:
     return bool(reading.dates or reading.numbers or reading.relations or words & _ATTRIBUTION)
 
 
-def scan(reader: Reader, text: str, today: dt.date) -> list[ScanItem]:
+def scan(reader: Reader, text: str, today: dt.date, progress: Progress | None = None) -> list[ScanItem]:
     """Each check-worthy sentence verified, one at a time; the headline verified last, with
-    whether any body sentence says what it says."""
+    whether any body sentence says what it says. `progress` counts the sentences read."""
     from rapidfuzz import fuzz
 
     from . import ScanItem
@@ -81,7 +82,11 @@ def scan(reader: Reader, text: str, today: dt.date) -> list[ScanItem]:
     said = _HeadlineGist.of(reader.reading(headline, today))
     items = []
     supported = said is None
+    if progress is not None:
+        progress.total = len(body)
     for sentence in body:
+        if progress is not None:
+            progress.advance()
         sentence = normalise(sentence).strip()
         if _copy_of(sentence, headline, fuzz.ratio):  # pages repeat their headline: no support
             continue
