@@ -120,3 +120,18 @@ def test_the_matcher() -> None:
     assert not matches(["a", ELLIPSIS, "z"], ["a", "b"])
     assert not matches(["a"], ["a", "b"])
     assert refreshed(["a", ELLIPSIS, "y", "z"], list("abcdxyz")) == ["a", ELLIPSIS, "y", "z"]
+
+
+
+def test_readme_code_blocks_are_closed() -> None:
+    """An unclosed ``` swallows the sections after it into a code block and turns every later
+    block inside out. A fence with a language (```sh) always opens a block, so meeting one
+    inside a block means the block before it was never closed."""
+    opened = 0
+    for number, line in enumerate(README.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.startswith("```"):
+            continue
+        unclosed = opened and line.strip("`")
+        assert not unclosed, f"README.md:{number}: the code block opened at line {opened} is not closed"
+        opened = 0 if opened else number
+    assert not opened, f"README.md:{opened}: code block never closed"
