@@ -149,3 +149,22 @@ def test_readme_example_is_real_output(tmp_path: Path) -> None:
     code, out, _ = run("diff", "HEAD", "--data", str(tmp_path))
     assert code == 0
     assert out == shown
+
+
+def test_every_format_shows_the_flips(repo: Path) -> None:
+    """diff takes the formats the other reports take: table, json, markdown and csv."""
+    import csv
+    import io
+
+    ledger = repo / "desk" / "ledger"
+    edit(ledger / "facts.yaml", "    date: 2014-03-18\n", "    date: 2013-03-18\n")
+    commit(repo, "move the treaty's date")
+    for fmt in ("table", "markdown", "csv"):
+        code, out, err = run("diff", "HEAD~1", "--data", str(ledger), "--format", fmt)
+        assert code == 0, err
+        assert "crimea-2013" in out and "2014-03-18 -> 2013-03-18" in out.replace("-\\>", "->"), (fmt, out)
+    code, out, _ = run("diff", "HEAD~1", "--data", str(ledger), "--format", "csv")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert set(rows) == {"crimea-2013", "crimea-march-2014"}
+    assert (rows["crimea-2013"]["verdict_before"], rows["crimea-2013"]["verdict_after"]) == ("false", "true")
+    assert "date 2014-03-18 -> 2013-03-18" in rows["crimea-2013"]["causes"]

@@ -289,6 +289,20 @@ def test_dry_run_shows_and_writes_nothing(ledger: Path, tmp_path: Path) -> None:
     assert "1 reviews would be added to" in out and "nothing written" in out
 
 
+def test_an_import_answers_in_the_format_asked(ledger: Path, tmp_path: Path) -> None:
+    """--format json on a real import lists the reviews it added, as JSON; again, none; -q: nothing."""
+    source = write_json(tmp_path / "a.json", review())
+    code, out, _ = run("import", "claimreview", str(source), "--data", str(ledger), "--format", "json")
+    assert code == 0
+    [added] = json.loads(out)
+    assert (added["publisher"], added["url"]) == ("Checker", "https://checker.example/1")
+    assert len(imported(ledger)) == 1
+    code, out, _ = run("import", "claimreview", str(source), "--data", str(ledger), "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+    code, out, _ = run("import", "claimreview", str(source), "--data", str(ledger), "-q")
+    assert (code, out) == (0, "")
+
+
 # bad input: a located error, exit 2, nothing written -------------------------------------------
 
 def _refused(ledger: Path, *inputs: Path) -> str:

@@ -778,6 +778,9 @@ def import_claimreview(
     data: Path | None = DataOption,
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Show what would be added; write nothing."),
     fmt: ReportFormat = FormatOption,
+    color: Color | None = ColorOption,
+    width: int | None = WidthOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Add fact-checks published elsewhere to the ledger's reviews.yaml, never to its claims.
 
@@ -818,9 +821,13 @@ def import_claimreview(
     already = f"; {change.already} already there" if change.already else ""
     if dry_run:
         summary = f"{len(change.added)} reviews would be added to {where}{already} (dry run: nothing written)"
-        _show(View("reviews", [review_record(r.record) for r in change.added], summary), fmt.value)
     else:
-        typer.echo(f"{len(change.added)} reviews added to {where}{already}")
+        summary = f"{len(change.added)} reviews added to {where}{already}"
+    if dry_run or fmt != ReportFormat.table:  # the table of a real import is its summary line alone
+        _show(View("reviews", [review_record(r.record) for r in change.added], summary), fmt.value, color, width,
+              quiet)
+    elif not _quiet(quiet):
+        typer.echo(summary)
 
 
 @app.command()

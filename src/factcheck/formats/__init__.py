@@ -25,6 +25,7 @@ class DiffFormat(str, enum.Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 class CheckFormat(str, enum.Enum):

@@ -15,6 +15,7 @@ COLUMNS = {
     "facts": ["id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "citations"],
     "problems": ["file", "line", "column", "code", "severity", "message"],
     "scan": ["kind", "verdict", "rating", "claim", "text", "reason"],
+    "changes": ["id", "change", "verdict_before", "rating_before", "verdict_after", "rating_after", "causes", "text"],
     "reviews": ["publisher", "date", "rating", "verdict", "claim", "url", "claimant", "claim_date", "appearances"],
 }
 
@@ -36,6 +37,8 @@ class CsvRenderer(Renderer):
         if view.kind == "verification":  # one row per piece of evidence, under the claim's columns
             claim = records
             records = [{**claim, **e} for e in claim["evidence"]] or [claim]
+        elif view.kind == "changes":  # causes are phrases with spaces: one cell, "; " between them
+            records = [{**change, "causes": "; ".join(change["causes"])} for change in records]
         writer = csv.writer(self.out, lineterminator="\n")
         columns = COLUMNS[view.kind]
         writer.writerow(columns)
