@@ -202,6 +202,8 @@ BUNDLED = [
     ("Putin signed the treaty on Crimea's accession to Russia in 2013", "false"),
     ("The treaty absorbing Crimea into Russia dates from 18 March 2014", "unproven"),  # no verb is read into it
     ("Turkey is a NATO member", "true"),
+    ("Sergey Shoigu, Russia's defence minister in 2016", "true"),          # an apposition
+    ("Sergey Shoigu, Russia's defence minister in 2010", "false"),
     ("Turkey withdrew from NATO in 2023", "false"),
     ("Tur\u200bkey withdrew from NATO in 2023", "false"),
     ("Erdog\u0306an met Putin in St Petersburg on 9 August 2016", "true"),
@@ -292,6 +294,7 @@ def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: 
     ("Ruritania ratified the River Accord on June 12th, 1998", "true"),
     ("Ruritania was a member of the Northern Pact from 1961 to 2020", "false"),   # it still is
     ("Ruritania has been a member of the Pact since 1961", "true"),
+
     ("Ruritania became a member of the Pact in 1961", "true"),
     ("Ruritania became a member of the Pact in 1962", "false"),
     ("Ruritania is still a member of the Pact", "unproven"),  # the fact was last checked before today

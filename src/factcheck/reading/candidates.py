@@ -274,7 +274,8 @@ def _joint(mentions: list[Mention], reading: Reading) -> tuple[Mention, ...]:
 
 _COPULA_VERBS = frozenset({"is", "was", "were", "are", "been", "be", "became", "become", "becomes", "remains",
                            "remained"})
-_COPULAS = _COPULA_VERBS | {"has", "have", "had", "still", "not", "never", "a", "an", "the", "s", "now", "in"}
+_COPULAS = _COPULA_VERBS | {"has", "have", "had", "still", "not", "never", "a", "an", "the", "s", "now", "in",
+                            "one", "of"}
 
 
 def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
@@ -286,14 +287,19 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
     for index, first in enumerate(entities[:-1]):
         second = entities[index + 1]
         gap = range(first.last + 1, second.first)
-        if index + 2 < len(entities) and [w.word for w in reading.words[second.last + 1: entities[index + 2].first]] \
-                == ["s"]:  # "Shoigu was Russia's defence minister": the possessor modifies the office
+        possessive = index + 2 < len(entities) and [
+            w.word for w in reading.words[second.last + 1: entities[index + 2].first]] == ["s"]
+        # "Sergey Shoigu, Russia's defence minister": in a fragment with no verb, an apposition
+        # is a copula
+        apposition = not reading.relations and not gap and "," in reading.text[
+            reading.words[first.last].end: reading.words[second.first].start]
+        if possessive:  # "Shoigu was Russia's defence minister": the possessor modifies the office
             second = entities[index + 2]
         after = reading.words[second.last + 1].word if second.last + 1 < len(reading.words) else ""
         if after == "s" or second.last + 1 in relation_words:
             continue  # "Turkey's neighbour", "a NATO member": the second name only modifies
-        if (gap and not set(gap) & relation_words and first.target != second.target
-                and all(reading.words[i].word in _COPULAS for i in gap)
-                and any(reading.words[i].word in _COPULA_VERBS for i in gap)):
+        if apposition or (gap and not set(gap) & relation_words and first.target != second.target
+                          and all(reading.words[i].word in _COPULAS for i in gap)
+                          and any(reading.words[i].word in _COPULA_VERBS for i in gap)):
             pairs.append((first, second))
     return pairs
