@@ -13,6 +13,7 @@ one run, default 20), FACTCHECK_FUZZ_RANDOM=1 (fresh examples on every run).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -60,7 +61,7 @@ HOSTILE_TOKENS = [
 HOSTILE_VALUES = st.sampled_from([
     None, 10**309, -(10**309), 10**4000, 1e308, -1, -0.5, 0, 2**63, "-1", "0x1F", "1_000", "", "33:33", "2014-02-30",
     "http://[::1", [], {}, "x" * 3000, "\x1b[2J\u202e\u200b", "9999", "0001", "2100-01-01",
-])
+]).map(copy.deepcopy)  # a fresh [] or {} each time: mutating a shared one would change later examples
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(10**400), max_value=10**400),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
