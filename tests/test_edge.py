@@ -281,3 +281,16 @@ def test_import_of_deeply_nested_json(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         code, out, err = run("import", "claimreview", str(path), "--dry-run")
         assert code == 2 and f"{path}:1:1: nested too deeply to read" in one_error_line(err)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["--version", "init {tmp}/new", "-d {tmp}/new site {tmp}/site",
+                                     "-d {tmp}/new check"])
+def test_a_short_answer_to_a_full_output_is_an_error_too(command: str, tmp_path: Path) -> None:
+    """One line written with typer.echo: click first probes the stream with an empty write, which
+    /dev/full refuses, and swallows the error; the line itself must still fail, exit 2."""
+    if "init" not in command:
+        assert shell(f"{FACTCHECK} init {tmp_path}/new").returncode == 0
+    done = shell(f"{FACTCHECK} {command.format(tmp=tmp_path)} > /dev/full")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == b"factcheck: error: cannot write to standard output: No space left on device"

@@ -63,6 +63,7 @@ class GuardedOutput:
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self.reader_left = False
+        self.failure: OutputError | None = None
 
     def write(self, text: str) -> int:
         if not self.reader_left:
@@ -74,6 +75,8 @@ class GuardedOutput:
             self._guard(self._stream.flush)
 
     def _guard(self, action: Any) -> None:
+        if self.failure is not None:  # failed once, failed for good: a caller that swallowed the
+            raise self.failure        # error (click probes a stream with empty writes) must not hide it
         try:
             action()
         except BrokenPipeError:
@@ -81,7 +84,8 @@ class GuardedOutput:
             self._silence()
         except OSError as error:
             self._silence()
-            raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+            self.failure = OutputError(f"cannot write to standard output: {error.strerror or error}")
+            raise self.failure from None
 
     def _silence(self) -> None:
         """Point the descriptor at /dev/null so the interpreter's last flush finds nothing to fail on."""
