@@ -253,3 +253,19 @@ def test_ids_are_hyphenated_lower_case_words(tmp_path: Path, bad: str) -> None:
     assert code == 1 and problem["code"] == "type"
     assert "lower-case words and digits joined by single hyphens" in problem["message"]
     assert repr(bad) in problem["message"]
+
+
+def test_quiet_silences_the_summary_of_site_export_and_import(tmp_path: Path) -> None:
+    """-q, before or after the command: results only. What site and export --out write is in
+    their files; the line saying so is a summary."""
+    ledger = tmp_path / "ledger"
+    shutil.copytree(MINI, ledger)
+    (ledger / "factcheck.yaml").write_text("desk: {name: Test Desk, url: 'https://desk.example/'}\n",
+                                           encoding="utf-8")
+    for quiet in (["-q"], []):
+        code, out, err = run(*quiet, "site", str(tmp_path / "site"), "-d", str(ledger))
+        assert code == 0 and (out == "") == bool(quiet), out
+        code, out, err = run("export", "claimreview", "-d", str(ledger), "--out", str(tmp_path / "feed.jsonld"),
+                             *quiet)
+        assert code == 0 and (err == "") == bool(quiet), err
+    assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "feed.jsonld").is_file()

@@ -688,6 +688,7 @@ def export_claimreview(
                                         show_default="review_url, else url, of the desk in factcheck.yaml"),
     verdict: list[Verdict] | None = typer.Option(None, "--verdict", help="Only claims with this verdict (repeatable)."),
     source: list[str] | None = typer.Option(None, "--source", help="Only claims from this source id (repeatable)."),
+    quiet: bool = QuietOption,
 ) -> None:
     """One schema.org ClaimReview per claim, signed by the desk set in factcheck.yaml.
 
@@ -728,7 +729,8 @@ def export_claimreview(
         write_text_atomically(out, buffer.getvalue())
     except OSError as error:
         _fail(FactcheckError(f"cannot write {out}: {error.strerror}"))
-    typer.echo(f"{len(shown)} reviews written to {out}", err=True)
+    if not _quiet(quiet):
+        typer.echo(f"{len(shown)} reviews written to {out}", err=True)
 
 
 @app.command()
@@ -740,6 +742,7 @@ def site(
     base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
                                         help="Where claim pages live: a review's url is URL + the claim id.",
                                         show_default="review_url, else url, of the desk in factcheck.yaml"),
+    quiet: bool = QuietOption,
 ) -> None:
     """Write a static website of the ledger: verdict counts, a chart per source, a searchable
     claim table, the sources with their grades, and one page per claim with its verdict,
@@ -763,8 +766,9 @@ def site(
     if not built.signed:
         typer.echo("factcheck: warning: no desk in factcheck.yaml to sign the reviews: "
                    "the claim pages carry no ClaimReview JSON-LD", err=True)
-    typer.echo(f"wrote {len(built.files)} files to {directory}: "
-               f"index.html, sources.html and {built.claims} claim pages")
+    if not _quiet(quiet):
+        typer.echo(f"wrote {len(built.files)} files to {directory}: "
+                   f"index.html, sources.html and {built.claims} claim pages")
 
 
 import_app = typer.Typer(help="Add what other tools publish to the ledger.", no_args_is_help=True)
