@@ -204,6 +204,7 @@ BUNDLED = [
     ("Turkey is a NATO member", "true"),
     ("Sergey Shoigu, Russia's defence minister in 2016", "true"),          # an apposition
     ("Sergey Shoigu, Russia's defence minister in 2010", "false"),
+    ("Sherin was first deputy chair of the Duma defence committee in 2023", "false"),  # "chair" is in the name
     ("Turkey withdrew from NATO in 2023", "false"),
     ("Tur\u200bkey withdrew from NATO in 2023", "false"),
     ("Erdog\u0306an met Putin in St Petersburg on 9 August 2016", "true"),
