@@ -50,6 +50,7 @@ bench: $(STAMP)
 	nice $(BIN)/python benchmarks/scale.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/site.py
 	nice $(BIN)/python benchmarks/claimreview.py
+	nice $(BIN)/python benchmarks/reader_scaling.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py
