@@ -34,6 +34,7 @@ COMMANDS = {
     "facts": ["facts"],
     "scan": ["scan", "article.md", "--all"],
     "check": ["check"],
+    "reviews": ["reviews"],
 }
 FORMATS = {name: ("text", "json", "github") if name == "check" else ("table", "json", "markdown", "csv")
            for name in COMMANDS}
@@ -81,3 +82,13 @@ def test_no_stray_golden_files() -> None:
     expected = {f"{name}.{fmt}.{w}.txt" for name, fmt in CASES if fmt == "table" for w in WIDTHS}
     expected |= {f"{name}.{fmt}.txt" for name, fmt in CASES if fmt != "table"}
     assert {p.name for p in GOLDEN.glob("*.txt")} == expected
+
+
+def test_addresses_stay_whole_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record block gives an address too long to sit beside its label the whole line under it:
+    broken across lines, it could be neither clicked nor copied."""
+    monkeypatch.chdir(LEDGER)
+    shown = output("reviews", "table", 80)
+    for url in ("https://checker.example/crimea-2013",
+                "https://second.example/reviews/2024/a-very-long-address-for-a-review-page"):
+        assert any(line.strip().endswith(url) for line in shown.splitlines()), shown

@@ -193,10 +193,15 @@ def _record_lines(table: Table, width: int, style_of: dict[str, str]) -> list[St
             if not row[i]:
                 continue
             label = table.headers[i] if label_width else ""
-            for n, text in enumerate(wrap(row[i], text_width)):
+            column = text_width
+            if label_width and any(width_of(word) > text_width for word in row[i].split()):
+                # a word (an address) that would break beside its label gets the whole line under it
+                lines.append(_trimmed([(" " * INDENT, ""), (label, "header")]))
+                label, column = "", max(width - INDENT, WIDE_MIN_SHARED)
+            for n, text in enumerate(wrap(row[i], column)):
                 lead: StyledLine = [(" " * INDENT, ""), (label, "header"),
-                                    (" " * (label_width - width_of(label)), "")] if n == 0 \
-                    else [(" " * (INDENT + label_width), "")]
+                                    (" " * (label_width - width_of(label)), "")] if n == 0 and label \
+                    else [(" " * (INDENT + (label_width if column == text_width else 0)), "")]
                 lines.append(_trimmed([*lead, (text, "")]))
     return lines
 
