@@ -222,3 +222,9 @@ def test_hostile_text_is_printed_literally(mini_copy: Path, fmt: str) -> None:
     if fmt == "json":
         _, out, _ = run("verify", "turkey-nato", "-d", str(data), "-f", "json")
         assert json.loads(out)["text"] == HOSTILE  # escaped on screen, exact as data
+
+
+def test_scan_of_an_article_with_nothing_to_check_says_so_plainly() -> None:
+    result = runner.invoke(app, ["scan", "-", "--data", str(MINI)], input="")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "0 statements checked; 0 flagged"

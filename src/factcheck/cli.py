@@ -447,7 +447,8 @@ def scan(
     shown = items if show_all else flagged
     counts = Counter(str(item.verification.verdict) for item in items)
     tally = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
-    summary = f"{len(items)} statements checked ({tally}); {len(flagged)} flagged"
+    summary = (f"{len(items)} statement{'s' if len(items) != 1 else ''} checked" + (f" ({tally})" if tally else "")
+               + f"; {len(flagged)} flagged")
     records = [scan_record(i.text, i.kind, i.verification, engine) for i in shown]
     try:
         elsewhere = _checked_elsewhere(engine, data, [i.text for i in shown], when)
