@@ -205,9 +205,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         index = min(bisect_left(starts, match.start()), len(words) - 1)
         numbers.append(NumberMention(float(match.group().replace(",", "")), index, match.start(), match.end()))
     relations = vocabulary.relation_mentions(words, taken)
-    spans = [(m.first, m.last) for m in entities if m.last > m.first]
-    if spans:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
-        relations = [r for r in relations if not any(a < r.first and r.last < b for a, b in spans)]
+    inner = {i for m in entities for i in range(m.first + 1, m.last)}
+    if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
+        relations = [r for r in relations if not (r.first in inner and r.last in inner)]
     if not numbers:  # "passengers", "members" with no number say nothing of a value
         relations = [m for m in relations if vocabulary.kinds.get(m.target) != "value"]
     reading = Reading(text=text, words=words, entities=entities, relations=relations, date_mentions=dates,
