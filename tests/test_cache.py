@@ -146,3 +146,25 @@ def test_files_parsed_in_worker_processes_read_the_same(tmp_path: Path, cache_di
     monkeypatch.setattr(ledger_module, "PARALLEL_BYTES", 0)
     assert snapshot(root) == expected
     assert len(entries(cache_dir)) == len(claims) + 1
+
+
+def test_the_reader_lexicon_shares_the_private_cache(cache_dir: Path, monkeypatch) -> None:
+    """Free text run first must leave a cache the records can still use, and read its lexicon back."""
+    from factcheck.ledger.cache import FileCache
+    from factcheck.reading import lexicon
+
+    lexicon._tables.cache_clear()
+    built = lexicon._tables()
+    assert (cache_dir / "lexicon.derived").exists()
+    assert os.stat(cache_dir).st_mode & 0o077 == 0
+    assert FileCache.open() is not None
+
+    def unexpected_build() -> None:
+        raise AssertionError("the lexicon was built again instead of read from the cache")
+
+    lexicon._tables.cache_clear()
+    monkeypatch.setattr(lexicon, "_build", unexpected_build)
+    try:
+        assert lexicon._tables() == built
+    finally:
+        lexicon._tables.cache_clear()

@@ -3,17 +3,16 @@
 Backed by lemminflect's lexicon (about 70,000 English word forms with their word classes and
 lemmas), used only by the free-text reader (`list` and `check` never load it). Importing
 lemminflect and loading its tables takes about 180 ms, more than the rest of a `verify`, so the
-few facts the reader needs are kept, on first use, in a compact file in the user's cache
-directory (`$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`; about 1 MB, 10 ms to load),
-named after the lemminflect version; where it cannot be written the lexicon is read each time.
+few facts the reader needs are kept, on first use, in the user's private factcheck cache (the one
+the ledger's records use, `ledger/cache.py`: signed, created 0700, off with `--no-cache`; about
+1 MB, 10 ms to load), keyed by lemminflect's lexicon file and this module; where there is no cache
+the lexicon is read each time.
 Nothing here knows a topic: the lexicon tells the reader that "attacked" is a verb, never what
 it is about.
 """
 
 from __future__ import annotations
 
-import marshal
-import os
 from functools import cache
 from pathlib import Path
 
@@ -47,10 +46,12 @@ def _source() -> Path | None:
     return Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz"
 
 
-def _cache_file(source: Path) -> Path:
+def _cache_key(source: Path) -> bytes:
+    """Changes when lemminflect's lexicon or the way the tables are built from it changes."""
     stat = source.stat()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck" / f"lexicon-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    from ..ledger.cache import digest
+
+    return digest(f"{stat.st_size} {stat.st_mtime_ns} ".encode() + Path(__file__).read_bytes())
 
 
 def _build() -> _Tables:
@@ -70,24 +71,17 @@ def _build() -> _Tables:
 
 @cache
 def _tables() -> _Tables:
+    from ..ledger.cache import FileCache
+
     source = _source()
-    path = _cache_file(source) if source is not None and source.exists() else None
-    if path is not None:
-        try:
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, tuple) and len(loaded) == 3:
-                return loaded
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+    store = FileCache.open() if source is not None and source.exists() else None
+    key = _cache_key(source) if store is not None and source is not None else b""
+    stored = store.get_derived("lexicon", key) if store is not None else None
+    if isinstance(stored, tuple) and len(stored) == 3:
+        return stored
     tables = _build()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(marshal.dumps(tables))
-            partial.replace(path)
-        except OSError:
-            pass
+    if store is not None:
+        store.put_derived("lexicon", key, tables)
     return tables
 
 
