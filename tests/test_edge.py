@@ -110,13 +110,16 @@ def test_endless_input_stops_at_the_limit() -> None:
 # closed and full streams -------------------------------------------------------------------------
 
 def test_closed_stdin_and_stdout() -> None:
-    done = shell(f"{FACTCHECK} scan - -d {MINI} <&-")
+    # A preloaded library (faketime's, when the suite runs under it) opens a file as the process
+    # starts, which takes the lowest free descriptor and so reopens the very stream closed here.
+    unpreloaded = {"LD_PRELOAD": ""}
+    done = shell(f"{FACTCHECK} scan - -d {MINI} <&-", env=unpreloaded)
     assert (done.returncode, done.stderr) == (2, b"factcheck: error: cannot read standard input: it is closed\n")
-    done = shell(f"{FACTCHECK} list -d {MINI} >&-")
+    done = shell(f"{FACTCHECK} list -d {MINI} >&-", env=unpreloaded)
     assert (done.returncode, done.stderr) == (2, b"factcheck: error: standard output is closed\n")
-    done = shell(f"{FACTCHECK} add claim --interactive -d {MINI} <&-")  # a prompt finds the input ended
+    done = shell(f"{FACTCHECK} add claim --interactive -d {MINI} <&-", env=unpreloaded)  # the input has ended
     assert done.returncode == 2 and done.stderr.count(b"\n") == 1 and b"Traceback" not in done.stderr
-    done = shell(f"{FACTCHECK} list -d {MINI} 2>&-")
+    done = shell(f"{FACTCHECK} list -d {MINI} 2>&-", env=unpreloaded)
     assert done.returncode == 0 and b"8 claims" in done.stdout
 
 
