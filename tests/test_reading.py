@@ -146,6 +146,13 @@ def test_a_headline_its_body_supports_is_judged_on_the_facts(engine: Engine) -> 
     assert headline.verification.verdict != "misleading"
 
 
+def test_a_sentence_of_prose_repeating_its_headline_supports_it(engine: Engine) -> None:
+    for body in ("King Rudolf toured Syldavia in 2005.", "Crowds gathered. King Rudolf toured Syldavia in 2005."):
+        headline, *items = scan_text(engine, f"King Rudolf toured Syldavia in 2005\n\n{body}\n", TODAY)
+        assert headline.verification.verdict == "true", body
+        assert [item.text for item in items] == ["King Rudolf toured Syldavia in 2005."]
+
+
 def test_subheadings_and_links_do_not_support_a_headline(engine: Engine) -> None:
     article = ("Ruritania Will Crown Borduria's King\n\nAlso Read: Ruritania To Crown Borduria's King\n\n"
                "Ruritania ratified the River Accord in June 1998.\n")

@@ -88,7 +88,7 @@ def scan(reader: Reader, text: str, today: dt.date, progress: Progress | None = 
         if progress is not None:
             progress.advance()
         sentence = normalise(sentence).strip()
-        if _copy_of(sentence, headline, fuzz.ratio):  # pages repeat their headline: no support
+        if _copy_of(sentence, headline, fuzz.ratio) and not _prose(sentence):  # the page's title again
             continue
         reading = reader.reading(sentence, today)
         if not supported and said is not None and not _title_like(sentence):
@@ -130,6 +130,11 @@ def _copy_of(sentence: str, headline: str, ratio) -> bool:  # type: ignore[no-un
     are not compared (a long text against a long headline would take their product)."""
     shorter, longer = sorted((len(sentence), len(headline)))
     return 2 * shorter >= 0.9 * (shorter + longer) and ratio(sentence.lower(), headline.lower()) >= 90
+
+
+def _prose(text: str) -> bool:
+    """Ends as a sentence does: a page's title repeated in its body does not."""
+    return text.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
 def _title_like(text: str) -> bool:
