@@ -141,3 +141,11 @@ def load_clean(root: Path) -> Ledger:
 def _private_cache(tmp_path_factory, monkeypatch):
     """Every test reads and writes a cache of its own, never the user's."""
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder the test can look into, not yet created."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+    return folder

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from factcheck import ledger as ledger_module
 from factcheck.cli import app
 from factcheck.ledger import load
-from factcheck.ledger.cache import CACHE_DIR_ENV, NO_CACHE_ENV
+from factcheck.ledger.cache import NO_CACHE_ENV
 
 from .conftest import MINI
 
@@ -33,13 +33,6 @@ def snapshot(root: Path) -> tuple:
 
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.entry"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_DIR_ENV, str(folder))
-    return folder
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.ledger import load_or_raise
-from factcheck.ledger.cache import CACHE_DIR_ENV, NO_CACHE_ENV
+from factcheck.ledger.cache import NO_CACHE_ENV
 from factcheck.reading import index as index_module
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
@@ -30,13 +30,6 @@ def uncached(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     with monkeypatch.context() as patch:
         patch.setenv(NO_CACHE_ENV, "1")
         return answers(root)
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_DIR_ENV, str(folder))
-    return folder
 
 
 @pytest.fixture
