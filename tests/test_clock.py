@@ -55,6 +55,9 @@ def test_a_prediction_comes_due_on_the_date_given() -> None:
 def test_a_bad_date_is_a_usage_error() -> None:
     result = runner.invoke(app, ["check", "-d", str(REPO), "--today", "2030-13-01"])
     assert result.exit_code == 2 and "not a date" in result.stderr
+    result = runner.invoke(app, ["check", "-d", str(REPO)], env={"FACTCHECK_TODAY": "bogus"})
+    assert result.exit_code == 2
+    assert "'bogus' is not a date (YYYY-MM-DD), from --today or FACTCHECK_TODAY" in result.stderr
 
 
 @pytest.mark.skipif(not shutil.which("faketime") or not FACTCHECK.exists(), reason="needs faketime and the command")

@@ -59,7 +59,7 @@ def _parse_today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+        raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD), from --today or FACTCHECK_TODAY") from None
 
 
 TodayOption = typer.Option(None, "--today", envvar="FACTCHECK_TODAY", metavar="DATE",
