@@ -99,6 +99,17 @@ def test_another_date_is_another_claim(engine: Engine) -> None:
     assert v.claim.id == "" and v.verdict == "true"
 
 
+@pytest.mark.parametrize(("sentence", "unread"), [
+    ("King Rudolf toured Syldavia in 2005, a year after Ruritania ratified the River Accord.", "after"),
+    ("King Rudolf secretly toured Syldavia in 2005.", "secretly"),
+])
+def test_a_link_between_statements_or_a_manner_is_not_checked(engine: Engine, sentence: str, unread: str) -> None:
+    assert verify_text(engine, "King Rudolf toured Syldavia in 2005.", TODAY).verdict == "true"
+    verification = verify_text(engine, sentence, TODAY)
+    assert verification.verdict == "unproven"
+    assert unread in [part.text for part in verification.claim.unchecked]
+
+
 def test_names_are_not_enough(engine: Engine) -> None:
     v = verify_text(engine, "Ruritania and the Northern Pact held a festival in 1961", TODAY)
     assert v.verdict == "unproven"

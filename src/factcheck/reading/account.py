@@ -151,6 +151,11 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
                 found.append((index, end, "a clause of time or cause the reader does not check"))
                 index = end + 1
                 continue
+            # "a week after Turkey shot down the jet": each statement may be checked, but not
+            # the order in time or the cause that joins them
+            found.append((index, index, "a link in time or cause between statements the reader does not check"))
+        elif word.endswith("ly") and "R" in lexicon.word_classes(word) and "J" not in lexicon.word_classes(word):
+            found.append((index, index, "a manner the facts do not carry"))  # "unanimously", "secretly"
         elif word in _RANKS or lexicon.is_superlative(word):
             found.append((index, index, RANK))
         elif word in _GLUE or word in PRONOUNS:
