@@ -120,7 +120,7 @@ def test_every_command_has_help_with_an_example() -> None:
     commands: list[list[str]] = [[]]
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         subcommands = getattr(command, "commands", None)
-        commands += [[name, sub] for sub in subcommands] if subcommands else [[name]]
+        commands += [[name], *([name, sub] for sub in subcommands)] if subcommands else [[name]]
     assert {"list", "verify", "sources", "facts", "check", "scan"} <= {c[0] for c in commands if c}
     for command in commands:
         code, out, _ = run(*command, "--help")

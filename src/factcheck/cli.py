@@ -492,7 +492,8 @@ def init(
 
 add_app = typer.Typer(
     name="add", no_args_is_help=True,
-    help="Append a source, fact or claim to the ledger: from options, or asked field by field on a terminal.")
+    help="Append a source, fact or claim to the ledger: from options, or asked field by field on a terminal."
+         "\n\nExample:\n\n    factcheck add claim --interactive")
 app.add_typer(add_app)
 
 AskOption = typer.Option(None, "--interactive/--no-interactive", "-i",
@@ -675,7 +676,9 @@ def _ask(kind: str, key: str, required: bool) -> object:
             return None
 
 
-export_app = typer.Typer(help="Write the ledger's verdicts in a format other tools read.", no_args_is_help=True)
+export_app = typer.Typer(help="Write the ledger's verdicts in a format other tools read."
+                         "\n\nExample:\n\n    factcheck export claimreview --out reviews.jsonld",
+                         no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
@@ -772,7 +775,9 @@ def site(
                    f"index.html, sources.html and {built.claims} claim pages")
 
 
-import_app = typer.Typer(help="Add what other tools publish to the ledger.", no_args_is_help=True)
+import_app = typer.Typer(help="Add what other tools publish to the ledger."
+                         "\n\nExample:\n\n    factcheck import claimreview published-checks/ --dry-run",
+                         no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
 
