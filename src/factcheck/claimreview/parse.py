@@ -278,12 +278,7 @@ def _record(node: dict[str, Any], path: tuple[Any, ...], around: str, source: So
         raise _fail("a ClaimReview with no claimReviewed (the claim it reviews)", source, path)
     if not isinstance(claim, str):
         raise _fail("claimReviewed must be text", source, path)
-    url = node.get("url")
-    if not isinstance(url, str) or not url.strip():
-        raise _fail("a ClaimReview with no url (the address of the review)", source, path)
-    url = _clean(url)
-    if not _parses(url):
-        raise _fail(f"the review's url is not a valid address: {url}", source, path)
+    url = _review_url(node.get("url"), "ClaimReview", source, path)
     rating = _first_dict(node.get("reviewRating"))
     words = _text(rating.get("alternateName")) or _text(rating.get("name"))
     record: dict[str, Any] = {
@@ -321,11 +316,7 @@ def _from_api(claims: list[Any], path: tuple[Any, ...], source: Source,
                 continue
             if not text:
                 raise _fail("a claim with no text (the claim its reviews are about)", source, (*path, index))
-            url = _text(review.get("url"))
-            if not url:
-                raise _fail("a claimReview with no url (the address of the review)", source, where)
-            if not _parses(url):
-                raise _fail(f"the review's url is not a valid address: {url}", source, where)
+            url = _review_url(review.get("url"), "claimReview", source, where)
             given = review.get("publisher")
             publisher = given if isinstance(given, dict) else {}
             words = _text(review.get("textualRating"))
@@ -416,6 +407,16 @@ def _language(value: Any) -> str:
     if isinstance(value, dict):
         return _text(value.get("alternateName")) or _text(value.get("name"))
     return _text(value)
+
+
+def _review_url(value: Any, kind: str, source: Source, path: tuple[Any, ...]) -> str:
+    """The review's address: every review needs one, and one the ledger will accept."""
+    url = _text(value)
+    if not url:
+        raise _fail(f"a {kind} with no url (the address of the review)", source, path)
+    if not _parses(url):
+        raise _fail(f"the review's url is not a valid address: {url}", source, path)
+    return url
 
 
 def _parses(url: str) -> bool:
