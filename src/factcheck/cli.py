@@ -20,7 +20,7 @@ from . import __version__
 from .diagnostics import FactcheckError, LedgerError, closest
 from .edge import FactcheckGroup
 from .formats import CheckFormat, DiffFormat, ReportFormat, View, renderer
-from .model import VERDICTS
+from .model import VERDICTS, Verdict
 
 app = typer.Typer(
     cls=FactcheckGroup,  # one error path: every failure is one line on stderr (see edge.py)
@@ -30,8 +30,6 @@ app = typer.Typer(
 )
 
 
-
-Verdict = enum.Enum("Verdict", [(v, v) for v in VERDICTS], type=str)  # type: ignore[misc]
 ReviewVerdict = enum.Enum("ReviewVerdict", [(v, v) for v in (*VERDICTS, "none")], type=str)  # type: ignore[misc]
 
 
