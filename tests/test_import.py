@@ -3,6 +3,8 @@ verify and scan."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -430,6 +432,12 @@ def test_scan_lists_reviews_beside_its_statements(ledger: Path, tmp_path: Path) 
     assert [r["url"] for r in headline["reviews"]] == ["https://checker.example/1"]
     code, out, _ = run("scan", str(article), "--data", str(ledger))
     assert "Checked elsewhere" in out and "Checker" in out
+    code, out, _ = run("scan", str(article), "--data", str(ledger), "--format", "csv")
+    [header, row] = list(csv.reader(io.StringIO(out)))
+    assert row[header.index("reviews")] == "https://checker.example/1"
+    code, out, _ = run("verify", "Ruritania signed the Northern Pact in 2013", "--data", str(ledger), "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert {row[rows[0].index("reviews")] for row in rows[1:]} == {"https://checker.example/1"}
 
 
 # factcheck reviews -----------------------------------------------------------------------------

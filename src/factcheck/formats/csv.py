@@ -10,11 +10,11 @@ from .safe import csv_cell
 
 COLUMNS = {
     "claims": ["id", "verdict", "rating", "source", "ruling", "date", "text"],
-    "verification": ["id", "verdict", "rating", "assertion", "outcome", "fact", "detail", "citations", "text"],
+    "verification": ["id", "verdict", "rating", "assertion", "outcome", "fact", "detail", "citations", "text", "reviews"],
     "sources": ["id", "name", "kind", "reliability", "state_media", "republishes", "rationale"],
     "facts": ["id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "citations"],
     "problems": ["file", "line", "column", "code", "severity", "message"],
-    "scan": ["kind", "verdict", "rating", "claim", "text", "reason"],
+    "scan": ["kind", "verdict", "rating", "claim", "text", "reason", "reviews"],
     "changes": ["id", "change", "verdict_before", "rating_before", "verdict_after", "rating_after", "causes", "text"],
     "reviews": ["publisher", "date", "rating", "verdict", "claim", "url", "claimant", "claim_date", "appearances"],
 }
