@@ -53,6 +53,19 @@ def test_usage_errors_are_one_line(args: list[str]) -> None:
     assert "--help" in err
 
 
+@pytest.mark.parametrize("args", [
+    ["list", "--data", ""], ["--data", "", "list"], ["site", ""], ["init", ""], ["check", ""],
+    ["export", "claimreview", "--out", ""],
+])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(args: list[str], tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(*args, "--data", str(MINI)) if args[0] in ("site", "check") else run(*args)
+    assert (code, out) == (2, "")
+    assert "empty: name a file or folder" in one_error_line(err)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_text_starting_with_a_dash() -> None:
     code, _, err = run("verify", "-Turkey left NATO in 2023", "-d", str(MINI))
     assert code == 2 and "put -- before it" in one_error_line(err)

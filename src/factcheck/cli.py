@@ -39,9 +39,16 @@ class Color(str, enum.Enum):
     never = "never"
 
 
+def _path(text: str) -> Path:
+    """A path from the command line; an empty one (an unset shell variable) is refused, not read as '.'."""
+    if not text:
+        raise typer.BadParameter("empty: name a file or folder ('.' is the current folder)")
+    return Path(text)
+
+
 # Options every command takes, before or after its name (`factcheck --data DIR list` = `factcheck list --data DIR`).
-DataOption = typer.Option(None, "--data", "-d", help="The ledger folder (default: $FACTCHECK_DATA, or the current "
-                          "folder).", show_default=False)
+DataOption = typer.Option(None, "--data", "-d", parser=_path, show_default=False,
+                          help="The ledger folder (default: $FACTCHECK_DATA, or the current folder).")
 ColorOption = typer.Option(None, "--color", help="Colour tables: auto (on a terminal, unless NO_COLOR is set; "
                            "FORCE_COLOR forces it), always or never.", show_default=False)
 WidthOption = typer.Option(None, "--width", min=20, help="Lay tables out for this many columns (default: the "
@@ -146,7 +153,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    data: Path | None = typer.Option(None, "--data", "-d", envvar="FACTCHECK_DATA", show_default=False,
+    data: Path | None = typer.Option(None, "--data", "-d", envvar="FACTCHECK_DATA", show_default=False, parser=_path,
                                      help="The ledger folder (default: the current folder)."),
     color: Color | None = ColorOption,
     width: int | None = WidthOption,
@@ -349,7 +356,7 @@ def facts(data: Path | None = DataOption, fmt: ReportFormat = FormatOption, colo
 @app.command()
 def check(
     paths: list[Path] | None = typer.Argument(
-        None, help="Ledger folders, or files of one (their ledger is checked). Default: --data."),
+        None, parser=_path, help="Ledger folders, or files of one (their ledger is checked). Default: --data."),
     data: Path | None = DataOption,
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
@@ -461,7 +468,7 @@ def scan(
 
 @app.command()
 def init(
-    directory: Path = typer.Argument(Path("."), help="Where to create the ledger (created if missing)."),
+    directory: Path = typer.Argument(Path("."), parser=_path, help="Where to create the ledger (created if missing)."),
     example: bool = typer.Option(False, "--example", help="Copy the bundled example ledger instead of the starter."),
 ) -> None:
     """Start a ledger: commented starter files, their JSON Schemas and a pre-commit configuration.
@@ -683,7 +690,8 @@ app.add_typer(export_app, name="export")
 @export_app.command("claimreview")
 def export_claimreview(
     data: Path | None = DataOption,
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    out: Path | None = typer.Option(None, "--out", "-o", parser=_path,
+                                    help="Write to this file instead of standard output."),
     lines: bool = typer.Option(False, "--lines", help="JSON Lines: one ClaimReview per line, not a DataFeed."),
     base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
                                         help="Where claim pages live: a review's url is URL + the claim id.",
@@ -737,7 +745,8 @@ def export_claimreview(
 
 @app.command()
 def site(
-    directory: Path = typer.Argument(..., help="The folder to write the site into: new, empty, or an earlier site."),
+    directory: Path = typer.Argument(..., parser=_path,
+                                     help="The folder to write the site into: new, empty, or an earlier site."),
     data: Path | None = DataOption,
     title: str | None = typer.Option(None, "--title", help="The site's name, shown on every page.",
                                      show_default="the desk's name in factcheck.yaml"),

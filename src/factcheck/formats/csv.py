@@ -10,7 +10,8 @@ from .safe import csv_cell
 
 COLUMNS = {
     "claims": ["id", "verdict", "rating", "source", "ruling", "date", "text"],
-    "verification": ["id", "verdict", "rating", "assertion", "outcome", "fact", "detail", "citations", "text", "reviews"],
+    "verification": ["id", "verdict", "rating", "assertion", "outcome", "fact", "detail", "citations", "text",
+                     "reviews"],
     "sources": ["id", "name", "kind", "reliability", "state_media", "republishes", "rationale"],
     "facts": ["id", "statement", "subject", "relation", "object", "date", "from", "until", "value", "citations"],
     "problems": ["file", "line", "column", "code", "severity", "message"],
