@@ -121,6 +121,17 @@ def cite(url: str = "https://example.org/a") -> str:
     return f"[{{title: T, url: '{url}', date: 2020-01-01}}]"
 
 
+PACT_FACT = """
+    - id: pact-signed
+      statement: Ruritania signed the Northern Pact in 2015.
+      subject: ruritania
+      relation: signed
+      object: pact
+      date: 2015-05-01
+      citations: [{title: Treaty text, url: 'https://treaties.example/pact', date: 2015-05-02, publisher: UN}]
+"""
+
+
 def write_ledger(root: Path, facts: str, claims: str, sources: str = SOURCES, vocabulary: str = VOCABULARY) -> Path:
     """Write a ledger from YAML snippets: `facts` and `claims` are the bodies of their lists."""
     root.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from factcheck.cli import app
 from factcheck.ledger import load
 from factcheck.verdict import Engine
 
-from .conftest import REPO, TESTS, write_ledger
+from .conftest import PACT_FACT, REPO, TESTS, write_ledger
 
 runner = CliRunner()
 
@@ -31,15 +31,7 @@ def export(*args: str) -> tuple[int, str, str]:
 
 
 def desk_ledger(tmp_path: Path, desk: str = DESK) -> Path:
-    root = write_ledger(tmp_path / "ledger", facts="""
-        - id: pact-signed
-          statement: Ruritania signed the Northern Pact in 2015.
-          subject: ruritania
-          relation: signed
-          object: pact
-          date: 2015-05-01
-          citations: [{title: Treaty text, url: 'https://treaties.example/pact', date: 2015-05-02, publisher: UN}]
-    """, claims="""
+    root = write_ledger(tmp_path / "ledger", facts=PACT_FACT, claims="""
         - id: pact-2013
           text: Ruritania signed the Northern Pact in 2013
           source: state-tv

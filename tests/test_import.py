@@ -19,7 +19,7 @@ from factcheck.claimreview.ratings import RatingTable, bundled_table, fold
 from factcheck.cli import app
 from factcheck.ledger import load
 
-from .conftest import REPO, write_ledger
+from .conftest import PACT_FACT, REPO, write_ledger
 
 runner = CliRunner()
 AFP = REPO.parent / "shared" / "external" / "afp-claimreview"
@@ -34,15 +34,7 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Path:
-    root = write_ledger(tmp_path / "ledger", facts="""
-        - id: pact-signed
-          statement: Ruritania signed the Northern Pact in 2015.
-          subject: ruritania
-          relation: signed
-          object: pact
-          date: 2015-05-01
-          citations: [{title: Treaty, url: 'https://treaties.example/pact', date: 2015-05-02}]
-    """, claims="""
+    root = write_ledger(tmp_path / "ledger", facts=PACT_FACT, claims="""
         - id: pact-2013
           text: Ruritania signed the Northern Pact in 2013
           source: state-tv
