@@ -33,7 +33,8 @@ ATTRIBUTION_VERBS = frozenset({
 """Verbs that say who said something: the reader does not check that it was said."""
 
 _CLASS_LETTERS = {"VERB": "V", "NOUN": "N", "ADJ": "J", "ADV": "R", "AUX": "A", "PROPN": "N"}
-_Tables = tuple[dict[str, str], dict[str, str], list[str]]  # classes, verb lemmas, superlatives
+_Tables = tuple[dict[str, str], dict[str, str], list[str], dict[str, tuple[str, ...]]]
+"""Word classes, verb lemmas, superlatives, and each verb lemma's forms."""
 
 
 def _source() -> Path | None:
@@ -66,7 +67,10 @@ def _build() -> _Tables:
             verbs[word] = by_class["VERB"][0]
         if word.endswith("est") and by_class.get("ADJ", (word,))[0] != word:
             superlatives.append(word)
-    return classes, verbs, superlatives
+    forms: dict[str, list[str]] = {}
+    for form, lemma in verbs.items():
+        forms.setdefault(lemma, []).append(form)
+    return classes, verbs, superlatives, {lemma: tuple(sorted(found)) for lemma, found in forms.items()}
 
 
 @cache
@@ -77,7 +81,7 @@ def _tables() -> _Tables:
     store = FileCache.open() if source is not None and source.exists() else None
     key = _cache_key(source) if store is not None and source is not None else b""
     stored = store.get_derived("lexicon", key) if store is not None else None
-    if isinstance(stored, tuple) and len(stored) == 3:
+    if isinstance(stored, tuple) and len(stored) == 4:
         return stored
     tables = _build()
     if store is not None:
@@ -103,6 +107,20 @@ def word_classes(word: str) -> str:
 def verb_lemma(word: str) -> str | None:
     """The verb a word is a form of, if it can be a verb."""
     return _tables()[1].get(word)
+
+
+def inflections(word: str) -> tuple[str, ...]:
+    """The (lower-case) word and, if it can be a verb, every other form of that verb, as far as
+    they cannot also be read as something else a sentence is made of: no auxiliary, no base form
+    that is also an adverb ("down" of "downed"; "left" of "leave" is kept), and no form of a verb
+    that says who said something ("reported" of "report") or is grammar ("began"): those have
+    their own reading. Only the word itself when English does not know it as a verb."""
+    lemma = verb_lemma(word)
+    if lemma is None or lemma in ATTRIBUTION_VERBS or lemma in LIGHT_VERBS:
+        return (word,)
+    others = [form for form in _tables()[3].get(lemma, ()) if form != word and "A" not in word_classes(form)
+              and not (form == lemma and "R" in word_classes(form))]
+    return (word, *others)
 
 
 def is_superlative(word: str) -> bool:

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Entity, Ledger, Source
-from .text import STOPWORDS, Token, phrase_stems
+from . import lexicon
+from .text import STOPWORDS, Token, normalise, phrase_stems, tokens
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,17 @@ class _PhraseIndex:
         self._acronyms: set[tuple[str, ...]] = set()
         self.bags: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)  # by one of their stems
         self.stems_of: dict[str, set[str]] = defaultdict(set)
+        self._bare: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
 
-    def add(self, phrase: str, target: str, change: str | None = None) -> None:
+    def add(self, phrase: str, target: str, change: str | None = None, listed: bool = True) -> None:
+        """`listed`: written so in the ledger (not one of the forms of a verb it lists)."""
         stems = phrase_stems(phrase)
         if not stems:
             return
+        for position, token in enumerate(tokens(normalise(phrase))):
+            self._bare[stems].add((position, token.word))
+            if listed and token.word.endswith("s"):  # a plural listed: its singular is as good
+                self._bare[stems].update({(position, token.word[:-1]), (position, token.word[:-2])})
         if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
             self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
         self.stems_of[target].update(stems)
@@ -64,6 +71,7 @@ class _PhraseIndex:
         for stems, named in self._by_first.get(words[i].stem, {}).items():
             end = i + len(stems)
             if end <= len(words) and all(words[i + k].stem == s and (i + k) not in taken
+                                         and self._written(stems, k, words[i + k])
                                          for k, s in enumerate(stems)) and (
                     stems not in self._acronyms or words[i].upper):
                 if len(stems) > length:
@@ -71,6 +79,13 @@ class _PhraseIndex:
                 if len(stems) == length:
                     best.extend(named)
         return length, best
+
+    def _written(self, stems: tuple[str, ...], position: int, word: Token) -> bool:
+        """Whether a word with a phrase's stem is one of the phrase's own forms: stems are crude,
+        so a word left bare ("down", "found") is read only if it is a form the phrase was listed
+        in (its word or its verb's forms), not another word its ending happens to strip to
+        ("downed" is no "broke down", "founded" no "found that")."""
+        return word.word != word.stem or (position, word.word) in self._bare[stems]
 
     def find(self, words: list[Token], taken: set[int],
              ambiguous: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -101,6 +116,23 @@ class _PhraseIndex:
         return found
 
 
+def verb_forms(phrase: str) -> list[str]:
+    """A relation word as listed and in every form of its verb, so that a ledger lists lemmas
+    only: "withdraw" is also withdrew, withdrawn and withdrawing (and so a passive "was
+    withdrawn"), "shoot down" also "shot down". A single word is read as a verb whenever it can
+    be one; in a longer phrase only a first word that cannot be a noun, or a past form ("talks
+    with" stays as it is: a talk is not a meeting; "shot down" is inflected)."""
+    first, _, rest = phrase.partition(" ")
+    word = first.lower()
+    if not word.isalpha():
+        return [phrase]
+    if rest:
+        lemma = lexicon.verb_lemma(word)
+        if lemma is None or ("N" in lexicon.word_classes(word) and (lemma == word or word.endswith("s"))):
+            return [phrase]
+    return [phrase, *(f"{form} {rest}".strip() for form in lexicon.inflections(word)[1:])]
+
+
 class Vocabulary:
     """Entity names and relation words of one ledger."""
 
@@ -113,12 +145,11 @@ class Vocabulary:
             for name in (thing.name, *thing.aliases, thing.id.replace("-", " ")):
                 self.entities.add(name, thing.id)
         for relation in ledger.relations.values():
-            for word in relation.words:
-                self.relations.add(word, relation.id)
-            for word in relation.start_words:
-                self.relations.add(word, relation.id, "start")
-            for word in relation.end_words:
-                self.relations.add(word, relation.id, "end")
+            for change, listed in ((None, relation.words), ("start", relation.start_words),
+                                   ("end", relation.end_words)):
+                for phrase in listed:
+                    for form in verb_forms(phrase):
+                        self.relations.add(form, relation.id, change, listed=form == phrase)
 
     def entity_mentions(self, words: list[Token],
                         ambiguous: list[tuple[int, int]] | None = None) -> tuple[list[Mention], set[int]]:

@@ -1,0 +1,78 @@
+"""The reader's vocabulary: a ledger lists lemmas, the reader finds every form of them; aliases,
+synonyms and numbers written in words, all on made-up topics."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.ledger import load_or_raise
+from factcheck.reading import verify_text
+from factcheck.reading.vocabulary import verb_forms
+from factcheck.verdict import Engine
+
+from .conftest import TESTS, TODAY
+
+READING = TESTS / "ledgers" / "reading"
+TRANSIT = TESTS / "eval" / "transit"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_or_raise(READING))
+
+
+@pytest.fixture(scope="module")
+def transit() -> Engine:
+    return Engine(load_or_raise(TRANSIT))
+
+
+@pytest.mark.parametrize(("listed", "forms"), [
+    ("withdraw", {"withdraw", "withdraws", "withdrawing", "withdrew", "withdrawn"}),
+    ("leave", {"leave", "leaves", "leaving", "left"}),
+    ("ratified", {"ratified", "ratify", "ratifies", "ratifying"}),
+    ("shot down", {"shot down", "shoot down", "shoots down", "shooting down"}),
+    ("took office", {"took office", "take office", "takes office", "taking office", "taken office"}),
+    ("ratification", {"ratification"}),          # not a verb
+    ("talks with", {"talks with"}),              # a noun first: a talk is not a meeting
+    ("part of", {"part of"}),
+])
+def test_a_listed_word_stands_for_every_form_of_its_verb(listed: str, forms: set[str]) -> None:
+    assert set(verb_forms(listed)) == forms
+
+
+def test_forms_that_read_as_something_else_are_not_added() -> None:
+    assert "down" not in verb_forms("downed")      # an adverb, not a form of "to down"
+    assert verb_forms("reported") == ["reported"]  # says who said it: read as an attribution
+    assert verb_forms("became") == ["became"]      # grammar: a change of state of any relation
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the ledger lists "ratify", "withdraw", "leave", "join", "tour", "visit": every form is read
+    ("Ruritania ratifies the River Accord in 1998", "true"),
+    ("The River Accord was ratified by Ruritania on 12 June 1998", "true"),   # passive
+    ("Ruritania ratified the River Accord in 1996", "false"),
+    ("Ruritania withdrew from the Northern Pact in 2019", "false"),
+    ("Ruritania has withdrawn from the Northern Pact", "false"),
+    ("Ruritania was leaving the Northern Pact in 2019", "false"),
+    ("Ruritania joins the Pact in 1961", "true"),
+    ("King Rudolf was touring Syldavia in 2005", "true"),
+    ("Syldavia was visited by King Rudolf in 2005", "true"),
+])
+def test_every_form_of_a_listed_verb_is_read(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)
+
+
+def _relations(engine: Engine, text: str) -> list[str]:
+    from factcheck.reading.text import tokens
+    from factcheck.reading.vocabulary import Vocabulary
+
+    return [m.target for m in Vocabulary(engine.ledger).relation_mentions(tokens(text), set())]
+
+
+def test_a_bare_word_its_ending_strips_to_is_not_the_listed_verb(engine: Engine, transit: Engine) -> None:
+    assert _relations(transit, "the council backed the tunnel") == ["approved"]
+    assert _relations(transit, "the council came back") == []  # "backed" strips to "back", an adverb
+    assert sorted(_relations(engine, "Ruritania has ten members")) == ["member-count", "member-of"]
+    # member-count lists "members": its singular is read too (read() keeps a value word only beside a number)
+    assert sorted(_relations(engine, "Ruritania is a member")) == ["member-count", "member-of"]
