@@ -76,3 +76,46 @@ def test_a_bare_word_its_ending_strips_to_is_not_the_listed_verb(engine: Engine,
     assert sorted(_relations(engine, "Ruritania has ten members")) == ["member-count", "member-of"]
     # member-count lists "members": its singular is read too (read() keeps a value word only beside a number)
     assert sorted(_relations(engine, "Ruritania is a member")) == ["member-count", "member-of"]
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("seventy-four members", [(0, 1, 74)]),
+    ("seventy four members", [(0, 1, 74)]),
+    ("twenty-one million riders", [(0, 1, 21)]),        # the scale is the unit, as after "21"
+    ("three hundred and five votes", [(0, 3, 305)]),
+    ("two thousand and nine votes", [(0, 3, 2009)]),
+    ("one million riders", [(0, 0, 1)]),
+    ("one of the members", []),                          # a pronoun
+    ("the two leaders met", []),                         # points back, counts nothing
+    ("nineteen eighty-four", []),                        # a year said aloud
+    ("half a billion crowns", []),
+    ("the twentieth member", []),
+])
+def test_numbers_written_in_words(text: str, numbers: list[tuple[int, int, int]]) -> None:
+    from factcheck.reading.text import spelled_numbers, tokens
+
+    assert spelled_numbers(tokens(text)) == numbers
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Trade League had twenty-seven members in 2020", "true"),
+    ("The Trade League had twenty-six members in 2020", "mostly-true"),
+    ("The Trade League had forty members in 2020", "false"),
+    ("The Trade League had 40% more members in 2020", "unproven"),         # a share, not a count
+    ("The Trade League grew by ten per cent in 2020", "unproven"),
+])
+def test_numbers_in_words_are_checked_like_digits(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Northline had a fleet of thirty-eight trams in 2024.", "true"),
+    ("The Northline had a fleet of forty-five trams in 2024.", "false"),
+    ("The Northline carried twenty-one million passengers in 2023.", "true"),   # the ledger's claim
+    ("In 2023 the Northline carried twenty-one million riders.", "true"),
+    ("The Northline carried thirty million passengers in 2023.", "false"),
+])
+def test_numbers_in_words_on_the_transit_ledger(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)

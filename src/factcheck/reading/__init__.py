@@ -259,6 +259,8 @@ class _Gist:
 def _gist(reading: Reading) -> _Gist:
     named = {i for m in (*reading.entities, *reading.relations) for i in range(m.first, m.last + 1)}
     named |= {i for d in reading.date_mentions for i in range(d.first, d.last + 1)}
+    named |= {i for n in reading.number_mentions for i, w in enumerate(reading.words)
+              if n.start <= w.start and w.end <= n.end}  # "twenty-one" is one number, as "21" is
     words = frozenset(w.stem for i, w in enumerate(reading.words)
                       if i not in named and w.word not in STOPWORDS and not w.word.isdigit())
     return _Gist(frozenset(m.target for m in reading.entities), frozenset(m.target for m in reading.relations),

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from ..model import PartialDate
-from .text import Token, normalise, tokens
+from .text import Token, is_share, normalise, spelled_numbers, tokens
 from .vocabulary import Mention, Vocabulary
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -204,6 +204,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
             continue  # "resolution 68/262", "S-400": part of a name
         index = min(bisect_left(starts, match.start()), len(words) - 1)
         numbers.append(NumberMention(float(match.group().replace(",", "")), index, match.start(), match.end()))
+    numbers += [NumberMention(float(value), last, words[first].start, words[last].end)
+                for first, last, value in spelled_numbers(words) if not named & {first, last}]
+    numbers = sorted((n for n in numbers if not is_share(text, n.end)), key=lambda n: n.index)
     relations = vocabulary.relation_mentions(words, taken)
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
     if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."

@@ -133,3 +133,80 @@ def _cut(text: str, ends: list[int], first: int, last: int) -> int:
         if ";" in gap or "," in gap:
             return ends[index] + gap.index(";" if ";" in gap else ",") + 1
     return ends[last]
+
+
+_UNITS = {word: value for value, word in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_TENS = {word: 10 * value for value, word in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
+_SCALES = frozenset({"million", "billion", "trillion", "millions", "billions"})
+_DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"})
+"""Before a number, words that make it point back at things already named ("the two leaders")
+rather than count them."""
+
+
+def spelled_numbers(words: list[Token]) -> list[tuple[int, int, int]]:
+    """Numbers written in words: (first word, last word, value). "seventy-four" is 74, "three
+    hundred and five" 305, "twenty-one" of "twenty-one million" 21 (a scale word after a number
+    is its unit, as after "21"). A lone "one" is a pronoun as often as a number ("one of the
+    members") and is read only before a scale word; fractions ("half a billion"), ordinals, two
+    numbers in a row and a number after "the", "these", "their"... ("the two leaders") are not
+    read."""
+    found: list[tuple[int, int, int]] = []
+    index = 0
+    while index < len(words):
+        end, value = _spelled(words, index)
+        scaled = end + 1 < len(words) and words[end + 1].word in _SCALES
+        if end < index or (end == index and words[index].word == "one" and not scaled) or (
+                index and words[index - 1].word in _DEFINITE):
+            index = max(end, index) + 1
+            continue
+        found.append((index, end, value))
+        index = end + 1
+    # two numbers in a row are a year or a score said aloud ("nineteen eighty-four"), not read
+    adjacent = {i for i, (a, b) in enumerate(zip(found, found[1:], strict=False)) if a[1] + 1 == b[0]}
+    return [n for i, n in enumerate(found) if i not in adjacent and i - 1 not in adjacent]
+
+
+def _spelled(words: list[Token], index: int) -> tuple[int, int]:
+    """The last word and value of a number written in words from `index` on (last -1: none)."""
+    total = current = 0
+    last = -1
+    previous = ""  # "unit", "tens", "hundred" or "thousand"
+    i = index
+    while i < len(words):
+        word = words[i].word
+        if word in _UNITS and previous in ("", "tens", "hundred", "thousand"):
+            if previous == "tens" and _UNITS[word] >= 10:
+                break
+            current += _UNITS[word]
+            previous = "unit"
+        elif word in _TENS and previous in ("", "hundred", "thousand"):
+            current += _TENS[word]
+            previous = "tens"
+        elif word == "hundred" and previous in ("unit", "tens") and 0 < current < 100:
+            current *= 100
+            previous = "hundred"
+        elif word == "thousand" and previous in ("unit", "tens", "hundred") and 0 < current < 1000 and not total:
+            total, current = current * 1000, 0
+            previous = "thousand"
+        elif (word == "and" and previous in ("hundred", "thousand") and i + 1 < len(words)
+              and (words[i + 1].word in _UNITS or words[i + 1].word in _TENS)):
+            i += 1
+            continue
+        else:
+            break
+        last = i
+        i += 1
+    return last, total + current
+
+
+_SHARE = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|percentage\b)", re.IGNORECASE)
+
+
+def is_share(text: str, end: int) -> bool:
+    """Whether the number ending at character `end` is a share ("10%", "ten per
+    cent"): a rate or a change, not the amount a value relation measures ("raised fares by ten
+    per cent" says nothing of what a fare costs)."""
+    return _SHARE.match(text, end) is not None
