@@ -19,6 +19,7 @@ from ..verdict import Engine, Outcome, Verification, is_about
 from .account import unchecked_parts
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .extract import NEGATIONS, Reading, read
+from .modifiers import adjacent, modifier_pairs
 from .text import STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
 
@@ -41,6 +42,7 @@ class Reader:
         self._claims: list[tuple[Claim, str, _Gist]] | None = None
         self._statements: dict[str, str] = {}
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
+        self._connections: dict[tuple[str, str], Fact] | None = None
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         """The sentence read; the last few readings are kept, as scan and verify ask twice."""
@@ -195,7 +197,7 @@ class Reader:
         future = dated_past = False
         for offset, piece in pieces(text):
             reading = self.reading(piece, today)
-            chosen = self.chosen(reading)
+            chosen = self._attach_modifiers(reading, self.chosen(reading))
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
                              for u in unchecked_parts(reading, chosen, self.vocabulary, self._carried(chosen)))
@@ -204,6 +206,55 @@ class Reader:
         kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"
         return Claim("", text, "", Location("<text>"), kind=kind, assertions=tuple(assertions),
                      unchecked=tuple(unchecked))
+
+    def _attach_modifiers(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
+        """A name that only modifies a checked party ("Ruritania's army", "the strike in
+        Valdora") is checked with it when the ledger connects the two: the party's own name
+        contains it, or a supporting fact's statement writes it the same way (then it joins the
+        words that reading covers); or a fact relates the two (then that fact is a checked
+        detail of the sentence). Otherwise it stays a party not checked."""
+        chosen = list(chosen)
+        for modifier, head in modifier_pairs(reading.text, reading.words, reading.entities, reading.relations):
+            words = frozenset(range(modifier.first, modifier.last + 1))
+            if any(c.covers & words for c in chosen):
+                continue
+            owner = next((i for i, c in enumerate(chosen) if head.first in c.covers), None)
+            if owner is None:
+                continue
+            candidate = chosen[owner]
+            if self.vocabulary.part_of_name(modifier.target, head.target) or any(
+                    self._writes(fact, modifier.target, head.target) for fact in self._supporting(candidate)):
+                chosen[owner] = dataclasses.replace(candidate, covers=candidate.covers | words)
+                continue
+            fact = self._connecting_fact(modifier.target, head.target)
+            if fact is not None:
+                detail = Assertion(fact.subject, fact.relation, Location("<text>"), object=fact.object, role="detail")
+                chosen.append(Candidate(detail, Mention(fact.relation, modifier.first, modifier.last),
+                                        words | frozenset(range(head.first, head.last + 1))))
+        return chosen
+
+    def _supporting(self, candidate: Candidate) -> list[Fact]:
+        return [e.fact for e in self.engine.check_assertion(candidate.assertion).evidence
+                if e.outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE)]
+
+    def _writes(self, fact: Fact, modifier: str, head: str) -> bool:
+        """Whether the fact's statement writes `modifier` as a modifier of `head`."""
+        words = tokens(normalise(fact.statement))
+        entities, _ = self.vocabulary.entity_mentions(words)
+        return adjacent(words, entities, modifier, head)
+
+    def _connecting_fact(self, first: str, second: str) -> Fact | None:
+        """A fact (not a negated one) with both entities among its parties; the index of them
+        is built on first use."""
+        if self._connections is None:
+            self._connections = {}
+            for fact in self.engine.ledger.facts.values():
+                parties = sorted({*fact.subject, *((fact.object,) if fact.object else ())})
+                if not fact.negated:
+                    for i, a in enumerate(parties):
+                        for b in parties[i + 1:]:
+                            self._connections.setdefault((a, b), fact)
+        return self._connections.get((min(first, second), max(first, second)))
 
     def _carried(self, chosen: list[Candidate]) -> tuple[str, ...]:
         """The statements (as stems) of the facts that support the chosen readings: a place or

@@ -80,10 +80,9 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         if not words & covered and not words & claimed:
             parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
         claimed |= words
-    for index, mention in enumerate(reading.entities):
+    for mention in reading.entities:
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and not said(mention.first, mention.last) \
-                and not _modifies_covered(reading, index, covered, vocabulary):
+        if not words & covered and not said(mention.first, mention.last):
             parts.append((mention.first, mention.last, "a named party in no checked statement"))
         claimed |= words
     for date in reading.date_mentions:
@@ -107,18 +106,6 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
     parts = sorted(set(parts))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in parts]
-
-
-def _modifies_covered(reading: Reading, index: int, covered: set[int], vocabulary: Vocabulary) -> bool:
-    """A name that is part of the next, checked, party's own name: "a Russian Su-24" where the
-    ledger's entity is the Russian Su-24, "Russia's defence minister"."""
-    mention = reading.entities[index]
-    if index + 1 >= len(reading.entities):
-        return False
-    following = reading.entities[index + 1]
-    gap = [w.word for w in reading.words[mention.last + 1: following.first]]
-    return (gap in ([], ["s"]) and following.first in covered
-            and vocabulary.part_of_name(mention.target, following.target))
 
 
 def _why_unread(reading: Reading, index: int) -> str:

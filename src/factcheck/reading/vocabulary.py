@@ -186,7 +186,7 @@ class Vocabulary:
     def part_of_name(self, modifier: str, target: str) -> bool:
         """Whether one entity's name is part of another's: "Russian" of "Russian Su-24 bomber"."""
         own = self.entities.stems_of.get(modifier, set())
-        return bool(own & self.entities.stems_of.get(target, set()))
+        return bool((own & self.entities.stems_of.get(target, set())) - STOPWORDS)
 
     def relation_mentions(self, words: list[Token], taken: set[int]) -> list[Mention]:
         return self.relations.find(words, set(taken))

@@ -1,0 +1,78 @@
+"""How the parts of a sentence attach: modifiers, contrasts, appositions, dates of event nouns.
+
+Every rule is shown on the made-up transit ledger of tests/eval/transit (and the one in
+tests/ledgers/reading): nothing in the reader knows a topic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.ledger import load_or_raise
+from factcheck.reading import reader_for, verify_text
+from factcheck.reading.modifiers import adjacent, modifier_pairs
+from factcheck.verdict import Engine
+
+from .conftest import TESTS, TODAY
+
+TRANSIT = TESTS / "eval" / "transit"
+
+
+@pytest.fixture(scope="module")
+def transit() -> Engine:
+    return Engine(load_or_raise(TRANSIT))
+
+
+def _unchecked(engine: Engine, sentence: str) -> list[str]:
+    return [part.text for part in verify_text(engine, sentence, TODAY).claim.unchecked]
+
+
+# modifiers -----------------------------------------------------------------------------------
+
+def _pairs(engine: Engine, sentence: str) -> list[tuple[str, str]]:
+    reading = reader_for(engine).reading(sentence)
+    return [(m.target, h.target) for m, h in
+            modifier_pairs(reading.text, reading.words, reading.entities, reading.relations)]
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("The KVTA's Northline opened in 2019.", [("kvta", "northline")]),
+    ("Greyline's city buses ran late.", [("greyline", "bus-network")]),
+    ("The Harbour Tunnel in Brenmoor opened in 2022.", [("brenmoor", "harbour-tunnel")]),
+    ("The council approved the Harbour Tunnel in Brenmoor.", []),  # after the verb: where it happened
+    ("Brenmoor, Ashby joined.", []),                                  # a comma parts them
+])
+def test_which_names_modify_which(transit: Engine, sentence: str, pairs: list[tuple[str, str]]) -> None:
+    assert _pairs(transit, sentence) == pairs
+
+
+def test_a_statement_writes_a_modifier_as_such(transit: Engine) -> None:
+    reader = reader_for(transit)
+    reading = reader.reading("The KVTA's Northline opened.")
+    assert adjacent(reading.words, reading.entities, "kvta", "northline")
+    assert not adjacent(reading.words, reading.entities, "northline", "kvta")
+    reading = reader.reading("The Northline of the KVTA opened.")
+    assert adjacent(reading.words, reading.entities, "kvta", "northline")
+
+
+def test_a_possessive_a_fact_connects_is_a_checked_detail(transit: Engine) -> None:
+    verification = verify_text(transit, "The KVTA's Northline opened on 14 September 2019.", TODAY)
+    assert verification.verdict == "true"
+    details = [r.assertion for r in verification.results if r.assertion.role == "detail"]
+    assert [(d.subject, d.object) for d in details] == [(frozenset({"kvta"}), "northline")]
+    assert "KVTA" in details[0].text
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    ("Greyline's Northline opened on 14 September 2019.", "Greyline"),         # no fact connects them
+    ("The Harbour Tunnel in Brenmoor opened on 2 April 2022.", "Brenmoor"),
+    ("The KVTA approved the Harbour Tunnel in Brenmoor on 9 November 2015.", "Brenmoor"),
+])
+def test_a_modifier_nothing_connects_stays_unchecked(transit: Engine, sentence: str, unread: str) -> None:
+    assert verify_text(transit, sentence, TODAY).verdict == "unproven"
+    assert unread in _unchecked(transit, sentence)
+
+
+def test_a_place_phrase_a_fact_connects_is_checked(transit: Engine) -> None:
+    verification = verify_text(transit, "The Northline of the KVTA opened on 14 September 2019.", TODAY)
+    assert verification.verdict == "true", verification.reason
