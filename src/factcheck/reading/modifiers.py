@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .text import Token
 from .vocabulary import Mention
 
-_POSSESSIVE_GAPS = ([], ["s"])
+_POSSESSIVE_GAPS: tuple[list[str], ...] = ([], ["s"])
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "from"})
 
 
