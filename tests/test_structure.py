@@ -76,3 +76,24 @@ def test_a_modifier_nothing_connects_stays_unchecked(transit: Engine, sentence: 
 def test_a_place_phrase_a_fact_connects_is_checked(transit: Engine) -> None:
     verification = verify_text(transit, "The Northline of the KVTA opened on 14 September 2019.", TODAY)
     assert verification.verdict == "true", verification.reason
+
+
+# numbers -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Northline carried 21 million passengers in 2023.", "true"),
+    ("The Northline carried 21 million passengers in 2022.", "unproven"),   # no fact at that date
+    ("The Northline carried 25 million passengers in 2023.", "false"),
+    ("In 2024 the Northline had 38 trams and carried 30 million passengers.", "unproven"),
+    ("In 2024 the Northline had 60 trams and carried 30 million passengers.", "false"),
+    ("The Northline had a fleet of 38 trams in 2024.", "true"),
+])
+def test_each_number_goes_with_its_own_word_and_date(transit: Engine, sentence: str, verdict: str) -> None:
+    assert verify_text(transit, sentence, TODAY).verdict == verdict, verify_text(transit, sentence, TODAY).reason
+
+
+def test_a_number_is_never_judged_by_another_facts_number(transit: Engine) -> None:
+    verification = verify_text(transit, "In 2024 the Northline had 38 trams and carried 30 million passengers.", TODAY)
+    assert [(r.assertion.relation, r.assertion.value) for r in verification.results] == [("fleet-size", 38)]
+    assert "30" in [part.text for part in verification.claim.unchecked]  # no fact gives 2024's passengers
+    assert "passengers" not in _unchecked(transit, "The Northline carried 21 million passengers in 2023.")

@@ -354,8 +354,8 @@ def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tupl
         return Outcome.SUPPORTED, f"it happened {happened}, within {assertion.date}"
     if happened.contains(assertion.date):
         return Outcome.APPROXIMATE, f"the facts know the date only as {happened}, not to the {assertion.date.precision}"
-    if relation.repeatable and assertion.change is None:
-        return None, ""
+    if (relation.repeatable or relation.kind == "value") and assertion.change is None:
+        return None, ""  # another occasion, or a number at another time: the fact is silent on it
     return Outcome.CONTRADICTED, f"date differs: {happened}, not {assertion.date}"
 
 

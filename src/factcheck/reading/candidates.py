@@ -62,11 +62,14 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     before, after = parties_around(reading, relation, opening, closing)
     when = date_for(reading, relation, opening, closing)
     negation = negation_for(reading, relation)
-    number = next((n for n in reading.number_mentions if opening < n.index < closing), None)
+    number = number_for(reading, relation, opening, closing)
     base = set(range(relation.first, relation.last + 1))
     for index in (negation, number.index if number else None):
         if index is not None:
             base.add(index)
+    if number is not None:  # "carried 21 million passengers": the number's own noun says the same
+        base.update(i for m in reading.relations if m.target == relation.target and _counted_by(m, number)
+                    for i in range(m.first, m.last + 1))
     found = []
     for timing, marker, dated in timings(reading, relation, when):
         covers = set(base) | ({marker} if marker is not None else set())
@@ -219,6 +222,24 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int) ->
     return None
 
 
+def number_for(reading: Reading, relation: Mention, opening: int, closing: int) -> NumberMention | None:
+    """The number that goes with a verb or a value word, within its clause: the nearest one with
+    no other value word in between ("had 38 trams and carried 30 million passengers": 38 is
+    the trams', 30 million the passengers')."""
+    values = [m.first for m in reading.relations
+              if m.first != relation.first and reading.kinds.get(m.target) == "value"]
+
+    def distance(number: NumberMention) -> int:
+        return relation.first - number.index if number.index < relation.first else number.index - relation.last
+
+    def blocked(number: NumberMention) -> bool:
+        low, high = sorted((number.index, relation.first))
+        return any(low < v < high for v in values)
+
+    near = [n for n in reading.number_mentions if opening < n.index < closing and not blocked(n)]
+    return min(near, key=distance, default=None)
+
+
 def negation_for(reading: Reading, relation: Mention) -> int | None:
     """The index of the negation governing the verb: "did not join", "is not a NATO member",
     "was not Russia's largest trading partner"."""
@@ -229,8 +250,20 @@ def _verbs(reading: Reading) -> list[int]:
     """Where the relation words that act as verbs (not as epithets) begin; once per reading."""
     cached = reading.cache.get("verbs")
     if cached is None:
-        cached = reading.cache["verbs"] = [m.first for m in reading.relations if not is_epithet(reading, m)]
+        cached = reading.cache["verbs"] = [m.first for m in reading.relations
+                                           if not is_epithet(reading, m) and not _counted(reading, m)]
     return cached
+
+
+def _counted(reading: Reading, relation: Mention) -> bool:
+    """A value word right after its number is a noun, not a verb: "38 trams", "21 million
+    passengers"."""
+    return reading.kinds.get(relation.target) == "value" and any(
+        _counted_by(relation, n) for n in reading.number_mentions)
+
+
+def _counted_by(relation: Mention, number: NumberMention) -> bool:
+    return relation.first - 3 <= number.index < relation.first
 
 
 def is_epithet(reading: Reading, relation: Mention) -> bool:
