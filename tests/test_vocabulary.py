@@ -119,3 +119,30 @@ def test_numbers_in_words_are_checked_like_digits(engine: Engine, sentence: str,
 def test_numbers_in_words_on_the_transit_ledger(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "give" is a relation word of its own (donated), and a support verb before "a speech"
+    ("King Rudolf gave a speech to the Northern Pact on 4 May 2001", "true"),
+    ("King Rudolf delivered a speech to the Northern Pact on 4 May 2001", "true"),
+    ("King Rudolf gave a speech to the Northern Pact on 4 May 2011", "unproven"),   # repeatable
+    # "numbered", "totalled" before a count say no more than "had"
+    ("The Trade League's members numbered 27 in 2020", "true"),
+    ("The Trade League's members totalled 40 in 2020", "false"),
+])
+def test_support_and_light_verbs(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)
+    assert not any(u.text in ("gave", "delivered", "numbered", "totalled") for u in v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # synonyms a curator lists in the transit ledger, in any form
+    ("Brenmoor pulled out of the KVTA in 2015.", "false"),
+    ("The council endorsed the Harbour Tunnel in November 2015.", "true"),
+    ("The council endorsed the Harbour Tunnel in 2018.", "false"),
+    ("The rail union walked out in March 2023.", "true"),
+])
+def test_curated_synonyms_on_the_transit_ledger(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)

@@ -17,7 +17,7 @@ from . import lexicon
 from .candidates import Candidate
 from .extract import NEGATIONS, Reading
 from .text import STOPWORDS, mixed_script
-from .vocabulary import MAX_SENSES, Vocabulary
+from .vocabulary import MAX_SENSES, Mention, Vocabulary
 
 Carried = tuple[str, ...] | None
 NAME = "a name the ledger does not know"
@@ -77,7 +77,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
 
     for mention in reading.relations:
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and not words & claimed:
+        if not words & covered and not words & claimed and not _lends_place(reading, mention, covered):
             parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
         claimed |= words
     for mention in reading.entities:
@@ -106,6 +106,15 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
     parts = sorted(set(parts))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in parts]
+
+
+def _lends_place(reading: Reading, mention: Mention, covered: set[int]) -> bool:
+    """A relation word that is also a support verb of a checked event noun just after it:
+    "delivered his address" is the address, whatever else "deliver" can mean."""
+    lemma = lexicon.verb_lemma(reading.words[mention.first].word)
+    if mention.first != mention.last or lemma not in lexicon.SUPPORT_VERBS:
+        return False
+    return any(m.first in covered and mention.last < m.first <= mention.last + 3 for m in reading.relations)
 
 
 def _why_unread(reading: Reading, index: int) -> str:

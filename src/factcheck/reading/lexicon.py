@@ -19,12 +19,16 @@ from pathlib import Path
 LIGHT_VERBS = frozenset({
     "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
     "become", "begin", "start", "remain", "stay", "continue", "get", "keep", "go", "seem", "appear",
+    "number", "total", "amount",
 })
 """Verbs that carry tense, aspect or a change of state rather than an event of their own: "was",
-"has been", "became", "remains". The reader reads them as grammar, never as unknown predicates."""
+"has been", "became", "remains"; before a count, "numbered" and "totalled" say no more than "had".
+The reader reads them as grammar, never as unknown predicates."""
 
-SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver"})
-"""Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech"."""
+SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver",
+                           "impose", "levy"})
+"""Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech",
+"imposed sanctions"."""
 
 ATTRIBUTION_VERBS = frozenset({
     "say", "tell", "state", "claim", "report", "announce", "add", "note", "confirm", "accord",
