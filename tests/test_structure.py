@@ -97,3 +97,48 @@ def test_a_number_is_never_judged_by_another_facts_number(transit: Engine) -> No
     assert [(r.assertion.relation, r.assertion.value) for r in verification.results] == [("fleet-size", 38)]
     assert "30" in [part.text for part in verification.claim.unchecked]  # no fact gives 2024's passengers
     assert "passengers" not in _unchecked(transit, "The Northline carried 21 million passengers in 2023.")
+
+
+# contrasts, "neither ... nor", gapped clauses ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pact() -> Engine:
+    return Engine(load_or_raise(TESTS / "ledgers" / "reading"))
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ruritania, not Borduria, is a member of the Northern Pact.", "true"),
+    ("Borduria, not Ruritania, is a member of the Northern Pact.", "false"),
+    ("Neither Borduria nor Ruritania is a member of the Northern Pact.", "false"),
+    ("Neither Borduria nor Syldavia is a member of the Northern Pact.", "unproven"),  # nothing on Syldavia
+    ("Ruritania joined the Pact in 1961 and ratified the River Accord in 1998.", "true"),
+    ("Ruritania joined the Pact in 1961 and the Trade League in 1975.", "unproven"),
+])
+def test_contrasts_and_denials_on_the_pact(pact: Engine, sentence: str, verdict: str) -> None:
+    assert verify_text(pact, sentence, TODAY).verdict == verdict, verify_text(pact, sentence, TODAY).reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The KVTA, not Greyline, runs the Northline.", "true"),           # one operator at a time
+    ("Greyline, not the KVTA, runs the Northline.", "false"),
+    ("In 2018 Dana Ferro, not Ilse Marrow, was mayor of Valdora.", "true"),
+    ("Neither Ashby nor Brenmoor is a member of the KVTA.", "false"),
+    ("Brenmoor joined the KVTA in 2009 and Ashby in 2012.", "false"),   # the town, not the authority
+    ("The rail union struck in March 2023 and again in May 2024.", "false"),
+    ("The rail union struck in March 2023 and again in 2025.", "unproven"),
+])
+def test_contrasts_and_gapped_clauses_on_transit(transit: Engine, sentence: str, verdict: str) -> None:
+    assert verify_text(transit, sentence, TODAY).verdict == verdict, verify_text(transit, sentence, TODAY).reason
+
+
+def test_a_gapped_clause_is_read_from_its_words(transit: Engine) -> None:
+    from factcheck.reading.coordination import contrasts, gapped, neither_nor
+
+    reader = reader_for(transit)
+    [remnant] = gapped(reader.reading("Brenmoor joined the KVTA in 2009 and Ashby in 2012."))
+    assert remnant.party is not None and remnant.party.target == "ashby" and remnant.date is not None
+    assert gapped(reader.reading("The council approved the tunnel between 2014 and 2015.")) == []
+    assert gapped(reader.reading("Brenmoor joined the KVTA and Ashby left it.")) == []  # a verb of its own
+    [contrast] = contrasts(reader.reading("The KVTA, not Greyline, runs the Northline."))
+    assert contrast.party is not None and contrast.party.target == "greyline" and contrast.negated
+    assert len(neither_nor(reader.reading("Neither Ashby nor Brenmoor joined."))) == 1

@@ -162,8 +162,9 @@ class Engine:
 
     def _exclusive_conflicts(self, assertion: Assertion, relation: Relation,
                              claim_date: PartialDate | None) -> list[Evidence]:
-        """Facts that rule an assertion out because the relation admits one party at a time."""
-        if assertion.negated or assertion.change or not (relation.one_per_subject or relation.one_per_object):
+        """Facts that rule an assertion out because the relation admits one party at a time; of a
+        denial ("Borduria was not its largest partner"), they bear it out."""
+        if assertion.change or not (relation.one_per_subject or relation.one_per_object):
             return []
         when = assertion.date or claim_date
         found = []
@@ -181,7 +182,7 @@ class Engine:
             if when is not None and not _overlaps(fact, when):
                 continue
             other = fact.object if same_subject else " and ".join(sorted(fact.subject))
-            found.append(Evidence(fact, Outcome.CONTRADICTED,
+            found.append(Evidence(fact, Outcome.SUPPORTED if assertion.negated else Outcome.CONTRADICTED,
                                   f"{self.ledger.name_of(other or '')} holds that place" + _when_text(fact)))
         return found
 

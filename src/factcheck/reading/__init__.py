@@ -18,6 +18,7 @@ from ..model import Assertion, Claim, Fact, PartialDate, Unchecked
 from ..verdict import Engine, Outcome, Verification, is_about
 from .account import unchecked_parts
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
+from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
 from .modifiers import adjacent, modifier_pairs
 from .text import STOPWORDS, normalise, pieces, tokens
@@ -154,7 +155,10 @@ class Reader:
                 relation_id = self._state_between(second.target, first.target)
             if relation_id is None:
                 continue
-            link = Mention(relation_id, first.last + 1, second.first - 1)
+            start = first.last + 1
+            while (aside := reading.aside_of(start)) is not None and aside[1] + 1 < second.first:
+                start = aside[1] + 1  # "Dana, not Ilse, was mayor": the copula is after the aside
+            link = Mention(relation_id, start, second.first - 1)
             negation = next((i for i in range(link.first, link.last + 1) if reading.words[i].word in NEGATIONS), None)
             for candidate in relation_candidates(reading, link):
                 assertion = candidate.assertion
@@ -197,7 +201,7 @@ class Reader:
         future = dated_past = False
         for offset, piece in pieces(text):
             reading = self.reading(piece, today)
-            chosen = self._attach_modifiers(reading, self.chosen(reading))
+            chosen = self._attach_modifiers(reading, self._remnants(reading, self.chosen(reading)))
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
                              for u in unchecked_parts(reading, chosen, self.vocabulary, self._carried(chosen)))
@@ -206,6 +210,80 @@ class Reader:
         kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"
         return Claim("", text, "", Location("<text>"), kind=kind, assertions=tuple(assertions),
                      unchecked=tuple(unchecked))
+
+    def _remnants(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
+        """The readings of parts that repeat a verb with another party, date or a denial (see
+        coordination.py): "China, not Borduria, was ...", "neither Ashby nor Brenmoor is ...",
+        "joined the Pact in 1961 and the League in 1975". Each is judged like any reading; one
+        whose earlier reading or party cannot be told stays unread, so unchecked."""
+        chosen = list(chosen)
+        for first, second, words in neither_nor(reading):
+            both = _words(first) | _words(second)
+            index = next((i for i, c in enumerate(chosen) if c.covers & both), None)
+            if index is None:
+                continue
+            base = chosen[index]
+            named, other = (first, second) if base.covers & _words(first) else (second, first)
+            chosen[index] = denied = dataclasses.replace(
+                base, assertion=dataclasses.replace(base.assertion, negated=not base.assertion.negated),
+                covers=base.covers | words)
+            made = self._repeat(denied, Remnant(min(words), other, named, None, False, words | _words(other)))
+            if made is not None:
+                chosen.append(made)
+        for remnant in contrasts(reading) + gapped(reading):
+            if any(c.covers & remnant.covers for c in chosen):
+                continue
+            earlier: Candidate | None
+            if remnant.replaces is not None:
+                earlier = next((c for c in chosen if remnant.replaces.first in c.covers), None)
+            else:
+                earlier = max((c for c in chosen if c.relation.last < remnant.anchor and c.assertion.role == "core"),
+                           key=lambda c: c.relation.first, default=None)
+            made = self._repeat(earlier, remnant) if earlier is not None else None
+            if made is not None:
+                chosen.append(made)
+        return chosen
+
+    def _repeat(self, base: Candidate, remnant: Remnant) -> Candidate | None:
+        """`base` said again with the remnant's party, date and denial; None when which party it
+        stands for cannot be told (of a verb with two parties, the one of the same kind)."""
+        assertion = base.assertion
+        covers = set(base.covers)
+        changes: dict[str, object] = {"negated": assertion.negated != remnant.negated}
+        if remnant.party is not None:
+            slot = self._slot(assertion, remnant.party.target, remnant.replaces)
+            if slot is None:
+                return None
+            if slot == "object":
+                changes["object"] = remnant.party.target
+            else:
+                changes["subject"] = frozenset({remnant.party.target})
+            if remnant.replaces is not None:
+                covers -= _words(remnant.replaces)
+        if remnant.date is not None:
+            if assertion.after or assertion.before:
+                return None
+            changes["date"] = remnant.date.date
+            if base.date is not None:
+                covers -= set(range(base.date.first, base.date.last + 1))
+        covers |= remnant.covers
+        return dataclasses.replace(base, assertion=dataclasses.replace(assertion, **changes),  # type: ignore[arg-type]
+                                   covers=frozenset(covers), date=remnant.date or base.date)
+
+    def _slot(self, assertion: Assertion, party: str, replaces: Mention | None) -> str | None:
+        """Which party of `assertion` another party stands for: the one it replaces, else the
+        only one, else the one of the same kind (the ledger's entity kinds)."""
+        if replaces is not None:
+            if assertion.object == replaces.target:
+                return "object"
+            return "subject" if assertion.subject == {replaces.target} else None
+        if assertion.object is None:
+            return "subject" if len(assertion.subject) == 1 else None
+        entities = self.engine.ledger.entities
+        kind = entities[party].kind if party in entities else ""
+        matches = [slot for slot, target in (("subject", next(iter(assertion.subject))), ("object", assertion.object))
+                   if len(assertion.subject) == 1 and target in entities and entities[target].kind == kind]
+        return matches[0] if kind and len(matches) == 1 else None
 
     def _attach_modifiers(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """A name that only modifies a checked party ("Ruritania's army", "the strike in
@@ -282,6 +360,10 @@ class Reader:
                 claim, score = found
                 return dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
         return self.engine.verify(self.claim(text, today), unsupported_by_body)
+
+
+def _words(mention: Mention) -> frozenset[int]:
+    return frozenset(range(mention.first, mention.last + 1))
 
 
 def _covered_text(reading: Reading, candidate: Candidate) -> str:

@@ -242,8 +242,11 @@ def number_for(reading: Reading, relation: Mention, opening: int, closing: int) 
 
 def negation_for(reading: Reading, relation: Mention) -> int | None:
     """The index of the negation governing the verb: "did not join", "is not a NATO member",
-    "was not Russia's largest trading partner"."""
-    return governing(reading, relation, NEGATIONS)
+    "was not Russia's largest trading partner"; not one inside another aside ("X, not Y, runs")."""
+    index = governing(reading, relation, NEGATIONS)
+    if index is not None and reading.aside_of(index) not in (None, reading.aside_of(relation.first)):
+        return None
+    return index
 
 
 def _verbs(reading: Reading) -> list[int]:
@@ -316,10 +319,12 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
     minister", "Turkey remains a NATO member" (the ledger's relation words aside)."""
     relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
     pairs = []
-    entities = reading.entities
+    contrasted = {i for first, last in reading.asides if reading.words[first].word == "not"
+                  for i in range(first, last + 1)}  # "Dana, not Ilse, was mayor": read in coordination.py
+    entities = [m for m in reading.entities if m.first not in contrasted]
     for index, first in enumerate(entities[:-1]):
         second = entities[index + 1]
-        gap = range(first.last + 1, second.first)
+        gap = [i for i in range(first.last + 1, second.first) if i not in contrasted]
         possessive = index + 2 < len(entities) and [
             w.word for w in reading.words[second.last + 1: entities[index + 2].first]] == ["s"]
         # "Sergey Shoigu, Russia's defence minister": in a fragment with no verb, an apposition

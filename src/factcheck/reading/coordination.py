@@ -1,0 +1,107 @@
+"""Parts that say an earlier verb again with another party or date, the verb left out:
+"X, not Y, was ..." (a contrast: Y is denied what X is said to be), "neither X nor Y is ..."
+(both denied), and a gapped clause: "joined the Pact in 1961 and the League in 1975", "struck in
+March and again in May". Each is found here from the words alone; `Reader._remnants` turns it
+into a reading of its own, checked like any other. Nothing here knows a topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .extract import CLAUSE_WORDS, DateMention, Reading
+from .vocabulary import Mention
+
+_GAP_OPENERS = frozenset({"and", "but"})
+_GAP_GLUE = frozenset({"the", "a", "an", "again", "also", "then", "too", "later", "in", "on", "at", "by", "of",
+                       "with", "to"})
+"""Words a gapped clause may have beside its party and its date (no verb, no other statement)."""
+
+
+@dataclass(frozen=True)
+class Remnant:
+    """What a part says again of the verb before it: another party (in place of `replaces`, or of
+    the party of the same kind when None), another date, or a denial."""
+
+    anchor: int  # the word that opens it: "not", "nor", "and"
+    party: Mention | None
+    replaces: Mention | None
+    date: DateMention | None
+    negated: bool
+    covers: frozenset[int]
+
+
+def contrasts(reading: Reading) -> list[Remnant]:
+    """"China, not Borduria, was ...": an aside of "not" and one name, after a name."""
+    found = []
+    for first, last in reading.asides:
+        if reading.words[first].word != "not":
+            continue
+        inside = [m for m in reading.entities if first < m.first and m.last <= last]
+        before = next((m for m in reading.entities if m.last == first - 1), None)
+        rest = [w.word for w in reading.words[first + 1: inside[0].first]] if len(inside) == 1 else None
+        if before is not None and rest in ([], ["the"]) and inside[0].last == last:
+            found.append(Remnant(first, inside[0], before, None, True, frozenset(range(first, last + 1))))
+    return found
+
+
+def neither_nor(reading: Reading) -> list[tuple[Mention, Mention, frozenset[int]]]:
+    """"neither Ashby nor Brenmoor": the two names denied, and the words of the phrase."""
+    found = []
+    words = reading.words
+    for index, word in enumerate(words):
+        if word.word != "neither":
+            continue
+        first = _name_after(reading, index)
+        if first is None:
+            continue
+        nor = first.last + 1
+        if nor < len(words) and words[nor].word == "nor":
+            second = _name_after(reading, nor)
+            if second is not None:
+                found.append((first, second, frozenset({index, nor})))
+    return found
+
+
+def _name_after(reading: Reading, index: int) -> Mention | None:
+    """The name right after a word, a preposition or "the" aside: "neither in Libya"."""
+    following = index + 1
+    while following < len(reading.words) and reading.words[following].word in ("in", "the", "a", "an", "on", "at"):
+        following += 1
+    return next((m for m in reading.entities if m.first == following), None)
+
+
+def gapped(reading: Reading) -> list[Remnant]:
+    """"... and the League in 1975", "... and again in May 2024": after "and" or "but", up to the
+    end of the clause, at most one name and one date and only glue words; no verb of its own.
+    Only after a relation word of the ledger's, whose reading it repeats."""
+    if not reading.relations:
+        return []
+    first_verb = min(m.first for m in reading.relations)
+    found = []
+    words = reading.words
+    starts = {m.first: m for m in reading.entities}
+    dates = {m.first: m for m in reading.date_mentions}
+    for index, word in enumerate(words):
+        if word.word not in _GAP_OPENERS or index < first_verb:
+            continue
+        party: Mention | None = None
+        date: DateMention | None = None
+        cursor = index + 1
+        clean = True
+        while cursor < len(words) and words[cursor].word not in CLAUSE_WORDS | _GAP_OPENERS:
+            if cursor in starts and party is None:
+                party = starts[cursor]
+                cursor = party.last + 1
+            elif cursor in dates and date is None and dates[cursor].bound is None:
+                date = dates[cursor]
+                cursor = date.last + 1
+            elif words[cursor].word in _GAP_GLUE:
+                cursor += 1
+            else:
+                clean = False
+                break
+        if clean and (party is not None or date is not None):
+            found.append(Remnant(index, party, None, date, False, frozenset(range(index, cursor))))
+    return found
+
