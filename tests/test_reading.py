@@ -278,6 +278,11 @@ def test_nothing_unread_is_judged_true(bundled: Engine, sentence: str, verdict: 
     assert set(unread) <= {u.text for u in v.claim.unchecked}
 
 
+def test_a_date_phrase_lends_no_word_to_a_relation(engine: Engine) -> None:
+    v = verify_text(engine, "Ruritania was a member of the Northern Pact at the end of 2020", TODAY)
+    assert (v.verdict, v.claim.unchecked) == ("true", ())
+
+
 @pytest.mark.parametrize(("sentence", "unread"), [
     ("Ruritania joined the Pact in 1961 and invaded Syldavia", "invaded"),            # an unknown verb
     ("Ruritania joined the Pact in 1961, months after the war", "after the war"),     # a temporal clause
@@ -289,6 +294,8 @@ def test_nothing_unread_is_judged_true(bundled: Engine, sentence: str, verdict: 
     ("Ruritania joined the Pact in 1961 by a narrow vote", "vote"),                   # a circumstance
     ("Ruritania ratified the River Accord on 12 June 1998, killing the old treaty", "killing"),  # a participle
     ("Strelsau ratified the River Accord on 12 June 1998 in Zenda", "Zenda"),        # a place no fact names
+    ("Ruritania joined the Pact in 1961 and was hostile to Syldavia", "hostile"),     # an adjective as predicate
+    ("Ruritania was absent from the Pact at the end of 2020", "absent"),            # "end" there is no end word
 ])
 def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: str, unread: str) -> None:
     v = verify_text(engine, sentence, TODAY)

@@ -52,6 +52,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
 _VERB_BEFORE = frozenset({"and", "but", "also", "then", "which", "who", "that", "not", "never", "to", "will",
                           "would", "could", "can", "may", "might", "should", "did", "does", "do", "has",
                           "have", "had", "it", "they", "he", "she", "we", "later", "soon", "once"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "remain", "remains", "remained",
+                      "become", "becomes", "became", "stay", "stays", "stayed", "seem", "seems", "seemed"})
 _OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "it", "them", "him", "that"})
 
 
@@ -89,7 +91,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         words = set(range(date.first, date.last + 1))
         if date.ambiguous:
             parts.append((date.first, date.last, "a date whose day and month cannot be told apart"))
-        elif not words & covered:
+        elif not words <= covered:  # a reading that took a word of it ("end") did not take the date
             parts.append((date.first, date.last, "a date no checked statement carries"))
         claimed |= words
         if date.bound and date.first:
@@ -165,6 +167,8 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             continue
         elif _is_predicate(reading, index):
             found.append((index, index, _predicate_reason(word)))
+        elif _after_copula(reading, index):
+            found.append((index, index, PREDICATE))  # "was absent from", "is hostile to"
         elif _in_phrase(reading, index, claimed):
             found.append((index, index, DETAIL))
         index += 1
@@ -183,6 +187,23 @@ def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:
         if word in _PREPOSITIONS:
             return True
         if word not in ("a", "an", "the", "its", "their", "his", "her") and not _modifier_like(word):
+            return False
+    return False
+
+
+def _after_copula(reading: Reading, index: int) -> bool:
+    """An adjective that a form of "be", "remain" or "become" makes the predicate: it says something
+    of the subject ("NATO was absent from Afghanistan") even though it is no verb."""
+    words = reading.words
+    if "J" not in lexicon.word_classes(words[index].word):
+        return False
+    if index + 2 < len(words) and words[index + 1].word == "to" and lexicon.verb_lemma(words[index + 2].word):
+        return False  # "due to meet", "set to sign": how sure a plan is, read with its verb
+    for back in range(index - 1, max(index - 4, -1), -1):
+        word = words[back].word
+        if word in _COPULAS:
+            return True
+        if word not in _GLUE and word not in NEGATIONS and not word.endswith("ly"):
             return False
     return False
 

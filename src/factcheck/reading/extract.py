@@ -207,7 +207,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     numbers += [NumberMention(float(value), last, words[first].start, words[last].end)
                 for first, last, value in spelled_numbers(words) if not named & {first, last}]
     numbers = sorted((n for n in numbers if not is_share(text, n.end)), key=lambda n: n.index)
-    relations = vocabulary.relation_mentions(words, taken)
+    dated = {i for d in dates for i in range(d.first, d.last + 1)}
+    relations = [r for r in vocabulary.relation_mentions(words, taken)  # "at the end of 2017" is a date, not an end
+                 if not dated & set(range(r.first, r.last + 1))]
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
     if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
         relations = [r for r in relations if not (r.first in inner and r.last in inner)]
