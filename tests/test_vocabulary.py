@@ -146,3 +146,14 @@ def test_support_and_light_verbs(engine: Engine, sentence: str, verdict: str) ->
 def test_curated_synonyms_on_the_transit_ledger(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
+
+
+def test_a_name_written_out_of_order_has_no_verb_between_its_words(transit: Engine) -> None:
+    # "Ashby town" is an alias: its words with "is a member" between them are two statements
+    v = verify_text(transit, "Ashby is a member town of the KVTA.", TODAY)
+    assert v.verdict == "false", v.reason
+    from factcheck.reading.text import tokens
+    from factcheck.reading.vocabulary import Vocabulary
+
+    mentions, _ = Vocabulary(transit.ledger).entity_mentions(tokens("Ashby is a member town"))
+    assert [(m.target, m.first, m.last) for m in mentions] == [("ashby", 0, 0)]

@@ -133,6 +133,13 @@ def verb_forms(phrase: str) -> list[str]:
     return [phrase, *(f"{form} {rest}".strip() for form in lexicon.inflections(word)[1:])]
 
 
+def _verb_only(word: str) -> bool:
+    """A word that can only be a verb or an auxiliary ("is", "began"): the words of a name
+    written out of order have none between them."""
+    classes = lexicon.word_classes(word)
+    return bool(classes) and set(classes) <= {"V", "A"}
+
+
 class Vocabulary:
     """Entity names and relation words of one ledger."""
 
@@ -175,9 +182,10 @@ class Vocabulary:
             if any(m.first < first or m.last > last or (m.target == target and m.last - m.first >= last - first)
                    for m in inside):
                 continue
-            if any(m.target != target for m in inside) and not all(
-                    words[i].stem in content or words[i].word in _NAME_GLUE for i in range(first, last + 1)):
-                continue
+            between = [words[i].word for i in range(first, last + 1)
+                       if words[i].stem not in content and words[i].word not in _NAME_GLUE]
+            if any(_verb_only(word) for word in between) or (between and any(m.target != target for m in inside)):
+                continue  # "Ashby is a member town" does not name "Ashby town": a verb stands between
             found = [m for m in found if m not in inside]
             found.append(Mention(target, first, last))
             taken.update(where)
