@@ -142,3 +142,16 @@ def test_a_gapped_clause_is_read_from_its_words(transit: Engine) -> None:
     [contrast] = contrasts(reader.reading("The KVTA, not Greyline, runs the Northline."))
     assert contrast.party is not None and contrast.party.target == "greyline" and contrast.negated
     assert len(neither_nor(reader.reading("Neither Ashby nor Brenmoor joined."))) == 1
+
+
+# event nouns: the verb after the noun's phrase says its start or end -------------------------
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Brenmoor's membership of the KVTA began in 2009.", "true"),
+    ("Brenmoor's membership of the KVTA began in 2012.", "false"),
+    ("Ruritania's membership of the Northern Pact began on 3 May 1961.", "true"),
+    ("Ruritania's membership of the Northern Pact ended in 2019.", "false"),   # it still holds
+])
+def test_a_start_or_end_after_the_nouns_phrase(transit: Engine, pact: Engine, sentence: str, verdict: str) -> None:
+    engine = pact if "Ruritania" in sentence else transit
+    assert verify_text(engine, sentence, TODAY).verdict == verdict, verify_text(engine, sentence, TODAY).reason

@@ -18,6 +18,7 @@ from ..diagnostics import Location
 from ..model import Assertion, PartialDate
 from .extract import (
     CLAUSE_WORDS,
+    END_WORDS,
     NEGATIONS,
     NOW_WORDS,
     START_WORDS,
@@ -33,6 +34,7 @@ MAX_PARTIES = 8
 the readings of a verb stay linear in the length of a sentence."""
 
 _PASSIVE = frozenset({"by"})
+_NOUN_PHRASE_GLUE = frozenset({"s", "in", "of", "at", "the", "on", "against"})
 _JOINERS = frozenset({"and", "together", "with", "&"})
 _WHERE = Location("<text>")
 
@@ -60,7 +62,8 @@ def candidates(reading: Reading) -> list[Candidate]:
 def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     opening, closing = clause_of(reading, relation)
     before, after = parties_around(reading, relation, opening, closing)
-    when = date_for(reading, relation, opening, closing)
+    trailing = change_after(reading, relation)
+    when = date_for(reading, relation, opening, closing, trailing[0] if trailing else None)
     negation = negation_for(reading, relation)
     number = number_for(reading, relation, opening, closing)
     base = set(range(relation.first, relation.last + 1))
@@ -71,7 +74,7 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
         base.update(i for m in reading.relations if m.target == relation.target and _counted_by(m, number)
                     for i in range(m.first, m.last + 1))
     found = []
-    for timing, marker, dated in timings(reading, relation, when):
+    for timing, marker, dated in timings(reading, relation, when, trailing):
         covers = set(base) | ({marker} if marker is not None else set())
         for mention in dated:
             covers.update(range(mention.first - (1 if mention.bound else 0), mention.last + 1))
@@ -87,16 +90,23 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     return found
 
 
-def timings(reading: Reading, relation: Mention,
-            when: DateMention | None) -> list[tuple[dict[str, Any], int | None, tuple[DateMention, ...]]]:
+Timing = tuple[dict[str, Any], int | None, tuple[DateMention, ...]]
+"""Assertion fields of time, the word that said them ("became"), and the dates used."""
+
+
+def timings(reading: Reading, relation: Mention, when: DateMention | None,
+            trailing: tuple[int, str] | None = None) -> list[Timing]:
     """When the verb is said to hold or happen, as assertion fields, with the word that said so
-    ("became", "still") and the dates used: "in 2014" a date, "after"/"before 2014" a bound,
-    "since 2014" a start, "until 2014" an end (a bound for an event), "from 2012 to 2024" a start
-    and an end; "still", "now", "today" today's date. An unpaired "to 2024" is left unread."""
+    ("became", "still", "the operation ... began") and the dates used: "in 2014" a date,
+    "after"/"before 2014" a bound, "since 2014" a start, "until 2014" an end (a bound for an
+    event), "from 2012 to 2024" a start and an end; "still", "now", "today" today's date. An
+    unpaired "to 2024" is left unread."""
     change, marker = relation.change, None
     if change is None:
         marker = governing(reading, relation, START_WORDS)
         change = "start" if marker is not None else None
+    if change is None and trailing is not None:
+        marker, change = trailing
     state = reading.kinds.get(relation.target) == "state"
     if when is None or when.bound == "to":
         now = now_marker(reading, relation)
@@ -114,7 +124,7 @@ def timings(reading: Reading, relation: Mention,
         return [({"change": change or "end", "date": date}, marker, (when,))]
     if bound == "from" and state and change is None:
         until = next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
-        found: list[tuple[dict[str, Any], int | None, tuple[DateMention, ...]]] = [
+        found: list[Timing] = [
             ({"change": "start", "date": date}, marker, (when,))]
         if until is not None:
             found.append(({"change": "end", "date": until.date}, marker, (when, until)))
@@ -201,12 +211,31 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention],
     return list(dict.fromkeys(options))
 
 
-def date_for(reading: Reading, relation: Mention, opening: int, closing: int) -> DateMention | None:
+def change_after(reading: Reading, relation: Mention) -> tuple[int, str] | None:
+    """A noun's start or end said by the verb after its phrase: "the operation in Libya began",
+    "the deployment ended" (names, "'s" and in/of/at/the between): the verb's index and which."""
+    index = relation.last + 1
+    named = reading.named
+    while index < len(reading.words) and (index in named or reading.words[index].word in _NOUN_PHRASE_GLUE):
+        index += 1
+    if index >= len(reading.words):
+        return None
+    word = reading.words[index].word
+    if word in START_WORDS:
+        return index, "start"
+    if word in END_WORDS:
+        return index, "end"
+    return None
+
+
+def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
+             own_verb: int | None = None) -> DateMention | None:
     """The date that goes with a verb, within its clause: the nearest after it, else the nearest
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
-    1998"). Names, possessives and asides between do not stand in the way."""
+    1998"). Names, possessives, asides and `own_verb` (the "began" of "the operation began")
+    between do not stand in the way."""
     own = reading.aside_of(relation.first)
-    verbs = {first for first in _verbs(reading) if first != relation.first
+    verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
              and (own is not None or reading.aside_of(first) is None)}
     dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
     after = [m for m in dates if relation.last < m.first < closing]
