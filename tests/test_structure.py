@@ -155,3 +155,12 @@ def test_a_gapped_clause_is_read_from_its_words(transit: Engine) -> None:
 def test_a_start_or_end_after_the_nouns_phrase(transit: Engine, pact: Engine, sentence: str, verdict: str) -> None:
     engine = pact if "Ruritania" in sentence else transit
     assert verify_text(engine, sentence, TODAY).verdict == verdict, verify_text(engine, sentence, TODAY).reason
+
+
+def test_a_date_after_the_nouns_phrase_is_no_start_or_end(pact: Engine) -> None:
+    from factcheck.reading.candidates import change_after
+
+    reading = reader_for(pact).reading("Ruritania was a member of the Northern Pact at the end of 2020")
+    assert change_after(reading, reading.relations[0]) is None
+    reading = reader_for(pact).reading("Ruritania's membership of the Pact ended in 2019")
+    assert change_after(reading, reading.relations[0]) == (6, "end")

@@ -218,8 +218,8 @@ def change_after(reading: Reading, relation: Mention) -> tuple[int, str] | None:
     named = reading.named
     while index < len(reading.words) and (index in named or reading.words[index].word in _NOUN_PHRASE_GLUE):
         index += 1
-    if index >= len(reading.words):
-        return None
+    if index >= len(reading.words) or any(d.first <= index <= d.last for d in reading.date_mentions):
+        return None  # "at the end of 2020" is a date
     word = reading.words[index].word
     if word in START_WORDS:
         return index, "start"

@@ -44,7 +44,7 @@ CLAUSE_WORDS = frozenset({"until", "while", "whereas", "but", "because", "althou
 START_WORDS = frozenset({"became", "become", "becomes", "becoming", "began", "begin", "begins", "begun",
                          "beginning"})
 """Words that make a state's start of any relation: "became a member", "began to serve"."""
-END_WORDS = frozenset({"ended", "ends", "end", "ending", "finished", "finishes", "ceased", "ceases"})
+END_WORDS = frozenset({"ended", "ends", "finished", "finishes", "ceased", "ceases"})
 """Words that, after a relation's noun, make its end: "the operation in Libya ended in 2011"."""
 NOW_WORDS = frozenset({"still", "now", "today", "currently", "presently"})
 """Words that put a state at today's date: "is still a member"."""
