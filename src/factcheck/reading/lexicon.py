@@ -26,7 +26,7 @@ LIGHT_VERBS = frozenset({
 The reader reads them as grammar, never as unknown predicates."""
 
 SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver",
-                           "impose", "levy"})
+                           "impose", "levy", "slap"})
 """Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech",
 "imposed sanctions"."""
 
