@@ -6,6 +6,8 @@ tests/ledgers/reading): nothing in the reader knows a topic.
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from factcheck.ledger import load_or_raise
@@ -164,3 +166,47 @@ def test_a_date_after_the_nouns_phrase_is_no_start_or_end(pact: Engine) -> None:
     assert change_after(reading, reading.relations[0]) is None
     reading = reader_for(pact).reading("Ruritania's membership of the Pact ended in 2019")
     assert change_after(reading, reading.relations[0]) == (6, "end")
+
+
+# who is subject and who object: each step of party_options ------------------------------------
+
+@pytest.mark.parametrize(("sentence", "word", "step", "expected"), [
+    ("Pact member Ruritania ratified the River Accord.", "member", "epithet_option", ({"ruritania"}, "northern-pact")),
+    ("Ruritania is a Pact member.", "member", "modifier_option", ({"ruritania"}, "northern-pact")),
+    ("The River Accord was ratified by Ruritania.", "ratified", "passive_option", ({"ruritania"}, "river-accord")),
+    ("Ruritania and Syldavia ratified the River Accord.", "ratified", "in_order",
+     ({"ruritania", "syldavia"}, "river-accord")),
+    ("Membership talks: Ruritania and the Northern Pact.", "membership", "subject_after",
+     ({"ruritania"}, "northern-pact")),
+    ("The Northern Pact, which Ruritania joined in 1961, grew.", "joined", "object_before",
+     ({"ruritania"}, "northern-pact")),
+    ("Ruritania ratified the Pact's River Accord.", "ratified", "farther_objects", ({"ruritania"}, "river-accord")),
+])
+def test_each_step_of_party_options(pact: Engine, sentence: str, word: str, step: str,
+                                    expected: tuple[set[str], str]) -> None:
+    candidates = importlib.import_module("factcheck.reading.candidates")  # the module, not its function
+    reading = reader_for(pact).reading(sentence)
+    [relation] = [m for m in reading.relations if reading.words[m.first].word == word]
+    opening, closing = candidates.clause_of(reading, relation)
+    before, after = candidates.parties_around(reading, relation, opening, closing)
+    made = {"epithet_option": lambda: candidates.epithet_option(reading, relation, before, after),
+            "modifier_option": lambda: candidates.modifier_option(reading, relation, before),
+            "passive_option": lambda: candidates.passive_option(reading, relation, before, after),
+            "in_order": lambda: candidates.in_order(reading, before, after),
+            "subject_after": lambda: candidates.subject_after(before, after),
+            "object_before": lambda: candidates.object_before(before, after),
+            "farther_objects": lambda: candidates.farther_objects(reading, before, after)}[step]()
+    readings = [({m.target for m in subject}, obj.target if obj else None) for subject, obj in made]
+    assert readings[0] == expected
+    everything = candidates.party_options(reading, relation, before, after)
+    assert made[0] in everything
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Pact member Ruritania ratified the River Accord in 1998.", "true"),
+    ("Pact member Borduria ratified the River Accord in 1998.", "false"),
+    ("Ruritania is a Pact member.", "true"),
+    ("Borduria is a Pact member.", "false"),
+])
+def test_a_noun_said_of_a_name(pact: Engine, sentence: str, verdict: str) -> None:
+    assert verify_text(pact, sentence, TODAY).verdict == verdict, verify_text(pact, sentence, TODAY).reason

@@ -5,8 +5,11 @@ covers can be reported as not checked.
 The search is a few small steps, each linear in the words of one clause:
 1. `clause_of`: a verb's parties stand within its clause ("..., until the Astana talks started");
 2. `parties_around`: the named parties before and after the verb in that clause;
-3. `party_options`: who is subject and who is object (active, passive, "a NATO member", pairs);
-4. `date_for`, `negation_for`, `change_for`: the date, negation and start/end that go with it.
+3. `party_options`: who is subject and who is object, from one small step per word order
+   (`epithet_option`, `modifier_option`, `passive_option`, `in_order`, `subject_after`,
+   `object_before`, `farther_objects`);
+4. `date_for`, `negation_for`, `number_for`, `change_after`, `timings`: the date, negation,
+   number and start/end that go with it.
 """
 
 from __future__ import annotations
@@ -177,38 +180,64 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
     return before[-MAX_PARTIES:], after[:MAX_PARTIES]
 
 
-def party_options(reading: Reading, relation: Mention, before: list[Mention],
-                  after: list[Mention]) -> list[tuple[tuple[Mention, ...], Mention | None]]:
-    """Subject and object, most likely first."""
-    words = reading.words
-    options: list[tuple[tuple[Mention, ...], Mention | None]] = []
-    joint = _joint(before, reading) if before else ()
-    first_after = after[0] if after else None
-    if before:
-        options.append((joint, first_after))
-        # the nearest party alone, then earlier ones: "the coup attempt in Turkey took place"
-        options.extend(((m,), first_after) for m in reversed(before))
-    passive = any(w.word in _PASSIVE for w in words[relation.last + 1: relation.last + 3])
-    if passive and before and after:  # "signed by Putin"
-        options.insert(0, ((after[0],), before[-1]))
-    if not before and len(after) >= 2:  # "Did Turkey leave NATO", "In 2023, Turkey left NATO"
-        options.append(((after[0],), after[1]))
-    if len(before) >= 2 and _modifies(reading, before[-1], relation):  # "Turkey is a NATO member"
-        options.insert(0, ((before[-2],), before[-1]))
-    if is_epithet(reading, relation) and before and after:  # "NATO member Turkey"
-        options.insert(0, ((after[0],), before[-1]))
-    if len(before) >= 2 and not after:  # "NATO, which Turkey joined"; "Shoigu, the minister, was replaced"
-        options.append(((before[-1],), before[-2]))
-        options.extend(((a,), b) for i, a in enumerate(before) for b in before[i + 1:] if a.target != b.target)
-    if before:  # a farther object: "shot down a Russian Su-24" (Russian names the jet's owner)
-        options.extend((joint, m) for m in after[1:])
-    if before and not after and len({m.target for m in joint}) == 2:  # "Erdogan and Putin met"
-        a, b = sorted({m.target: m for m in joint}.values(), key=lambda m: m.target)  # "Russia Russia Turkey"
-        options.extend((((a,), b), ((b,), a)))
-    partners = _partners(reading, first_after)
-    if partners and options:  # "signed the agreement with Ankara": Ankara signed it too
-        options.append(((*options[0][0], *partners), options[0][1]))
+Option = tuple[tuple[Mention, ...], Mention | None]
+"""A subject (one or more joined parties) and an object."""
+
+
+def party_options(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """Subject and object, most likely first: a name the verb's noun is said of ("NATO member
+    Turkey", "Turkey is a NATO member"), the passive, the parties in order, then the readings
+    of other word orders."""
+    options = [*epithet_option(reading, relation, before, after), *modifier_option(reading, relation, before),
+               *passive_option(reading, relation, before, after), *in_order(reading, before, after),
+               *subject_after(before, after), *object_before(before, after), *farther_objects(reading, before, after)]
     return list(dict.fromkeys(options))
+
+
+def epithet_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"NATO member Turkey": the name after the epithet is its subject."""
+    return [((after[0],), before[-1])] if before and after and is_epithet(reading, relation) else []
+
+
+def modifier_option(reading: Reading, relation: Mention, before: list[Mention]) -> list[Option]:
+    """"Turkey is a NATO member", "China was Russia's largest partner": the name straight before
+    the noun (or with "'s") is its object, the one before that its subject."""
+    return [((before[-2],), before[-1])] if len(before) >= 2 and _modifies(reading, before[-1], relation) else []
+
+
+def passive_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"The treaty was signed by Putin": the party after "by" is the subject."""
+    passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
+    return [((after[0],), before[-1])] if passive and before and after else []
+
+
+def in_order(reading: Reading, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """The parties before the verb, joined, against the first after it; then each alone, the
+    nearest first ("the coup attempt in Turkey took place")."""
+    if not before:
+        return []
+    first_after = after[0] if after else None
+    return [(_joint(before, reading), first_after), *(((m,), first_after) for m in reversed(before))]
+
+
+def subject_after(before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"Did Turkey leave NATO?", "In 2023, Turkey left NATO": nothing named before the verb's
+    clause word, both parties after it."""
+    return [((after[0],), after[1])] if not before and len(after) >= 2 else []
+
+
+def object_before(before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"NATO, which Turkey joined", "Shoigu, the minister, was replaced": nothing after the verb,
+    so its object may stand before it, the nearest first."""
+    if len(before) < 2 or after:
+        return []
+    return [((before[-1],), before[-2]),
+            *(((a,), b) for i, a in enumerate(before) for b in before[i + 1:] if a.target != b.target)]
+
+
+def farther_objects(reading: Reading, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """A farther object: "shot down a Russian Su-24" (Russian names the jet's owner)."""
+    return [(_joint(before, reading), m) for m in after[1:]] if before else []
 
 
 def change_after(reading: Reading, relation: Mention) -> tuple[int, str] | None:
@@ -314,14 +343,6 @@ def _modifies(reading: Reading, mention: Mention, relation: Mention) -> bool:
     "Russia's largest trading partner"."""
     gap = [w.word for w in reading.words[mention.last + 1: relation.first]]
     return gap in ([], ["s"])
-
-
-def _partners(reading: Reading, obj: Mention | None) -> tuple[Mention, ...]:
-    """Entities introduced by "with" after the object: parties acting with the subject."""
-    if obj is None:
-        return ()
-    return tuple(m for m in reading.entities[:64]
-                 if m.first > obj.last and reading.words[m.first - 1].word == "with")
 
 
 def _joint(mentions: list[Mention], reading: Reading) -> tuple[Mention, ...]:
