@@ -174,3 +174,36 @@ def bundled() -> Engine:
 ])
 def test_a_synonym_never_makes_a_false_sentence_true(bundled: Engine, sentence: str) -> None:
     assert verify_text(bundled, sentence, TODAY).verdict not in ("true", "mostly-true")
+
+
+@pytest.mark.parametrize(("text", "date", "words"), [
+    ("on 2014/03/18", "2014-03-18", (1, 3)),
+    ("on 2014.03.18", "2014-03-18", (1, 3)),
+    ("on 18-03-2014", "2014-03-18", (1, 3)),          # was read as the year alone
+    ("on 18-Mar-2014", "2014-03-18", (1, 3)),
+    ("on March 18th, 2014", "2014-03-18", (1, 3)),
+    ("until the end of 2020", "2020-12", (1, 4)),
+    ("at the start of 2015", "2015-01", (1, 4)),
+    ("in the course of 2016", "2016", (1, 4)),
+    ("in late 2017", "2017", (2, 2)),                 # "late" names no one month: left out, not checked
+    ("in mid-March 2014", "2014-03", (2, 3)),
+])
+def test_date_shapes(text: str, date: str, words: tuple[int, int]) -> None:
+    from factcheck.reading.extract import find_dates
+
+    [mention] = find_dates(text)[0]
+    assert (str(mention.date), (mention.first, mention.last)) == (date, words)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ruritania ratified the River Accord on 1998/06/12", "true"),
+    ("Ruritania ratified the River Accord on 13-07-1998", "false"),
+    ("Ruritania ratified the River Accord on 12-06-1998", "unproven"),      # 12 June or 6 December
+    ("Ruritania ratified the River Accord at the end of 1998", "false"),   # December, not June
+    ("Ruritania ratified the River Accord in late 1996", "false"),         # the year is still checked
+    ("Ruritania ratified the River Accord in late 1998", "unproven"),      # the part of the year is not
+    ("Ruritania ratified the River Accord in early June 1998", "unproven"),
+])
+def test_a_part_of_a_year_is_never_read_as_the_whole_year(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)

@@ -24,15 +24,21 @@ _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(1[5-9]\d\d|2[01]\d\d)"
 _DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; "n" numeric d/m)
-    (re.compile(rf"\b{_YEAR}-(\d{{2}})-(\d{{2}})\b"), "ymd"),
-    (re.compile(rf"\b(\d{{1,2}})([./])(\d{{1,2}})\2{_YEAR}\b"), "n"),
+    (re.compile(rf"\b{_YEAR}([-/.])(\d{{1,2}})\2(\d{{1,2}})\b"), "ysmd"),
+    (re.compile(rf"\b(\d{{1,2}})([-./])(\d{{1,2}})\2{_YEAR}\b"), "n"),
+    (re.compile(rf"\b(\d{{1,2}})-{_MONTH}-{_YEAR}\b"), "dmy"),
     (re.compile(rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "dmy"),
     (re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b"), "mdy"),
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
-    (re.compile(rf"\b(?:the\s+)?(?:end|beginning|start|middle|course)\s+of\s+{_YEAR}\b"), "y"),
-    (re.compile(rf"\b(?:early|mid|late)[\s-]+{_YEAR}\b"), "y"),
+    (re.compile(rf"\b(?:the\s+)?(end)\s+of\s+{_YEAR}\b"), "ey"),
+    (re.compile(rf"\b(?:the\s+)?(beginning|start)\s+of\s+{_YEAR}\b"), "ey"),
+    (re.compile(rf"\b(?:the\s+)?course\s+of\s+{_YEAR}\b"), "y"),
     (re.compile(rf"\b{_YEAR}\b"), "y"),
 ]
+"""A part of a year is its month where one month is meant ("the end of 2020" is December 2020,
+"the start of 2015" January); "early", "mid", "late" and "the middle of" name no one month and
+are left out of the date, so that they are reported as not checked rather than read as the
+whole year."""
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
 _BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and"})
 
@@ -172,7 +178,11 @@ def _unpaired(mention: DateMention, found: list[DateMention]) -> DateMention:
 
 def _date(groups: tuple[str, ...], order: str) -> tuple[PartialDate | None, bool]:
     ambiguous = False
-    if order == "n":  # 18/03/2014 or 18.03.2014: day first unless that cannot be
+    if order == "ey":  # the end of 2020, the start of 2015
+        groups, order = (groups[1], "12" if groups[0] == "end" else "1"), "ym"
+    if order == "ysmd":  # 2014-03-18, 2014/03/18
+        groups, order = (groups[0], groups[2], groups[3]), "ymd"
+    if order == "n":  # 18/03/2014, 18.03.2014 or 18-03-2014: day first unless that cannot be
         a, _, b, year = groups
         day, month = int(a), int(b)
         if month > 12 >= day:
