@@ -207,3 +207,14 @@ def test_date_shapes(text: str, date: str, words: tuple[int, int]) -> None:
 def test_a_part_of_a_year_is_never_read_as_the_whole_year(engine: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(engine, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("NATO pulled out of Kabul in August 2021.", "true"),        # a capital for its state
+    ("NATO pulled out of Kabul in 2019.", "false"),
+    ("Relations between Russia and Turkey thawed in June 2016.", "true"),
+    ("Russia and Turkey thawed in 2014.", "false"),
+])
+def test_aliases_and_synonyms_of_the_bundled_ledger(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)
