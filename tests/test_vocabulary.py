@@ -218,3 +218,10 @@ def test_a_part_of_a_year_is_never_read_as_the_whole_year(engine: Engine, senten
 def test_aliases_and_synonyms_of_the_bundled_ledger(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
+
+
+def test_inside_a_phrase_only_the_last_word_takes_another_ending(transit: Engine) -> None:
+    # the transit ledger lists "part of" (membership) and "price tag" (cost)
+    assert _relations(transit, "Brenmoor is part of the KVTA") == ["member-of"]
+    assert _relations(transit, "the first parts of the tunnel") == []      # pieces, not a membership
+    assert _relations(transit, "the tunnel's price tags") == ["cost"]      # the last word may be plural

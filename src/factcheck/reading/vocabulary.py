@@ -84,7 +84,11 @@ class _PhraseIndex:
         """Whether a word with a phrase's stem is one of the phrase's own forms: stems are crude,
         so a word left bare ("down", "found") is read only if it is a form the phrase was listed
         in (its word or its verb's forms), not another word its ending happens to strip to
-        ("downed" is no "broke down", "founded" no "found that")."""
+        ("downed" is no "broke down", "founded" no "found that"). Inside a phrase, a word but
+        the last is read only as listed or as a form of the listed verb: "member states" for
+        "member state", never "parts of" for "part of"."""
+        if position < len(stems) - 1:  # inside a phrase only its last word may take another ending
+            return (position, word.word) in self._bare[stems]
         return word.word != word.stem or (position, word.word) in self._bare[stems]
 
     def find(self, words: list[Token], taken: set[int],
