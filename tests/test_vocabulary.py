@@ -225,3 +225,11 @@ def test_inside_a_phrase_only_the_last_word_takes_another_ending(transit: Engine
     assert _relations(transit, "Brenmoor is part of the KVTA") == ["member-of"]
     assert _relations(transit, "the first parts of the tunnel") == []      # pieces, not a membership
     assert _relations(transit, "the tunnel's price tags") == ["cost"]      # the last word may be plural
+
+
+def test_the_claim_index_is_keyed_by_the_lexicon_it_read_verb_forms_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.reading import index, lexicon
+
+    before = index._code_digest()
+    monkeypatch.setattr(lexicon, "fingerprint", lambda: b"another lemminflect")
+    assert index._code_digest() != before

@@ -73,7 +73,10 @@ def _vocabulary_digest(ledger: Ledger) -> bytes:
 
 
 def _code_digest() -> bytes:
-    hasher = hashlib.blake2b(digest_size=16)
+    """The reading code and the English lexicon it reads verb forms from."""
+    from .lexicon import fingerprint
+
+    hasher = hashlib.blake2b(fingerprint(), digest_size=16)
     for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
         hasher.update(source.read_bytes())
     return hasher.digest()

@@ -51,6 +51,16 @@ def _source() -> Path | None:
     return Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz"
 
 
+def fingerprint() -> bytes:
+    """Changes when lemminflect's lexicon does: what the reader reads (verb forms of the
+    ledger's words among it) may change with it, so caches of readings are keyed by it too."""
+    source = _source()
+    if source is None or not source.exists():
+        return b"none"
+    stat = source.stat()
+    return f"{source} {stat.st_size} {stat.st_mtime_ns}".encode()
+
+
 def _cache_key(source: Path) -> bytes:
     """Changes when lemminflect's lexicon or the way the tables are built from it changes."""
     stat = source.stat()
