@@ -129,11 +129,16 @@ def test_numbers_in_words_on_the_transit_ledger(transit: Engine, sentence: str, 
     # "numbered", "totalled" before a count say no more than "had"
     ("The Trade League's members numbered 27 in 2020", "true"),
     ("The Trade League's members totalled 40 in 2020", "false"),
+    ("The Trade League counted 27 members in 2020", "true"),
+    # "came" after an event noun says no more than "was"
+    ("King Rudolf's coronation came in March 1990", "true"),
+    ("King Rudolf's coronation came in 1991", "false"),
 ])
 def test_support_and_light_verbs(engine: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(engine, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
-    assert not any(u.text in ("gave", "delivered", "numbered", "totalled") for u in v.claim.unchecked)
+    grammar = ("gave", "delivered", "numbered", "totalled", "counted", "came")
+    assert not any(u.text in grammar for u in v.claim.unchecked)
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [

@@ -19,16 +19,17 @@ from pathlib import Path
 LIGHT_VERBS = frozenset({
     "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
     "become", "begin", "start", "remain", "stay", "continue", "get", "keep", "go", "seem", "appear",
-    "number", "total", "amount",
+    "number", "total", "amount", "count", "come",
 })
 """Verbs that carry tense, aspect or a change of state rather than an event of their own: "was",
-"has been", "became", "remains"; before a count, "numbered" and "totalled" say no more than "had".
+"has been", "became", "remains"; before a count, "numbered", "totalled", "counted" say no more
+than "had"; after an event noun "came" no more than "was" ("the first deliveries came in July").
 The reader reads them as grammar, never as unknown predicates."""
 
 SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver",
-                           "impose", "levy", "slap"})
+                           "impose", "levy", "slap", "put", "lead"})
 """Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech",
-"imposed sanctions"."""
+"imposed sanctions", "put his signature to", "led the mission in"."""
 
 ATTRIBUTION_VERBS = frozenset({
     "say", "tell", "state", "claim", "report", "announce", "add", "note", "confirm", "accord",
