@@ -141,6 +141,16 @@ def test_support_and_light_verbs(engine: Engine, sentence: str, verdict: str) ->
     assert not any(u.text in grammar for u in v.claim.unchecked)
 
 
+@pytest.mark.parametrize(("sentence", "unread"), [
+    ("Ruritania, a Pact member, counted the votes", "counted"),      # no number after it
+    ("Ruritania, a Pact member, came to Syldavia's aid", "came"),     # no event noun before it
+])
+def test_count_and_event_verbs_elsewhere_are_predicates(engine: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == "unproven", v.reason
+    assert unread in [u.text for u in v.claim.unchecked]
+
+
 @pytest.mark.parametrize(("sentence", "verdict"), [
     # synonyms a curator lists in the transit ledger, in any form
     ("Brenmoor pulled out of the KVTA in 2015.", "false"),

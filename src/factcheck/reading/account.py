@@ -237,7 +237,7 @@ def _is_predicate(reading: Reading, index: int) -> bool:
     """A word that can be a verb and stands where one does."""
     word = reading.words[index].word
     lemma = lexicon.verb_lemma(word)
-    if lemma is None or lemma in lexicon.LIGHT_VERBS:
+    if lemma is None or lemma in lexicon.LIGHT_VERBS or _grammar_here(reading, index, lemma):
         return False
     if lemma in lexicon.SUPPORT_VERBS and any(
             i in reading_relation_starts(reading) for i in range(index + 1, min(index + 4, len(reading.words)))):
@@ -258,6 +258,17 @@ def _is_predicate(reading: Reading, index: int) -> bool:
         return True
     starts_name = index + 1 < len(reading.words) and reading.words[index + 1].capital
     return (after in _OBJECT_AFTER or starts_name) and not reading.words[index].capital
+
+
+def _grammar_here(reading: Reading, index: int, lemma: str) -> bool:
+    """A count verb right before a number ("numbered 38", "stood at 38") or an event verb right
+    after a relation word ("the deliveries came in July"): grammar, not a predicate."""
+    if lemma in lexicon.COUNT_VERBS:
+        return any(index < n.index <= index + 3 for n in reading.number_mentions)
+    if lemma in lexicon.EVENT_VERBS and index:
+        gap = reading.text[reading.words[index - 1].end: reading.words[index].start]
+        return gap.strip() == "" and any(m.last == index - 1 for m in reading.relations)
+    return False
 
 
 def reading_relation_starts(reading: Reading) -> set[int]:

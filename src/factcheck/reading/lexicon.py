@@ -19,12 +19,18 @@ from pathlib import Path
 LIGHT_VERBS = frozenset({
     "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
     "become", "begin", "start", "remain", "stay", "continue", "get", "keep", "go", "seem", "appear",
-    "number", "total", "amount", "count", "come",
 })
 """Verbs that carry tense, aspect or a change of state rather than an event of their own: "was",
-"has been", "became", "remains"; before a count, "numbered", "totalled", "counted" say no more
-than "had"; after an event noun "came" no more than "was" ("the first deliveries came in July").
-The reader reads them as grammar, never as unknown predicates."""
+"has been", "became", "remains". The reader reads them as grammar, never as unknown predicates."""
+
+COUNT_VERBS = frozenset({"number", "total", "amount", "count", "stand", "reach", "hit"})
+"""Verbs that say no more than "had" or "was" right before a number: "the fleet numbered 38
+trams", "counted 74 members", "stood at 38", "fares hit four crowns". Elsewhere ("counted the
+votes") they are predicates like any other."""
+
+EVENT_VERBS = frozenset({"come", "follow", "occur", "happen"})
+"""Verbs that say no more than "was" right after an event noun: "the first deliveries came in
+July 2019". Elsewhere ("came to Russia's aid") they are predicates like any other."""
 
 SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver",
                            "impose", "levy", "slap", "put", "lead"})
