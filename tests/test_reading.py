@@ -278,6 +278,16 @@ def test_nothing_unread_is_judged_true(bundled: Engine, sentence: str, verdict: 
     assert set(unread) <= {u.text for u in v.claim.unchecked}
 
 
+@pytest.mark.parametrize("sentence", ["Ruritania has not been a member of the Northern Pact since 2000",
+                                      "Ruritania hasn't been in the Northern Pact since 2000"])
+def test_not_held_since_is_no_denied_start(engine: Engine, sentence: str) -> None:
+    """Not "it did not start in 2000" (true of a member since 1961): not held from 2000 to now."""
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == "unproven", v.reason
+    assert [r.assertion.date for r in v.results] == [PartialDate.from_date(TODAY)]
+    assert "2000" in {u.text for u in v.claim.unchecked}
+
+
 def test_a_date_phrase_lends_no_word_to_a_relation(engine: Engine) -> None:
     v = verify_text(engine, "Ruritania was a member of the Northern Pact at the end of 2020", TODAY)
     assert (v.verdict, v.claim.unchecked) == ("true", ())

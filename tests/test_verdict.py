@@ -120,6 +120,17 @@ def test_negated_assertion_agrees_with_negated_fact(tmp_path: Path) -> None:
     assert v.verdict == "true"
 
 
+@pytest.mark.parametrize(("date", "verdict"), [
+    ("", "false"),              # "never visited": one recorded visit refutes it, whatever 2024 says
+    ("date: 2017, ", "false"),  # the visit falls in the asserted year
+    ("date: 2013, ", "unproven"),
+])
+def test_one_occasion_refutes_a_negated_repeatable_event(tmp_path: Path, date: str, verdict: str) -> None:
+    v = verify(tmp_path, VISITS, f"{{subject: ruritania, relation: visited, object: borduria, {date}negated: true}}",
+               date="2024-03-01")  # said in 2024, when a fact agrees no visit took place
+    assert v.verdict == verdict
+
+
 def test_negated_assertion_against_an_event_that_happened(tmp_path: Path) -> None:
     v = verify(tmp_path, SIGNED, "{subject: ruritania, relation: signed, object: accord, negated: true}")
     assert v.verdict == "false"

@@ -24,7 +24,11 @@ class Outcome(str, enum.Enum):
 
 
 _PREFERENCE = (Outcome.SUPPORTED, Outcome.APPROXIMATE, Outcome.CONTRADICTED)
-"""When several facts are about one assertion, the first outcome in this order wins."""
+"""When several facts are about one assertion, the first outcome in this order wins: one
+occasion that happened as said supports a statement, whatever other occasions there were."""
+_NEGATED_PREFERENCE = (Outcome.CONTRADICTED, Outcome.SUPPORTED, Outcome.APPROXIMATE)
+"""A statement that something did not happen is refuted by one occasion that did, within its
+time ("Putin never visited Ankara"), whatever other facts agree with it for other times."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,7 @@ class Engine:
                 detail += "; the fact is stronger than the claim's words" if implied else "; loosely worded"
             evidence.append(Evidence(fact, outcome, detail))
         evidence.extend(self._exclusive_conflicts(assertion, relation, claim_date))
-        for wanted in _PREFERENCE:
+        for wanted in _NEGATED_PREFERENCE if assertion.negated else _PREFERENCE:
             for item in evidence:
                 if item.outcome == wanted:
                     return AssertionResult(assertion, wanted, item.detail, tuple(evidence))

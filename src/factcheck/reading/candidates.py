@@ -68,6 +68,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     trailing = change_after(reading, relation)
     when = date_for(reading, relation, opening, closing, trailing[0] if trailing else None)
     negation = negation_for(reading, relation)
+    if negation is None:  # a copula's link: "has not been" between two parties
+        negation = next((i for i in range(relation.first, relation.last + 1) if reading.words[i].word in NEGATIONS),
+                        None)
     number = number_for(reading, relation, opening, closing)
     base = set(range(relation.first, relation.last + 1))
     for index in (negation, number.index if number else None):
@@ -76,8 +79,14 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     if number is not None:  # "carried 21 million passengers": the number's own noun says the same
         base.update(i for m in reading.relations if m.target == relation.target and _counted_by(m, number)
                     for i in range(m.first, m.last + 1))
+    spans = timings(reading, relation, when, trailing)
+    if negation is not None and when is not None and when.bound == "since" and relation.change is None and \
+            reading.kinds.get(relation.target) == "state":
+        # "has not been a member since 2016" says it has not held from then to now, not that it did
+        # not start then: it is checked at today's date, and the date is left not checked
+        spans = [({"date": PartialDate.from_date(reading.today)}, None, ())] if reading.today else []
     found = []
-    for timing, marker, dated in timings(reading, relation, when, trailing):
+    for timing, marker, dated in spans:
         covers = set(base) | ({marker} if marker is not None else set())
         for mention in dated:
             covers.update(range(mention.first - (1 if mention.bound else 0), mention.last + 1))
