@@ -97,9 +97,10 @@ _RELATION = Record("relation", "A verb facts and claims use, with the words that
     Field("id", "id", "Unique id.", required=True),
     Field("kind", "choice", "state (holds over a period), event (happens at a date), value (a number).",
           required=True, choices=RELATION_KINDS),
-    Field("words", "texts", "Words and phrases that express it in prose."),
-    Field("start_words", "texts", "Words for the state beginning (joined, acceded)."),
-    Field("end_words", "texts", "Words for the state ending (withdrew, left)."),
+    Field("words", "texts", "Words and phrases that express it in prose; a verb stands for all its forms "
+          "(withdraw: withdrew, withdrawn)."),
+    Field("start_words", "texts", "Words for the state beginning (join, accede)."),
+    Field("end_words", "texts", "Words for the state ending (withdraw, leave)."),
     Field("repeatable", "bool", "The event can happen many times (visits, meetings)."),
     Field("symmetric", "bool", "A relation B is the same as B relation A."),
     Field("one_per_subject", "bool", "A subject has one object at a time."),
