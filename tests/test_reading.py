@@ -306,6 +306,10 @@ def test_a_date_phrase_lends_no_word_to_a_relation(engine: Engine) -> None:
     ("Strelsau ratified the River Accord on 12 June 1998 in Zenda", "Zenda"),        # a place no fact names
     ("Ruritania joined the Pact in 1961 and was hostile to Syldavia", "hostile"),     # an adjective as predicate
     ("Ruritania was absent from the Pact at the end of 2020", "absent"),            # "end" there is no end word
+    ("Ruritania is a former member of the Northern Pact", "former"),                # a state moved in time
+    ("Ex-Pact member Ruritania ratified the River Accord on 12 June 1998", "Ex"),
+    ("Ruritania ratified the River Accord twice", "twice"),                          # how often
+    ("Ruritania ratified the River Accord again on 12 June 1998", "again"),
 ])
 def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: str, unread: str) -> None:
     v = verify_text(engine, sentence, TODAY)

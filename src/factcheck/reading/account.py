@@ -36,12 +36,16 @@ _SUBORDINATE = frozenset({"after", "before", "during", "following", "until", "ti
                           "amid", "upon", "once", "because", "although", "though", "unless", "whereas", "whilst"})
 _RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest",
                     "largest", "smallest", "most", "least", "main", "top", "leading"})
+_WHEN_OR_HOW_OFTEN = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing", "incoming", "future",
+                                "twice", "thrice", "again", "anew", "repeatedly"})
+"""Words that move a statement in time or count its occasions ("a former member", "bought it
+twice"): the facts' dates do not weigh them, so they are never passed over."""
 _GLUE = frozenset({
     "not", "also", "which", "who", "whom", "whose", "what", "where", "why", "how", "there", "here",
     "including", "regarding", "concerning", "despite", "between", "among", "against", "across",
     "through", "within", "without", "per", "via", "each", "both", "all", "any", "some", "other",
     "another", "own", "same", "did", "does", "do", "done", "will", "would", "shall", "should", "can",
-    "could", "may", "might", "must", "up", "down", "out", "off", "again", "too", "very", "just",
+    "could", "may", "might", "must", "up", "down", "out", "off", "too", "very", "just",
     "together", "jointly", "officially", "formally", "reportedly", "mr", "mrs", "ms", "dr",
     "still", "now", "today", "currently", "presently", "near", "around", "toward", "towards", "along",
     "behind", "beside", "beyond", "onto", "throughout", "even", "already", "yet",
@@ -156,6 +160,8 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             found.append((index, index, "a manner the facts do not carry"))  # "unanimously", "secretly"
         elif word in _RANKS or lexicon.is_superlative(word):
             found.append((index, index, RANK))
+        elif word in _WHEN_OR_HOW_OFTEN:
+            found.append((index, index, "when or how often: the facts do not weigh it"))
         elif word in _GLUE or word in PRONOUNS:
             pass
         elif _is_name(reading, index):
