@@ -157,6 +157,11 @@ def test_count_and_event_verbs_elsewhere_are_predicates(engine: Engine, sentence
     ("The council endorsed the Harbour Tunnel in November 2015.", "true"),
     ("The council endorsed the Harbour Tunnel in 2018.", "false"),
     ("The rail union walked out in March 2023.", "true"),
+    # "sign" lends its place to an event noun: signing an order is the order
+    ("The KVTA signed an order for Corvane trams on 20 June 2017.", "true"),
+    ("The KVTA signed an order for Corvane trams in 2018.", "false"),
+    ("The KVTA signed the petition in 2017.", "unproven"),
+    ("The council gave the green light to the Harbour Tunnel in November 2015.", "true"),
 ])
 def test_curated_synonyms_on_the_transit_ledger(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)

@@ -33,9 +33,9 @@ EVENT_VERBS = frozenset({"come", "follow", "occur", "happen"})
 July 2019". Elsewhere ("came to Russia's aid") they are predicates like any other."""
 
 SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver",
-                           "impose", "levy", "slap", "put", "lead"})
+                           "impose", "levy", "slap", "put", "lead", "sign", "conclude", "strike"})
 """Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech",
-"imposed sanctions", "put his signature to", "led the mission in"."""
+"imposed sanctions", "put his signature to", "led the mission in", "signed a deal to buy"."""
 
 ATTRIBUTION_VERBS = frozenset({
     "say", "tell", "state", "claim", "report", "announce", "add", "note", "confirm", "accord",
