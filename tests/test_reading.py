@@ -288,6 +288,15 @@ def test_not_held_since_is_no_denied_start(engine: Engine, sentence: str) -> Non
     assert "2000" in {u.text for u in v.claim.unchecked}
 
 
+@pytest.mark.parametrize("sentence", ["The River Accord ratified Ruritania in 1998",
+                                      "The Northern Pact joined Ruritania in 1961",
+                                      "Syldavia toured King Rudolf in 2005"])
+def test_a_verb_between_two_names_keeps_their_order(engine: Engine, sentence: str) -> None:
+    """Only a noun between two names is an epithet ("Pact member Ruritania"); a verb's parties
+    are never swapped to fit a fact."""
+    assert verify_text(engine, sentence, TODAY).verdict == "unproven"
+
+
 def test_a_date_phrase_lends_no_word_to_a_relation(engine: Engine) -> None:
     v = verify_text(engine, "Ruritania was a member of the Northern Pact at the end of 2020", TODAY)
     assert (v.verdict, v.claim.unchecked) == ("true", ())
@@ -309,6 +318,7 @@ def test_a_date_phrase_lends_no_word_to_a_relation(engine: Engine) -> None:
     ("Ruritania is a former member of the Northern Pact", "former"),                # a state moved in time
     ("Ex-Pact member Ruritania ratified the River Accord on 12 June 1998", "Ex"),
     ("Ruritania ratified the River Accord twice", "twice"),                          # how often
+    ("Ruritania ratified the River Accord and the K-9 treaty on 12 June 1998", "K-9"),  # an unknown designation
     ("Ruritania ratified the River Accord again on 12 June 1998", "again"),
 ])
 def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: str, unread: str) -> None:

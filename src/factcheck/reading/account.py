@@ -164,6 +164,10 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             found.append((index, index, "when or how often: the facts do not weigh it"))
         elif word in _GLUE or word in PRONOUNS:
             pass
+        elif _is_designation(reading, index, claimed):  # "F-35", "MiG-29": a name the ledger does not know
+            found.append((index, index + 1, NAME))
+            index += 2
+            continue
         elif _is_name(reading, index):
             end = index
             while end + 1 < len(words) and end + 1 not in claimed and _is_name(reading, end + 1):
@@ -228,6 +232,15 @@ def _clause_end(reading: Reading, index: int, claimed: set[int]) -> int:
             break
         end = following
     return end
+
+
+def _is_designation(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """Capital letters joined by a hyphen to a number: a model, a ship, a resolution."""
+    words = reading.words
+    if index + 1 >= len(words) or index + 1 in claimed or not words[index].capital:
+        return False
+    following = words[index + 1]
+    return following.word.isdigit() and reading.text[words[index].end: following.start] == "-"
 
 
 def _is_name(reading: Reading, index: int) -> bool:

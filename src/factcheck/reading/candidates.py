@@ -19,6 +19,7 @@ from typing import Any
 
 from ..diagnostics import Location
 from ..model import Assertion, PartialDate
+from . import lexicon
 from .extract import (
     CLAUSE_WORDS,
     END_WORDS,
@@ -339,6 +340,10 @@ def _counted_by(relation: Mention, number: NumberMention) -> bool:
 def is_epithet(reading: Reading, relation: Mention) -> bool:
     """A relation word between two names that it joins into one noun phrase: "NATO member
     Turkey". It says something of the second name, and is not the verb of the sentence."""
+    word = reading.words[relation.last].word
+    lemma = lexicon.verb_lemma(word)
+    if "N" not in lexicon.word_classes(word) or (lemma is not None and lemma != word):
+        return False  # "Crimea annexed Russia": a verb's form, read in its own word order
     named_first = {m.first for m in reading.entities}
     before = relation.first - 1
     if before >= 0 and reading.words[before].word == "s":

@@ -186,10 +186,14 @@ class Vocabulary:
             if any(m.first < first or m.last > last or (m.target == target and m.last - m.first >= last - first)
                    for m in inside):
                 continue
-            between = [words[i].word for i in range(first, last + 1)
-                       if words[i].stem not in content and words[i].word not in _NAME_GLUE]
+            strangers = [i for i in range(first, last + 1)
+                         if words[i].stem not in content and words[i].word not in _NAME_GLUE]
+            between = [words[i].word for i in strangers]
             if any(_verb_only(word) for word in between) or (between and any(m.target != target for m in inside)):
                 continue  # "Ashby is a member town" does not name "Ashby town": a verb stands between
+            if any((words[i].capital or words[i].word.isdigit()) and not any(m.first <= i <= m.last for m in inside)
+                   for i in strangers):
+                continue  # "the River Accord and the K-9 treaty": another name stands between
             found = [m for m in found if m not in inside]
             found.append(Mention(target, first, last))
             taken.update(where)
