@@ -253,3 +253,16 @@ def test_the_claim_index_is_keyed_by_the_lexicon_it_read_verb_forms_from(monkeyp
     before = index._code_digest()
     monkeypatch.setattr(lexicon, "fingerprint", lambda: b"another lemminflect")
     assert index._code_digest() != before
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shoigu replaced Serdyukov as defence minister in 2012.",   # Shoigu's start, not his end
+    "Simsek dismissed the concerns in 2017.",                    # rejected them; kept his office
+])
+def test_a_verb_whose_object_holds_the_office_is_read_in_the_passive_only(bundled: Engine, sentence: str) -> None:
+    assert verify_text(bundled, sentence, TODAY).verdict != "false"
+
+
+def test_the_passive_of_such_a_verb_ends_the_office(bundled: Engine) -> None:
+    assert verify_text(bundled, "Shoigu was replaced as defence minister in May 2024.", TODAY).verdict == "true"
+    assert verify_text(bundled, "Shoigu was dismissed as defence minister in 2020.", TODAY).verdict == "false"
