@@ -404,3 +404,34 @@ def test_folding_keeps_every_script() -> None:
 
     assert fold("Straße") == "strasse" and fold("Łódź") == "lodz" and fold("Ørsted") == "orsted"
     assert fold("Москва") == "москва" and fold("Αθήνα") == "αθηνα" and fold("東京") == "東京"
+
+
+# sentences written to be false, each once read as true -------------------------------------------
+
+@pytest.fixture(scope="module")
+def transit() -> Engine:
+    return Engine(load_or_raise(TESTS / "eval" / "transit"))
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a passive's parties: never the other way round
+    ("Valdora City Council was set up by the transit authority on 1 July 1996", "unproven", []),
+    ("The transit authority was set up by Valdora City Council on 1 July 1996", "true", []),
+    # a phrasal verb between two names is no epithet ("NATO member Turkey")
+    ("The Kestrel Valley Transit Authority set up Valdora City Council in 1996", "unproven", []),
+    # an aside is no part of a name written out of order ("Riverside bus depot")
+    ("Riverside Depot, the city's newest bus garage, closed on 30 June 2021", "unproven", ["city's newest bus"]),
+    # the unit of a number, unless the fact's own statement says it
+    ("The Harbour Tunnel cost 412 million dollars", "unproven", ["dollars"]),
+    ("The Harbour Tunnel cost 412 million crowns", "true", []),
+    # "has ... since" says it still holds; "had ... since" does not
+    ("Greyline Buses has run Valdora's bus network since 2004", "false", []),
+    ("Dana Ferro has been Mayor of Valdora since 2012", "false", []),
+    ("Dana Ferro had been Mayor of Valdora since 2012", "true", []),
+    ("Ilse Marrow has been Mayor of Valdora since 2020", "true", []),
+    ("Brenmoor has been a member of the transit authority since 2009", "true", []),
+])
+def test_false_sentences_stay_off_true(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

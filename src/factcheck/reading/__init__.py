@@ -165,7 +165,8 @@ class Reader:
                 if assertion.subject == {first.target} and assertion.object == second.target:
                     subject, obj = (second.target, first.target) if reverse else (first.target, second.target)
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
-                        assertion, subject=frozenset({subject}), object=obj, negated=negation is not None)))
+                        assertion, subject=frozenset({subject}), object=obj,
+                        negated=negation is not None or assertion.negated)))
         return made
 
     def _state_between(self, subject: str, obj: str) -> str | None:
@@ -317,8 +318,9 @@ class Reader:
 
     def _writes(self, fact: Fact, modifier: str, head: str) -> bool:
         """Whether the fact's statement writes `modifier` as a modifier of `head`."""
-        words = tokens(normalise(fact.statement))
-        entities, _ = self.vocabulary.entity_mentions(words)
+        text = normalise(fact.statement)
+        words = tokens(text)
+        entities, _ = self.vocabulary.entity_mentions(words, text=text)
         return adjacent(words, entities, modifier, head)
 
     def _connecting_fact(self, first: str, second: str) -> Fact | None:

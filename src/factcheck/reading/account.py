@@ -16,7 +16,7 @@ from ..model import Unchecked
 from . import lexicon
 from .candidates import Candidate
 from .extract import NEGATIONS, Reading
-from .text import STOPWORDS, mixed_script
+from .text import SCALES, STOPWORDS, mixed_script
 from .vocabulary import MAX_SENSES, Mention, Vocabulary
 
 Carried = tuple[str, ...] | None
@@ -25,7 +25,8 @@ DETAIL = "a detail the facts do not carry"
 RANK = "a rank or superlative the facts do not weigh"
 PREDICATE = "a predicate the ledger has no facts for"
 ATTRIBUTION = "an attribution: that it was said is not checked"
-_SAYABLE = frozenset({NAME, RANK})
+UNIT = "a unit the facts do not carry"
+_SAYABLE = frozenset({NAME, RANK, UNIT})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within"})
@@ -104,6 +105,11 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
         if number.index not in covered:
             parts.append((number.index, number.index, "a number the facts do not carry"))
         claimed.add(number.index)
+        unit = _unit_after(reading, number.index)
+        if unit is not None and unit not in claimed and unit not in covered:
+            if not said(unit, unit):  # "412 million dollars" of a cost in crowns
+                parts.append((unit, unit, UNIT))
+            claimed.add(unit)
     for first, last in reading.ambiguous:
         parts.append((first, last, f"a name more than {MAX_SENSES} of the ledger's entities share"))
         claimed.update(range(first, last + 1))
@@ -112,6 +118,19 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: V
     parts = sorted(set(parts))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in parts]
+
+
+def _unit_after(reading: Reading, index: int) -> int | None:
+    """The noun a number counts or measures, past a scale word: "412 million crowns"."""
+    following = index + 1
+    while following < len(reading.words) and reading.words[following].word in SCALES:
+        following += 1
+    if following >= len(reading.words):
+        return None
+    word = reading.words[following].word
+    if word in STOPWORDS or "N" not in lexicon.word_classes(word):
+        return None
+    return following
 
 
 def _lends_place(reading: Reading, mention: Mention, covered: set[int]) -> bool:

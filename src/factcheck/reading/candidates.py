@@ -34,6 +34,8 @@ from .extract import (
 from .vocabulary import Mention
 
 MAX_PARTIES = 8
+_PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "into", "to", "with", "from", "back"})
+"""Last words of phrasal verbs ("set up"): a relation word ending so is a verb, never an epithet."""
 """At most this many named parties on each side of a verb are considered (the nearest ones):
 the readings of a verb stay linear in the length of a sentence."""
 
@@ -86,6 +88,10 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
         # "has not been a member since 2016" says it has not held from then to now, not that it did
         # not start then: it is checked at today's date, and the date is left not checked
         spans = [({"date": PartialDate.from_date(reading.today)}, None, ())] if reading.today else []
+    elif negation is None and when is not None and when.bound == "since" and relation.change is None and \
+            reading.kinds.get(relation.target) == "state" and not _past_perfect(reading, relation):
+        # "has run the network since 2004" also says it still does: it did not end after 2004
+        spans = [*spans, ({"change": "end", "after": when.date, "negated": True}, None, (when,))]
     found = []
     for timing, marker, dated in spans:
         covers = set(base) | ({marker} if marker is not None else set())
@@ -98,13 +104,19 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
             for mention in (*subject, *((obj,) if obj else ())):
                 words.update(range(mention.first, mention.last + 1))
             assertion = Assertion(targets, relation.target, _WHERE, object=target,
-                                  value=number.value if number else None, negated=negation is not None, **timing)
+                                  value=number.value if number else None,
+                                  **{"negated": negation is not None, **timing})
             found.append(Candidate(assertion, relation, frozenset(words), when, number))
     return found
 
 
 Timing = tuple[dict[str, Any], int | None, tuple[DateMention, ...]]
 """Assertion fields of time, the word that said them ("became"), and the dates used."""
+
+
+def _past_perfect(reading: Reading, relation: Mention) -> bool:
+    """"had been a member since 1990": true then, whatever came later."""
+    return any(reading.words[i].word == "had" for i in range(max(0, relation.first - 4), relation.last + 1))
 
 
 def timings(reading: Reading, relation: Mention, when: DateMention | None,
@@ -198,8 +210,11 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     """Subject and object, most likely first: a name the verb's noun is said of ("NATO member
     Turkey", "Turkey is a NATO member"), the passive, the parties in order, then the readings
     of other word orders."""
+    passive = passive_option(reading, relation, before, after)
+    if passive:  # "the council was set up by the authority": never the other way round
+        return passive
     options = [*epithet_option(reading, relation, before, after), *modifier_option(reading, relation, before),
-               *passive_option(reading, relation, before, after), *in_order(reading, before, after),
+               *in_order(reading, before, after),
                *subject_after(before, after), *object_before(before, after), *farther_objects(reading, before, after)]
     return list(dict.fromkeys(options))
 
@@ -342,7 +357,7 @@ def is_epithet(reading: Reading, relation: Mention) -> bool:
     Turkey". It says something of the second name, and is not the verb of the sentence."""
     word = reading.words[relation.last].word
     lemma = lexicon.verb_lemma(word)
-    if "N" not in lexicon.word_classes(word) or (lemma is not None and lemma != word):
+    if "N" not in lexicon.word_classes(word) or (lemma is not None and lemma != word) or word in _PARTICLES:
         return False  # "Crimea annexed Russia": a verb's form, read in its own word order
     named_first = {m.first for m in reading.entities}
     before = relation.first - 1

@@ -140,7 +140,7 @@ _UNITS = {word: value for value, word in enumerate([
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _TENS = {word: 10 * value for value, word in enumerate(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
-_SCALES = frozenset({"million", "billion", "trillion", "millions", "billions"})
+SCALES = frozenset({"million", "billion", "trillion", "millions", "billions"})
 _DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"})
 """Before a number, words that make it point back at things already named ("the two leaders")
 rather than count them."""
@@ -157,7 +157,7 @@ def spelled_numbers(words: list[Token]) -> list[tuple[int, int, int]]:
     index = 0
     while index < len(words):
         end, value = _spelled(words, index)
-        scaled = end + 1 < len(words) and words[end + 1].word in _SCALES
+        scaled = end + 1 < len(words) and words[end + 1].word in SCALES
         if end < index or (end == index and words[index].word == "one" and not scaled) or (
                 index and words[index - 1].word in _DEFINITE):
             index = max(end, index) + 1

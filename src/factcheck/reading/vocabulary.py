@@ -162,10 +162,11 @@ class Vocabulary:
                     for form in verb_forms(phrase):
                         self.relations.add(form, relation.id, change, listed=form == phrase)
 
-    def entity_mentions(self, words: list[Token],
-                        ambiguous: list[tuple[int, int]] | None = None) -> tuple[list[Mention], set[int]]:
+    def entity_mentions(self, words: list[Token], ambiguous: list[tuple[int, int]] | None = None,
+                        text: str = "") -> tuple[list[Mention], set[int]]:
         """Entities named in the words: exact phrases first, then multi-word names whose words all
-        occur close together in another order ("the treaty absorbing Crimea" for "Crimea treaty").
+        occur close together in another order ("the treaty absorbing Crimea" for "Crimea treaty"),
+        never across punctuation of the `text` the words are of.
         Names more than MAX_SENSES things share go to `ambiguous` (first and last word)."""
         taken: set[int] = set()
         found = self.entities.find(words, taken, ambiguous)
@@ -194,6 +195,8 @@ class Vocabulary:
             if any((words[i].capital or words[i].word.isdigit()) and not any(m.first <= i <= m.last for m in inside)
                    for i in strangers):
                 continue  # "the River Accord and the K-9 treaty": another name stands between
+            if any(mark in text[words[first].end: words[last].start] for mark in ",;()"):
+                continue  # "Riverside Depot, the city's oldest bus garage": an aside is no part of a name
             found = [m for m in found if m not in inside]
             found.append(Mention(target, first, last))
             taken.update(where)
