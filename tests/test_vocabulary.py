@@ -266,3 +266,8 @@ def test_a_verb_whose_object_holds_the_office_is_read_in_the_passive_only(bundle
 def test_the_passive_of_such_a_verb_ends_the_office(bundled: Engine) -> None:
     assert verify_text(bundled, "Shoigu was replaced as defence minister in May 2024.", TODAY).verdict == "true"
     assert verify_text(bundled, "Shoigu was dismissed as defence minister in 2020.", TODAY).verdict == "false"
+
+
+def test_a_generic_verb_is_listed_in_the_phrase_that_means_the_relation(transit: Engine) -> None:
+    # "lose" alone ended an operation: "Greyline lost money in 2019" came out false
+    assert verify_text(transit, "Greyline lost money in 2019.", TODAY).verdict == "unproven"
