@@ -318,6 +318,10 @@ def test_a_date_phrase_lends_no_word_to_a_relation(engine: Engine) -> None:
     ("Ruritania is a former member of the Northern Pact", "former"),                # a state moved in time
     ("Ex-Pact member Ruritania ratified the River Accord on 12 June 1998", "Ex"),
     ("Ruritania ratified the River Accord twice", "twice"),                          # how often
+    ("Ruritania joined the Pact in the 1960s", "1960s"),                             # a time no date reads
+    ("Ruritania joined the Pact this year", "year"),
+    ("Ruritania ratified the River Accord on 12 June 1998 at 3pm", "3pm"),
+    ("Ruritania almost ratified the River Accord on 12 June 1998", "almost"),        # a hedge
     ("Ruritania ratified the River Accord and the K-9 treaty on 12 June 1998", "K-9"),  # an unknown designation
     ("Ruritania ratified the River Accord again on 12 June 1998", "again"),
 ])

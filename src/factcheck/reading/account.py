@@ -10,6 +10,7 @@ Petersburg", "Greece"), a temporal clause ("after the coup attempt"), a superlat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Unchecked
@@ -26,7 +27,8 @@ RANK = "a rank or superlative the facts do not weigh"
 PREDICATE = "a predicate the ledger has no facts for"
 ATTRIBUTION = "an attribution: that it was said is not checked"
 UNIT = "a unit the facts do not carry"
-_SAYABLE = frozenset({NAME, RANK, UNIT})
+TIME = "a time the reader does not check"
+_SAYABLE = frozenset({NAME, RANK, UNIT, TIME})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within"})
@@ -41,6 +43,20 @@ _WHEN_OR_HOW_OFTEN = frozenset({"former", "ex", "erstwhile", "onetime", "outgoin
                                 "twice", "thrice", "again", "anew", "repeatedly"})
 """Words that move a statement in time or count its occasions ("a former member", "bought it
 twice"): the facts' dates do not weigh them, so they are never passed over."""
+_TIMES = frozenset({
+    "year", "years", "decade", "decades", "century", "centuries", "month", "months", "week", "weeks", "day", "days",
+    "hour", "hours", "yesterday", "tomorrow", "tonight", "ago", "recently", "lately", "morning", "afternoon",
+    "evening", "night", "midnight", "noon", "am", "pm", "spring", "summer", "autumn", "winter",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "christmas", "easter",
+})
+"""Words of time outside every date the reader reads ("in the 1960s", "this year", "at 3am",
+"on Tuesday"): the time they give is not checked."""
+_HEDGES = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "virtually", "practically", "effectively",
+                     "allegedly", "supposedly", "purportedly", "apparently", "seemingly", "partly", "partially",
+                     "narrowly"})
+"""Words that weaken or qualify what the verb says ("almost signed"): the facts do not weigh them."""
+_TIME_SHAPE = re.compile(r"\d{2,4}s|\d+(?:st|nd|rd|th)|\d{1,2}(?:am|pm|h)")
+"""A decade ("1960s"), an ordinal ("20th" century) or a clock time ("3am")."""
 _GLUE = frozenset({
     "not", "also", "which", "who", "whom", "whose", "what", "where", "why", "how", "there", "here",
     "including", "regarding", "concerning", "despite", "between", "among", "against", "across",
@@ -179,6 +195,10 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             found.append((index, index, "a manner the facts do not carry"))  # "unanimously", "secretly"
         elif word in _RANKS or lexicon.is_superlative(word):
             found.append((index, index, RANK))
+        elif word in _TIMES or _TIME_SHAPE.fullmatch(word):
+            found.append((index, index, TIME))
+        elif word in _HEDGES:
+            found.append((index, index, "a hedge the facts do not weigh"))
         elif word in _WHEN_OR_HOW_OFTEN:
             found.append((index, index, "when or how often: the facts do not weigh it"))
         elif word in _GLUE or word in PRONOUNS:
