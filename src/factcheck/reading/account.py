@@ -195,7 +195,7 @@ def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, s
             found.append((index, index, "a manner the facts do not carry"))  # "unanimously", "secretly"
         elif word in _RANKS or lexicon.is_superlative(word):
             found.append((index, index, RANK))
-        elif word in _TIMES or _TIME_SHAPE.fullmatch(word):
+        elif word in _TIMES or (_TIME_SHAPE.fullmatch(word) and reading.text[token.start - 1: token.start] != "-"):
             found.append((index, index, TIME))
         elif word in _HEDGES:
             found.append((index, index, "a hedge the facts do not weigh"))
