@@ -271,3 +271,25 @@ def test_the_passive_of_such_a_verb_ends_the_office(bundled: Engine) -> None:
 def test_a_generic_verb_is_listed_in_the_phrase_that_means_the_relation(transit: Engine) -> None:
     # "lose" alone ended an operation: "Greyline lost money in 2019" came out false
     assert verify_text(transit, "Greyline lost money in 2019.", TODAY).verdict == "unproven"
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("harbour", "harbor"), ("harbours", "harbors"), ("criticised", "criticized"),
+    ("organisation", "organization"), ("defence", "defense"), ("centre", "center"), ("licence", "license"),
+])
+def test_british_and_american_spellings_read_alike(british: str, american: str) -> None:
+    from factcheck.reading.text import stem
+
+    assert stem(british) == stem(american)
+
+
+@pytest.mark.parametrize(("word", "other"), [("four", "for"), ("hour", "hor"), ("sense", "sence")])
+def test_short_words_keep_their_spelling(word: str, other: str) -> None:
+    from factcheck.reading.text import stem
+
+    assert stem(word) != stem(other)
+
+
+def test_a_name_in_the_other_spelling_is_the_same_name(transit: Engine) -> None:
+    assert verify_text(transit, "The Harbor Tunnel opened on 2 April 2022.", TODAY).verdict == "true"
+    assert verify_text(transit, "The Harbor Tunnel opened on 2 April 2021.", TODAY).verdict == "false"

@@ -46,9 +46,33 @@ def fold(text: str) -> str:
     return re.sub(r"n't\b", " not", text)
 
 
+_SPELLINGS = (  # British and American spellings of one word, written the same way
+    (re.compile(r"^(.{3,})iz(e|es|ed|ing|ation|ations)$"), r"\1is\2"),    # criticize, organization
+    (re.compile(r"^(.{3,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),    # harbour, labour, favoured
+    (re.compile(r"^(.{2,})ense(s)?$"), r"\1ence\2"),                       # defense, offense, license
+    (re.compile(r"^(.{3,})tre(s)?$"), r"\1ter\2"),                         # centre, theatre
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling(word: str) -> str:
+    """One spelling for a word written the British or the American way: "harbour" and "harbor",
+    "criticised" and "criticized", "defence" and "defense", "centre" and "center" read alike.
+    Short words are left alone ("four" is not "for", "sense" stays)."""
+    if len(word) < 6:
+        return word
+    for pattern, replacement in _SPELLINGS:
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            return changed
+    return word
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Strip one common English ending, so that signs, signed and signing meet."""
+    """Strip one common English ending, so that signs, signed and signing meet (after one
+    spelling for British and American forms, see `spelling`)."""
+    word = spelling(word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Ledger, Source
 from . import lexicon
-from .text import STOPWORDS, Token, normalise, phrase_stems, tokens
+from .text import STOPWORDS, Token, normalise, phrase_stems, spelling, tokens
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,10 @@ class _PhraseIndex:
         if not stems:
             return
         for position, token in enumerate(tokens(normalise(phrase))):
-            self._bare[stems].add((position, token.word))
-            if listed and token.word.endswith("s"):  # a plural listed: its singular is as good
-                self._bare[stems].update({(position, token.word[:-1]), (position, token.word[:-2])})
+            word = spelling(token.word)
+            self._bare[stems].add((position, word))
+            if listed and word.endswith("s"):  # a plural listed: its singular is as good
+                self._bare[stems].update({(position, word[:-1]), (position, word[:-2])})
         if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
             self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
         self.stems_of[target].update(stems)
@@ -87,9 +88,10 @@ class _PhraseIndex:
         ("downed" is no "broke down", "founded" no "found that"). Inside a phrase, a word but
         the last is read only as listed or as a form of the listed verb: "member states" for
         "member state", never "parts of" for "part of"."""
+        written = spelling(word.word)
         if position < len(stems) - 1:  # inside a phrase only its last word may take another ending
-            return (position, word.word) in self._bare[stems]
-        return word.word != word.stem or (position, word.word) in self._bare[stems]
+            return (position, written) in self._bare[stems]
+        return written != word.stem or (position, written) in self._bare[stems]
 
     def find(self, words: list[Token], taken: set[int],
              ambiguous: list[tuple[int, int]] | None = None) -> list[Mention]:
