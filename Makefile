@@ -37,10 +37,11 @@ screenshots: $(STAMP) chromium
 	$(SHOT) --screenshot=docs/site-index.png build/site/index.html
 	$(SHOT) --screenshot=docs/site-claim.png build/site/claims/en-nato-not-in-afghanistan.html
 
-# A longer fuzz run: FUZZ_EXAMPLES examples per fuzz test (default 2000).
-FUZZ_EXAMPLES ?= 2000
+# A long fuzz run: fresh examples for FUZZ_MINUTES on FUZZ_JOBS processes, figures at the end.
+FUZZ_MINUTES ?= 10
+FUZZ_JOBS ?= 2
 fuzz: $(STAMP)
-	FACTCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FACTCHECK_FUZZ_RANDOM=1 $(BIN)/python -m pytest -m fuzz -p no:randomly --hypothesis-show-statistics -q tests/test_fuzz.py
+	$(BIN)/python benchmarks/fuzz.py --minutes $(FUZZ_MINUTES) --jobs $(FUZZ_JOBS)
 
 # Every benchmark script; SIZES picks the generated ledgers (add 1000000 for the million-claim run).
 SIZES ?= 1000 10000 100000

@@ -13,11 +13,13 @@ one run, default 20), FACTCHECK_FUZZ_RANDOM=1 (fresh examples on every run).
 
 from __future__ import annotations
 
+import atexit
 import copy
 import json
 import os
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,11 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize
                                        HealthCheck.function_scoped_fixture])
 
 runner = CliRunner()
+TALLY = os.environ.get("FACTCHECK_FUZZ_TALLY")
+"""A file to write, at exit, how many examples each fuzz test ran (benchmarks/fuzz.py sums them)."""
+EXAMPLES_RUN: Counter[str] = Counter()
+if TALLY:
+    atexit.register(lambda: Path(TALLY).write_text(json.dumps(EXAMPLES_RUN), encoding="utf-8"))
 
 # Raw control characters, C1 controls, invisible format characters, separators, lone surrogates.
 UNSAFE_OUTPUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
@@ -257,6 +264,7 @@ def _assert_valid(args: list[str], code: int, out: bytes, err: bytes) -> None:
 @FUZZ
 @given(files=ledgers(), args=COMMANDS)
 def test_fuzzed_ledgers(tmp_path_factory: pytest.TempPathFactory, files: dict[str, bytes], args: list[str]) -> None:
+    EXAMPLES_RUN["ledgers"] += 1
     root = _write(tmp_path_factory.mktemp("ledger"), files)
     code, out, err = _run([*args, "--data", str(root)])
     _assert_valid(args, code, out, err)
@@ -267,6 +275,7 @@ def test_fuzzed_ledgers(tmp_path_factory: pytest.TempPathFactory, files: dict[st
 @given(sentence=SENTENCES, fmt=st.sampled_from(["table", "json", "csv", "markdown"]))
 @example(sentence="Russia Russia Turkey member", fmt="table")  # found by the fuzzer: a pair named three times
 def test_fuzzed_sentences(sentence: str, fmt: str) -> None:
+    EXAMPLES_RUN["sentences"] += 1
     args = ["verify", "--data", str(REPO), "-f", fmt, "--", sentence]
     code, out, err = _run(args)
     _assert_valid(args, code, out, err)
@@ -279,6 +288,7 @@ def test_fuzzed_sentences(sentence: str, fmt: str) -> None:
 @given(lines=st.lists(SENTENCES, max_size=12), raw=st.sampled_from([b"", b"\xff", b"\x00", b"\xef\xbb\xbf"]),
        fmt=st.sampled_from(["table", "json"]))
 def test_fuzzed_articles(lines: list[str], raw: bytes, fmt: str) -> None:
+    EXAMPLES_RUN["articles"] += 1
     article = "\n".join(lines).encode("utf-8", "surrogateescape") + raw
     args = ["scan", "-", "--data", str(REPO), "-f", fmt, "--all"]
     code, out, err = _run(args, stdin=article)
@@ -308,6 +318,7 @@ def test_what_the_schema_rejects_check_rejects(tmp_path_factory: pytest.TempPath
                                                files: dict[str, bytes]) -> None:
     """The mutated file, judged by the JSON Schema (as check-jsonschema reads YAML) and by the
     loader: a file the schema rejects must carry at least one error."""
+    EXAMPLES_RUN["schema"] += 1
     from factcheck.ledger import load
 
     root = _write(tmp_path_factory.mktemp("ledger"), files)
