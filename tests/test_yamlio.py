@@ -59,6 +59,12 @@ def test_duplicate_keys_are_reported_at_the_second_and_the_first_is_kept() -> No
     assert "first at line 2" in problems[0].message
 
 
+def test_a_tab_before_a_keys_colon_is_refused_as_pyyaml_and_the_schema_tools_refuse_it() -> None:
+    """Found by the fuzzer: libyaml reads "entities\t:" as a key, the JSON Schema tools do not."""
+    _, problems = read("entities\t:\n  - a\nname: 'a\tb'\nb:\t2\n")
+    assert codes(problems) == [("syntax", 1, 9)]
+
+
 def test_aliases_are_refused_where_they_stand() -> None:
     value, problems = read("a: &x [1, 2]\nb: *x\nc:\n  - *x\n")
     assert value["b"] is REFUSED and value["c"] == [REFUSED]

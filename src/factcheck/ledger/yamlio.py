@@ -74,6 +74,9 @@ class YamlList(list[Any]):
         self.item_locations: list[Location] = []
 
 
+_TAB_BEFORE_COLON = re.compile(r"[ \t]*\t[ \t]*:")
+
+
 def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     """Parse one YAML document; append what is wrong with it to `problems`.
 
@@ -81,7 +84,7 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     aliases and foreign tags are recorded as errors, and a refused value reads as `REFUSED`;
     nesting deeper than `MAX_DEPTH` makes the file unusable.
     """
-    builder = _Builder(path, problems)
+    builder = _Builder(path, problems, text)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
@@ -111,9 +114,10 @@ def _location(path: str, mark: Any) -> Location:
 class _Builder:
     """Plain values from parser events, with an explicit stack of open collections."""
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, problems: list[Problem], text: str = "") -> None:
         self.path = path
         self.problems = problems
+        self.text = text
         self.root: Any = None
         self.documents = 0
         # Each frame: [container, pending key (mappings), location of the pending key]
@@ -174,6 +178,10 @@ class _Builder:
             return
         if frame[2] is None:  # this value is a key
             frame[1], frame[2] = value, where
+            end = event.end_mark if event is not None else None
+            if end is not None and _TAB_BEFORE_COLON.match(self.text, end.index):
+                # libyaml takes "key\t:", PyYAML and the JSON Schema tools refuse it
+                self.error(_location(self.path, end), "syntax", "a tab between a key and its ':'")
             return
         key, key_location = frame[1], frame[2]
         frame[1] = frame[2] = None
