@@ -171,6 +171,15 @@ def test_subheadings_and_links_do_not_support_a_headline(engine: Engine) -> None
     assert headline.verification.verdict == "misleading"
 
 
+def test_a_wall_of_text_as_headline_is_verified_in_pieces_not_held_against_the_body(engine: Engine) -> None:
+    """A first line of more than one piece (60 words) is no headline to read whole: reading it
+    whole for its gist cost more than all its pieces (a 1 MB one-line article)."""
+    wall = ", ".join(["King Rudolf toured Syldavia in 2005"] * 12)
+    [headline, *_] = scan_text(engine, f"{wall}\n\nNothing else happened.\n", TODAY)
+    assert headline.kind == "headline"
+    assert headline.verification.verdict != "misleading"  # not "no sentence of the body says it"
+
+
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args), input=stdin)
     assert "Traceback" not in result.stdout + result.stderr

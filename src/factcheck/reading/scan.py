@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .extract import Reading
-from .text import STOPWORDS, normalise
+from .text import STOPWORDS, normalise, pieces
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -79,7 +79,9 @@ def scan(reader: Reader, text: str, today: dt.date, progress: Progress | None = 
     if not headline:
         return []
     headline = normalise(headline).strip()
-    said = _HeadlineGist.of(reader.reading(headline, today))
+    # A "headline" longer than one piece is a wall of text: it is verified piece by piece, but
+    # not held against the body (reading it whole would cost far more than its pieces).
+    said = _HeadlineGist.of(reader.reading(headline, today)) if len(pieces(headline)) == 1 else None
     items = []
     supported = said is None
     if progress is not None:
