@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/site.py
 	nice $(BIN)/python benchmarks/claimreview.py
 	nice $(BIN)/python benchmarks/reader_scaling.py
+	$(BIN)/python benchmarks/hostile.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py

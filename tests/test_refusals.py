@@ -209,6 +209,19 @@ def test_a_ledger_file_over_the_limit(mini_copy: Path) -> None:
     assert {p["code"] for p in json.loads(out)} == {"too-large"}
 
 
+def test_a_ledger_line_over_the_limit_names_its_line(mini_copy: Path) -> None:
+    """A ledger in flow style on one line is refused at once, at its line, not parsed."""
+    path = mini_copy / "claims.yaml"
+    path.write_text("# a ledger on one line\n{claims: [" + ", ".join(["{id: x}"] * 300) + "]}\n", encoding="utf-8")
+    env = {"FACTCHECK_MAX_LEDGER_LINE_MB": "0.001"}  # about 1 KB
+    code, out, err = run("check", "-d", str(mini_copy), "-f", "json", env=env)
+    assert code == 2 and err == f"factcheck: error: {path}:2:1: line 2 is too long: more than 1,049 bytes " \
+                               "(write the YAML in block style, one key a line) (too-large)\n"
+    assert {p["code"] for p in json.loads(out)} == {"too-large"}
+    _, out, _ = run("check", "-d", str(mini_copy), "-f", "json")  # the default, 1 MB, parses it
+    assert "too-large" not in {p["code"] for p in json.loads(out)}
+
+
 def test_a_ledger_file_that_is_not_utf8(mini_copy: Path) -> None:
     path = mini_copy / "claims.yaml"
     path.write_bytes(path.read_bytes().replace(b"Turkey is a key", b"Turkey \x9b a key"))

@@ -16,8 +16,10 @@ from .diagnostics import FactcheckError, Location, brief
 MB = 1024 * 1024
 ARTICLE_LIMIT_ENV = "FACTCHECK_MAX_ARTICLE_MB"
 LEDGER_FILE_LIMIT_ENV = "FACTCHECK_MAX_LEDGER_FILE_MB"
+LEDGER_LINE_LIMIT_ENV = "FACTCHECK_MAX_LEDGER_LINE_MB"
 DEFAULT_ARTICLE_MB = 1
 DEFAULT_LEDGER_FILE_MB = 64
+DEFAULT_LEDGER_LINE_MB = 1
 
 
 class TooLarge(FactcheckError):
@@ -96,4 +98,24 @@ def read_ledger_bytes(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
     limit = limit_bytes(LEDGER_FILE_LIMIT_ENV, DEFAULT_LEDGER_FILE_MB)
     with open(path, "rb") as file:
         info = os.fstat(file.fileno())
-        return read_limited(file, limit, "the file"), info
+        data = read_limited(file, limit, "the file")
+    line_limit = limit_bytes(LEDGER_LINE_LIMIT_ENV, DEFAULT_LEDGER_LINE_MB)
+    long_line = _long_line(data, line_limit)
+    if long_line is not None:
+        line = data.count(b"\n", 0, long_line) + 1
+        raise TooLarge(f"line {line} is too long: more than {_size(line_limit)} (write the YAML in block style, "
+                       "one key a line)", Location(shown, line, 1))
+    return data, info
+
+
+def _long_line(data: bytes, limit: int) -> int | None:
+    """Where the first line longer than `limit` bytes starts, if one does. A whole flow-style
+    ledger on one line costs the parser many times a block-style one of the same size; refused
+    at once instead. Steps a window of `limit` bytes at a time (about one step per megabyte)."""
+    start = 0
+    while len(data) - start > limit:
+        newline = data.rfind(b"\n", start, start + limit + 1)
+        if newline < 0:
+            return start
+        start = newline + 1
+    return None

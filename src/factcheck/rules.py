@@ -32,7 +32,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("syntax", _E, "the YAML does not parse", unusable=True),
     Rule("unreadable", _E, "a file or folder cannot be read, or is not UTF-8 (with the line, column and byte offset)",
          unusable=True),
-    Rule("too-large", _E, "a ledger file larger than the limit (64 MB; `FACTCHECK_MAX_LEDGER_FILE_MB`)",
+    Rule("too-large", _E, "a ledger file larger than the limit (64 MB; `FACTCHECK_MAX_LEDGER_FILE_MB`), "
+         "or with a line longer than 1 MB (`FACTCHECK_MAX_LEDGER_LINE_MB`)",
          unusable=True),
     Rule("nesting", _E, "collections nested deeper than 64 levels (reading stops there)", unusable=True),
     Rule("no-ledger", _E, "no ledger in the folder, or a folder that cannot be opened", unusable=True),

@@ -470,7 +470,8 @@ class _Builder:
             try:
                 data, info = read_ledger_bytes(path, shown)
             except TooLarge as error:
-                pending.append((path, kind, shown, _unreadable(Location(shown), "too-large", error.message)))
+                pending.append((path, kind, shown, _unreadable(error.location or Location(shown), "too-large",
+                                                               error.message)))
                 continue
             except FactcheckError as error:
                 pending.append((path, kind, shown, _unreadable(error.location or Location(shown), "unreadable",
