@@ -94,6 +94,9 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = _location(path, mark) if mark else Location(path)
+        if "maximum nesting depth" in (error.problem or ""):  # libyaml's own bound, met while scanning ahead
+            problems.append(Problem(where, "nesting", f"nesting deeper than {MAX_DEPTH} levels", fatal=True))
+            return None
         message = " ".join(part for part in (error.context, error.problem) if part)
         problems.append(Problem(where, "syntax", f"YAML syntax error: {message}", fatal=True))
         return None
