@@ -293,3 +293,53 @@ def test_short_words_keep_their_spelling(word: str, other: str) -> None:
 def test_a_name_in_the_other_spelling_is_the_same_name(transit: Engine) -> None:
     assert verify_text(transit, "The Harbor Tunnel opened on 2 April 2022.", TODAY).verdict == "true"
     assert verify_text(transit, "The Harbor Tunnel opened on 2 April 2021.", TODAY).verdict == "false"
+
+
+class _Counted(dict):
+    """Stem -> position, counting how often a stem is looked up."""
+
+    lookups = 0
+
+    def __contains__(self, stem: object) -> bool:
+        _Counted.lookups += 1
+        return super().__contains__(stem)
+
+
+def _work_to_find_names(shared: int, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, int, int]], int]:
+    """The names found in one sentence, and the phrases and names looked at to find them, with
+    `shared` other names starting "Treaty of" or ending "Pact" in the vocabulary."""
+    from factcheck.reading import vocabulary
+    from factcheck.reading.text import tokens
+
+    index = vocabulary._PhraseIndex()
+    for name, target in [("Treaty of Velmar", "velmar"), ("Ostrin Pact", "ostrin"), ("Harbour Gate Pact", "gate")]:
+        index.add(name, target)
+    for number in range(shared):
+        index.add(f"Treaty of Place{number}", f"t{number}")
+        index.add(f"Pact of Place{number}", f"p{number}")
+        index.add(f"Place{number} Pact", f"q{number}")
+    written = 0
+    original = vocabulary._PhraseIndex._written
+
+    def counted(self, *args):  # type: ignore[no-untyped-def]
+        nonlocal written
+        written += 1
+        return original(self, *args)
+
+    monkeypatch.setattr(vocabulary._PhraseIndex, "_written", counted)
+    words = tokens("The Treaty of Velmar bound the Ostrin Pact, and the Pact of the Harbour Gate was signed")
+    found = index.find(words, set())
+    positions = _Counted()
+    for at, word in enumerate(words):
+        positions.setdefault(word.stem, at)
+    _Counted.lookups = 0
+    bags = index.bags_within(positions)
+    return [(m.target, m.first, m.last) for m in found] + [(t, 0, 0) for _, t in bags], written + _Counted.lookups
+
+
+def test_finding_names_costs_the_same_however_many_names_share_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    few, few_work = _work_to_find_names(2, monkeypatch)
+    many, many_work = _work_to_find_names(2000, monkeypatch)
+    # phrases in order, then names whose words all occur (in any order): all three of them
+    assert few == many == [("velmar", 1, 3), ("ostrin", 6, 7), ("velmar", 0, 0), ("ostrin", 0, 0), ("gate", 0, 0)]
+    assert many_work == few_work

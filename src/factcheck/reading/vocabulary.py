@@ -35,11 +35,16 @@ _NAME_GLUE = frozenset({"the", "of", "on", "to", "s", "a", "an", "in", "for", "a
 
 
 class _PhraseIndex:
+    """Phrases looked up by their words, so that the cost of finding them in a sentence does not
+    grow with how many the ledger lists (thousands of names may start "Treaty of" or end "Pact")."""
+
     def __init__(self) -> None:
-        # first stem -> phrase (its stems) -> what it names, as (target, change) pairs
-        self._by_first: dict[str, dict[tuple[str, ...], list[tuple[str, str | None]]]] = defaultdict(dict)
+        # phrase (its stems) -> what it names, as (target, change) pairs
+        self._phrases: dict[tuple[str, ...], list[tuple[str, str | None]]] = {}
+        self._lengths: dict[str, list[int]] = defaultdict(list)  # first stem -> phrase lengths, longest first
         self._acronyms: set[tuple[str, ...]] = set()
-        self.bags: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)  # by one of their stems
+        self._bags: dict[tuple[frozenset[str], str], int] = {}  # (content stems, target) -> order added
+        self._bags_by_stem: dict[str, list[tuple[frozenset[str], str]]] | None = None  # built on first use
         self.stems_of: dict[str, set[str]] = defaultdict(set)
         self._bare: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
 
@@ -56,30 +61,51 @@ class _PhraseIndex:
         if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
             self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
         self.stems_of[target].update(stems)
-        named = self._by_first[stems[0]].setdefault(stems, [])
+        named = self._phrases.setdefault(stems, [])
+        if not named:
+            lengths = self._lengths[stems[0]]
+            if len(stems) not in lengths:
+                lengths.append(len(stems))
+                lengths.sort(reverse=True)
         if (target, change) not in named and len(named) <= MAX_SENSES:  # one more marks it ambiguous
             named.append((target, change))
         content = frozenset(s for s in stems if s not in STOPWORDS)
-        if len(content) >= 2 and change is None and (content, target) not in self.bags[min(content)]:
-            self.bags[min(content)].append((content, target))
+        if len(content) >= 2 and change is None:
+            self._bags.setdefault((content, target), len(self._bags))
+            self._bags_by_stem = None
+
+    def bags_within(self, positions: dict[str, int]) -> list[tuple[frozenset[str], str]]:
+        """The names of two or more content words (their stems, and what they name) whose every
+        stem is among `positions` (stem -> where it first occurs), ordered by where the first of
+        their stems in alphabetical order occurs, then as added. Each name is filed under its
+        rarest stem, so a sentence saying "Pact" does not visit every name with "Pact" in it."""
+        if self._bags_by_stem is None:
+            counts: dict[str, int] = defaultdict(int)
+            for content, _ in self._bags:
+                for stem in content:
+                    counts[stem] += 1
+            self._bags_by_stem = defaultdict(list)
+            for bag in self._bags:
+                self._bags_by_stem[min(bag[0], key=lambda s: (counts[s], s))].append(bag)
+        found = [bag for stem in positions for bag in self._bags_by_stem.get(stem, ())
+                 if all(s in positions for s in bag[0])]
+        return sorted(found, key=lambda bag: (positions[min(bag[0])], self._bags[bag]))
 
     def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[tuple[str, str | None]]]:
-        """The longest phrases starting at word `i`: their length and (target, change) pairs."""
-        best: list[tuple[str, str | None]] = []
-        length = 0
+        """The longest phrase starting at word `i` that is written there: its length and
+        (target, change) pairs."""
         if i in taken:
-            return 0, best
-        for stems, named in self._by_first.get(words[i].stem, {}).items():
-            end = i + len(stems)
-            if end <= len(words) and all(words[i + k].stem == s and (i + k) not in taken
-                                         and self._written(stems, k, words[i + k])
-                                         for k, s in enumerate(stems)) and (
-                    stems not in self._acronyms or words[i].upper):
-                if len(stems) > length:
-                    best, length = [], len(stems)
-                if len(stems) == length:
-                    best.extend(named)
-        return length, best
+            return 0, []
+        for length in self._lengths.get(words[i].stem, ()):
+            end = i + length
+            if end > len(words):
+                continue
+            stems = tuple(word.stem for word in words[i:end])
+            named = self._phrases.get(stems)
+            if named and all((i + k) not in taken and self._written(stems, k, words[i + k]) for k in range(length)) \
+                    and (stems not in self._acronyms or words[i].upper):
+                return length, list(named)
+        return 0, []
 
     def _written(self, stems: tuple[str, ...], position: int, word: Token) -> bool:
         """Whether a word with a phrase's stem is one of the phrase's own forms: stems are crude,
@@ -175,10 +201,7 @@ class Vocabulary:
         positions: dict[str, int] = {}
         for index, word in enumerate(words):
             positions.setdefault(word.stem, index)
-        bags = [bag for stem in positions for bag in self.entities.bags.get(stem, ())]
-        for content, target in bags:
-            if not all(s in positions for s in content):
-                continue
+        for content, target in self.entities.bags_within(positions):
             where = sorted(positions[s] for s in content)
             first, last = where[0], where[-1]
             if last - first > 2 * len(content) + 2:
