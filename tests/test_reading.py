@@ -180,6 +180,38 @@ def test_a_wall_of_text_as_headline_is_verified_in_pieces_not_held_against_the_b
     assert headline.verification.verdict != "misleading"  # not "no sentence of the body says it"
 
 
+FILLER = " ".join(["crowds gathered in the square and waited"] * 12)
+
+
+def test_a_long_sentence_is_kept_when_any_of_its_pieces_is_worth_checking(engine: Engine) -> None:
+    """A sentence longer than one piece is verified as it is read: its worth is any piece's."""
+    late = f"{FILLER}, and Ruritania ratified the River Accord in 1997"
+    plain = f"{FILLER}, and then they went home"
+    items = scan_text(engine, f"Nothing Happened Today\n\n{late}.\n\n{plain}.\n", TODAY)
+    assert [(item.kind, item.verification.verdict) for item in items] == [("headline", "unproven"),
+                                                                         ("sentence", "false")]
+    assert items[1].text.startswith("crowds gathered")
+
+
+def test_a_piece_of_a_long_sentence_can_say_what_the_headline_says(engine: Engine) -> None:
+    article = f"King Rudolf Toured Syldavia\n\n{FILLER}, and King Rudolf toured Syldavia in 2005.\n"
+    [headline, sentence] = scan_text(engine, article, TODAY)
+    assert headline.verification.verdict != "misleading" and sentence.kind == "sentence"
+    unsupported = scan_text(engine, f"King Rudolf Toured Syldavia\n\n{FILLER}, and Ruritania ratified the "
+                                    "River Accord in 1998.\n", TODAY)
+    assert unsupported[0].verification.verdict == "misleading"
+
+
+def test_verify_shows_each_piece_it_reads() -> None:
+    reader = reader_for(Engine(load_or_raise(READING)))
+    seen: list[str] = []
+    reader.verify("King Rudolf toured Syldavia in 2005", TODAY, observe=lambda r: seen.append(r.text))
+    assert seen == ["King Rudolf toured Syldavia in 2005"]
+    seen.clear()
+    reader.verify(f"{FILLER}, and King Rudolf toured Syldavia in 2005", TODAY, observe=lambda r: seen.append(r.text))
+    assert len(seen) > 1 and seen[-1].endswith("King Rudolf toured Syldavia in 2005")
+
+
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args), input=stdin)
     assert "Traceback" not in result.stdout + result.stderr

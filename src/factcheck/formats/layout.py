@@ -56,32 +56,45 @@ def ellipsize(text: str, width: int) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Words to lines of at most `width` cells; a word longer than a line (a URL) is split."""
+    """Words to lines of at most `width` cells; a word longer than a line (a URL) is split.
+
+    Linear in the text: each word's width is taken once and the line's is kept as a count."""
     width = max(width, 1)
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0
     for word in text.split():
-        while width_of(word) > width:
+        size = width_of(word)
+        if size > width:
             if line:
-                lines.append(line)
-                line = ""
-            head = ""
-            for char in word:
-                if width_of(head + char) > width:
-                    break
-                head += char
-            lines.append(head)
-            word = word[len(head):]
-        if not line:
-            line = word
-        elif width_of(line) + 1 + width_of(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = word
+                lines.append(" ".join(line))
+                line, used = [], 0
+            pieces = _split_word(word, width)
+            lines += pieces[:-1]
+            word = pieces[-1]
+            size = width_of(word)
+        if line and used + 1 + size > width:
+            lines.append(" ".join(line))
+            line, used = [], 0
+        used += size + (1 if line else 0)
+        line.append(word)
     if line or not lines:
-        lines.append(line)
+        lines.append(" ".join(line))
     return lines
+
+
+def _split_word(word: str, width: int) -> list[str]:
+    """A word wider than `width` cells cut into pieces that fit, the last one possibly shorter."""
+    pieces: list[str] = []
+    start = used = 0
+    for end, char in enumerate(word):
+        size = width_of(char)
+        if used + size > width and end > start:
+            pieces.append(word[start:end])
+            start, used = end, 0
+        used += size
+    pieces.append(word[start:])
+    return pieces
 
 
 def _water_fill(naturals: list[int], mins: list[int], total: int) -> list[int]:

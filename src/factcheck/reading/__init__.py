@@ -25,6 +25,8 @@ from .text import STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..progress import Progress
 
 __all__ = ["ScanItem", "scan_text", "verify_text"]
@@ -192,16 +194,19 @@ class Reader:
             assertion = dataclasses.replace(assertion, change=None)
         return dataclasses.replace(candidate, assertion=assertion)
 
-    def claim(self, text: str, today: dt.date) -> Claim:
+    def claim(self, text: str, today: dt.date, observe: Callable[[Reading], None] | None = None) -> Claim:
         """The sentence as a claim: what it asserts, and what of it was not checked. A sentence
         longer than MAX_WORDS words is read in pieces of at most that many (cut after a
-        semicolon or comma where one is near), so that reading stays linear in its length."""
+        semicolon or comma where one is near), so that reading stays linear in its length;
+        `observe` sees each piece's reading (scan learns from them without reading again)."""
         text = normalise(text).strip()
         assertions: list[Assertion] = []
         unchecked: list[Unchecked] = []
         future = dated_past = False
         for offset, piece in pieces(text):
             reading = self.reading(piece, today)
+            if observe is not None:
+                observe(reading)
             chosen = self._attach_modifiers(reading, self._remnants(reading, self.chosen(reading)))
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
@@ -352,16 +357,21 @@ class Reader:
             self._statements[fact.id] = " " + " ".join(w.stem for w in tokens(normalise(fact.statement))) + " "
         return self._statements[fact.id]
 
-    def verify(self, text: str, today: dt.date, unsupported_by_body: str | None = None) -> Verification:
+    def verify(self, text: str, today: dt.date, unsupported_by_body: str | None = None,
+               observe: Callable[[Reading], None] | None = None) -> Verification:
         """The matching ledger claim's verdict, else a verdict on what the sentence asserts;
-        `unsupported_by_body` for a headline its article does not support (see Engine.verify)."""
+        `unsupported_by_body` for a headline its article does not support (see Engine.verify);
+        `observe` sees the reading of each piece the sentence is read in."""
         text = normalise(text).strip()
         if len(pieces(text)) == 1:  # a ledger claim is one sentence of ordinary length
-            found = self.match(self.reading(text, today))
+            reading = self.reading(text, today)
+            found = self.match(reading)
             if found:
+                if observe is not None:
+                    observe(reading)
                 claim, score = found
                 return dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
-        return self.engine.verify(self.claim(text, today), unsupported_by_body)
+        return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
 
 
 def _words(mention: Mention) -> frozenset[int]:

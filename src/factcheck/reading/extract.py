@@ -162,16 +162,15 @@ def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMe
                 previous = end
             blank = "".join([*parts, blank[previous:]])
     found.sort(key=lambda m: m.first)
-    return [_unpaired(m, found) for m in found], blank
+    return [_unpaired(m, found[index - 1] if index else None) for index, m in enumerate(found)], blank
 
 
-def _unpaired(mention: DateMention, found: list[DateMention]) -> DateMention:
-    """"to 2024" and "and 2024" bound a date only after "from 2012" or "between 2012"; else
-    "and" and "to" are only words before a date."""
+def _unpaired(mention: DateMention, previous: DateMention | None) -> DateMention:
+    """"to 2024" and "and 2024" bound a date only right after "from 2012" or "between 2012"
+    (`previous`, the date before it); else "and" and "to" are only words before a date."""
     if mention.bound not in ("to", "and"):
         return mention
-    earlier = [m for m in found if m.last < mention.first]
-    if earlier and earlier[-1].bound == "from" and earlier[-1].last + 2 == mention.first:
+    if previous is not None and previous.bound == "from" and previous.last + 2 == mention.first:
         return dataclasses.replace(mention, bound="until")
     return dataclasses.replace(mention, bound=None if mention.bound == "and" else "to")
 

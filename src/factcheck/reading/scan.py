@@ -92,11 +92,21 @@ def scan(reader: Reader, text: str, today: dt.date, progress: Progress | None = 
         sentence = normalise(sentence).strip()
         if _copy_of(sentence, headline, fuzz.ratio) and not _prose(sentence):  # the page's title again
             continue
-        reading = reader.reading(sentence, today)
-        if not supported and said is not None and not _title_like(sentence):
-            supported = said.said_by(reading)
-        if check_worthy(reading):
-            items.append(ScanItem(sentence, "sentence", reader.verify(sentence, today)))
+        may_say = not supported and said is not None and not _title_like(sentence)
+        if len(pieces(sentence)) == 1:
+            reading = reader.reading(sentence, today)
+            if may_say and said is not None:
+                supported = said.said_by(reading)
+            if check_worthy(reading):
+                items.append(ScanItem(sentence, "sentence", reader.verify(sentence, today)))
+            continue
+        # A longer sentence is verified as it is read, piece by piece (reading it again to see
+        # whether it is worth checking would double the cost): kept if one piece is.
+        seen = _PiecesSeen(said if may_say else None)
+        verification = reader.verify(sentence, today, observe=seen.add)
+        supported = supported or seen.say_headline
+        if seen.worthy:
+            items.append(ScanItem(sentence, "sentence", verification))
     gap = None if supported or said is None else said.gap(reader)
     return [ScanItem(headline, "headline", reader.verify(headline, today, gap)), *items]
 
@@ -125,6 +135,20 @@ class _HeadlineGist:
     def gap(self, reader: Reader) -> str:
         names = ", ".join(sorted(reader.engine.ledger.name_of(p) for p in self.parties))
         return f"no sentence of the body says what it says of {names}"
+
+
+class _PiecesSeen:
+    """What the pieces of a long sentence showed, as they were read: whether one is worth
+    checking, and whether one says what the headline says."""
+
+    def __init__(self, said: _HeadlineGist | None) -> None:
+        self.said = said
+        self.worthy = self.say_headline = False
+
+    def add(self, reading: Reading) -> None:
+        self.worthy = self.worthy or check_worthy(reading)
+        if self.said is not None and not self.say_headline:
+            self.say_headline = self.said.said_by(reading)
 
 
 def _copy_of(sentence: str, headline: str, ratio) -> bool:  # type: ignore[no-untyped-def]
