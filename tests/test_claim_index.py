@@ -73,3 +73,36 @@ def test_claims_read_in_worker_processes_read_the_same(ledger_copy: Path, cache_
     expected = uncached(ledger_copy, monkeypatch)
     monkeypatch.setattr(index_module, "PARALLEL_CLAIMS", 0)
     assert answers(ledger_copy) == expected
+
+
+def test_a_claim_saying_the_same_is_found_behind_any_number_of_alike_ones(ledger_copy: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Claims are looked up by what they say: ten claims worded alike but dated otherwise are
+    not compared with the sentence, and do not hide the one that says the same."""
+    from rapidfuzz import fuzz
+
+    claims = ledger_copy / "claims.yaml"
+    alike = "".join(f"""  - id: crimea-{year}-again
+    text: Putin signed the Crimea Annexation Treaty in {year}
+    source: clickbait
+    date: 2024-02-08
+    assertions:
+      - {{subject: putin, relation: signed, object: crimea-treaty, date: {year}}}
+""" for year in range(2000, 2010))
+    claims.write_text(claims.read_text() + alike + """  - id: crimea-2012-indeed
+    text: Indeed Putin signed the Crimea Annexation Treaty in 2012
+    source: clickbait
+    date: 2024-02-08
+    assertions:
+      - {subject: putin, relation: signed, object: crimea-treaty, date: 2012}
+""")
+    compared = []
+    original = fuzz.token_sort_ratio
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        compared.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(fuzz, "token_sort_ratio", counted)
+    found = verify_text(Engine(load_or_raise(ledger_copy)), "Putin signed the Crimea Annexation Treaty in 2012", TODAY)
+    assert (found.claim.id, len(compared)) == ("crimea-2012-indeed", 1)

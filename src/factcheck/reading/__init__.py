@@ -42,7 +42,7 @@ class Reader:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.vocabulary = Vocabulary(engine.ledger)
-        self._claims: list[tuple[Claim, str, _Gist]] | None = None
+        self._claims: dict[tuple, list[tuple[Claim, str, _Gist]]] | None = None  # by what they say
         self._statements: dict[str, str] = {}
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
         self._connections: dict[tuple[str, str], Fact] | None = None
@@ -73,24 +73,28 @@ class Reader:
         return " ".join(out)
 
     def match(self, reading: Reading) -> tuple[Claim, float] | None:
-        """The ledger claim that says the same thing, if one does: alike words, and nothing the
-        sentence says that the claim does not (another date, number, negation, party, verb or
-        word is another claim), nor the other way round."""
-        from rapidfuzz import fuzz, process
+        """The ledger claim that says the same thing, if one does: nothing the sentence says that
+        the claim does not (another date, number, negation, party, verb or word is another
+        claim), nor the other way round, and alike words; of several, the most alike (the first
+        in the ledger of equals). Claims are found by what they say (parties, verbs, dates,
+        numbers, negation), so a sentence is compared with those few, not with every claim."""
+        from rapidfuzz import fuzz
 
         if self._claims is None:
             from .index import claim_index
 
-            self._claims = claim_index(self.engine.ledger, self._index_entry)
+            self._claims = {}
+            for claim, canonical, gist in claim_index(self.engine.ledger, self._index_entry):
+                self._claims.setdefault(gist.key, []).append((claim, canonical, gist))
         query = self.canonical(reading)
         gist = _gist(reading)
-        choices = [canonical for _, canonical, _ in self._claims]
-        for _, score, index in process.extract(query, choices, scorer=fuzz.token_sort_ratio,
-                                               score_cutoff=MATCH_THRESHOLD, limit=5):
-            claim, _, claim_gist = self._claims[index]
-            if _same_gist(gist, claim_gist):
-                return claim, float(score)
-        return None
+        best: tuple[Claim, float] | None = None
+        for claim, canonical, claim_gist in self._claims.get(gist.key, ()):
+            if gist.words <= claim_gist.words:
+                score = fuzz.token_sort_ratio(query, canonical, score_cutoff=MATCH_THRESHOLD)
+                if score and (best is None or score > best[1]):
+                    best = claim, float(score)
+        return best
 
     def _index_entry(self, text: str) -> tuple[str, _Gist]:
         """A ledger claim as the claim index keeps it (see index.py: built once, cached)."""
@@ -400,6 +404,11 @@ class _Gist:
     negated: bool
     words: frozenset[str]  # every other word's stem, glue aside
 
+    @property
+    def key(self) -> tuple:
+        """All of it but the words: what two sentences saying the same thing share exactly."""
+        return self.parties, self.relations, self.dates, self.numbers, self.negated
+
 
 def _gist(reading: Reading) -> _Gist:
     named = {i for m in (*reading.entities, *reading.relations) for i in range(m.first, m.last + 1)}
@@ -414,9 +423,7 @@ def _gist(reading: Reading) -> _Gist:
 
 def _same_gist(sentence: _Gist, claim: _Gist) -> bool:
     """The same parties, verbs, dates, numbers and negation; no word the claim does not have."""
-    return (sentence.parties == claim.parties and sentence.relations == claim.relations
-            and sentence.dates == claim.dates and sentence.numbers == claim.numbers
-            and sentence.negated == claim.negated and sentence.words <= claim.words)
+    return sentence.key == claim.key and sentence.words <= claim.words
 
 
 _READERS: weakref.WeakKeyDictionary[Engine, Reader] = weakref.WeakKeyDictionary()
