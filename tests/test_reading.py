@@ -480,3 +480,35 @@ def test_false_sentences_stay_off_true(transit: Engine, sentence: str, verdict: 
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+# each step of the candidate search (reading/candidates.py), one case a step ----------------------
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a date whose day and month cannot be told apart lends only its year (2 April 2022 is right)
+    ("The Harbour Tunnel opened on 04/02/2022", "unproven", ["04/02/2022"]),
+    ("The Harbour Tunnel opened on 05/04/2021", "false", []),
+    # an epithet after a possessive: "the authority's member Brenmoor"
+    ("The authority's member Brenmoor joined in 2009", "true", []),
+    # a copula before a possessive: the possessor modifies the office, the office is the object
+    ("Tomas Quill was the transit authority's chief executive in 2018", "true", []),
+    ("Dana Ferro was the transit authority's chief executive in 2018", "unproven", ["Dana Ferro"]),
+    # a second name that only modifies a noun of its own is no copula's object ("the Northline's owner")
+    ("The transit authority is the Northline's owner", "unproven", ["the Northline"]),
+    ("Greyline Buses was the bus network's owner in 2010", "unproven", ["2010"]),
+    # "until" ends a state
+    ("Greyline Buses ran Valdora's bus network until 2015", "false", []),
+    ("Dana Ferro was Valdora's mayor until 2018", "false", []),
+    ("Dana Ferro was Valdora's mayor until 2020", "true", []),
+    # an aside is a clause of its own: its verb takes no party from the main clause
+    ("Greyline Buses, an operator since 2004, lost Valdora's bus network in 2020", "unproven", ["lost"]),
+    ("Ashby, a member since 2009, criticised the transit authority", "unproven", ["the transit authority"]),
+    # a clause word ends the verb's clause: no party after it is the verb's
+    ("Brenmoor joined in 1999 because Ashby criticised the transit authority", "unproven", ["Ashby"]),
+    ("Bellwright Construction was hired in 2016 because the transit authority trusted it", "unproven",
+     ["the transit authority"]),
+])
+def test_each_step_of_the_candidate_search(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
