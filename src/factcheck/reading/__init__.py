@@ -214,7 +214,7 @@ class Reader:
             chosen = self._attach_modifiers(reading, self._remnants(reading, self.chosen(reading)))
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
-                             for u in unchecked_parts(reading, chosen, self.vocabulary, self._carried(chosen)))
+                             for u in unchecked_parts(reading, chosen, self._carried(chosen)))
             future = future or reading.future
             dated_past = dated_past or (reading.date is not None and reading.date.last < today)
         kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"

@@ -11,14 +11,14 @@ Petersburg", "Greece"), a temporal clause ("after the coup attempt"), a superlat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..model import Unchecked
 from . import lexicon
 from .candidates import Candidate
 from .extract import NEGATIONS, Reading
 from .text import SCALES, STOPWORDS, mixed_script
-from .vocabulary import MAX_SENSES, Mention, Vocabulary
+from .vocabulary import MAX_SENSES, Mention
 
 Carried = tuple[str, ...] | None
 NAME = "a name the ledger does not know"
@@ -78,62 +78,103 @@ _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "remain
 _OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "it", "them", "him", "that"})
 
 
-def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], vocabulary: Vocabulary,
-                    carried: Carried = None) -> list[Unchecked]:
+Part = tuple[int, int, str]
+"""A part not checked: its first and last word, and why."""
+
+
+def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carried = None) -> list[Unchecked]:
     """The parts of the sentence no chosen reading covers, in the order they stand. `carried`
     are the words of the statements of the facts that support the chosen readings:
     a place or party those statements name is checked with them ("met in St Petersburg" when the
-    fact says so)."""
-    statements = carried or ()
+    fact says so). Each kind of part is looked at in turn; the words each step looks at are
+    `claimed`, so that the next steps and the words outside every mention pass over them."""
+    said = _said_by(reading, carried or ())
+    covered: set[int] = set()
+    for candidate in chosen:
+        covered |= candidate.covers
+    claimed: set[int] = set(covered)
+    parts = [*_unread_relations(reading, covered, claimed), *_unread_parties(reading, covered, claimed, said),
+             *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
+             *_ambiguous_names(reading, claimed)]
+    parts.extend(p for p in _unread_words(reading, claimed) if not (p[2] in _SAYABLE and said(p[0], p[1])))
+    return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
+            for first, last, why in sorted(set(parts))]
 
+
+def _said_by(reading: Reading, statements: tuple[str, ...]) -> Callable[[int, int], bool]:
+    """Whether the words from `first` to `last` (with a preposition before them) stand in one of
+    the supporting facts' statements: they are checked with that fact."""
     def said(first: int, last: int) -> bool:
         start = first - 1 if first and reading.words[first - 1].word in _PREPOSITIONS else first
         phrase = " " + " ".join(w.stem for w in reading.words[start: last + 1]) + " "
         return any(phrase in statement for statement in statements)
 
-    chosen = list(chosen)
-    covered: set[int] = set()
-    for candidate in chosen:
-        covered |= candidate.covers
-    parts: list[tuple[int, int, str]] = []  # first word, last word, why
-    claimed: set[int] = set(covered)
+    return said
 
+
+def _unread_relations(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
+    """The ledger's relation words no chosen reading took, unless another relation word over the
+    same words was read, or the word only lends its place to a checked event noun."""
+    parts = []
     for mention in reading.relations:
         words = set(range(mention.first, mention.last + 1))
         if not words & covered and not words & claimed and not _lends_place(reading, mention, covered):
             parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
         claimed |= words
+    return parts
+
+
+def _unread_parties(reading: Reading, covered: set[int], claimed: set[int],
+                    said: Callable[[int, int], bool]) -> list[Part]:
+    """Named parties no chosen reading took and no supporting statement names."""
+    parts = []
     for mention in reading.entities:
         words = set(range(mention.first, mention.last + 1))
         if not words & covered and not said(mention.first, mention.last):
             parts.append((mention.first, mention.last, "a named party in no checked statement"))
         claimed |= words
+    return parts
+
+
+def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
+    """Dates no chosen reading took whole (a reading that took a word of one, "end", did not take
+    the date), and dates whose day and month cannot be told apart (only their year is read)."""
+    parts = []
     for date in reading.date_mentions:
         words = set(range(date.first, date.last + 1))
         if date.ambiguous:
             parts.append((date.first, date.last, "a date whose day and month cannot be told apart"))
-        elif not words <= covered:  # a reading that took a word of it ("end") did not take the date
+        elif not words <= covered:
             parts.append((date.first, date.last, "a date no checked statement carries"))
         claimed |= words
         if date.bound and date.first:
             claimed.add(date.first - 1)
+    return parts
+
+
+def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
+                    said: Callable[[int, int], bool]) -> list[Part]:
+    """Numbers no chosen reading took, and the unit each counts unless a reading took it or a
+    supporting statement names it ("412 million dollars" of a cost in crowns)."""
+    parts = []
     for number in reading.number_mentions:
         if number.index not in covered:
             parts.append((number.index, number.index, "a number the facts do not carry"))
         claimed.add(number.index)
         unit = _unit_after(reading, number.index)
         if unit is not None and unit not in claimed and unit not in covered:
-            if not said(unit, unit):  # "412 million dollars" of a cost in crowns
+            if not said(unit, unit):
                 parts.append((unit, unit, UNIT))
             claimed.add(unit)
+    return parts
+
+
+def _ambiguous_names(reading: Reading, claimed: set[int]) -> list[Part]:
+    """Names too many of the ledger's entities share to be read."""
     for first, last in reading.ambiguous:
-        parts.append((first, last, f"a name more than {MAX_SENSES} of the ledger's entities share"))
         claimed.update(range(first, last + 1))
-    parts.extend(p for p in _unread_words(reading, claimed)
-                  if not (p[2] in _SAYABLE and said(p[0], p[1])))
-    parts = sorted(set(parts))
-    return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
-            for first, last, why in parts]
+    return [(first, last, f"a name more than {MAX_SENSES} of the ledger's entities share")
+            for first, last in reading.ambiguous]
 
 
 def _unit_after(reading: Reading, index: int) -> int | None:
@@ -165,63 +206,103 @@ def _why_unread(reading: Reading, index: int) -> str:
     return "a statement no fact speaks to"
 
 
-def _unread_words(reading: Reading, claimed: set[int]) -> list[tuple[int, int, str]]:
-    """Words outside every mention that make a statement of their own."""
-    words = reading.words
-    found: list[tuple[int, int, str]] = []
+def _unread_words(reading: Reading, claimed: set[int]) -> list[Part]:
+    """Words outside every mention that make a statement of their own, each part once: a part
+    of several words (a clause, a name) is passed over whole."""
+    found = []
     index = 0
-    while index < len(words):
-        token = words[index]
-        word = token.word
-        if mixed_script(token.raw):
-            found.append((index, index, "a word mixing Latin letters with Cyrillic or Greek look-alikes"))
+    while index < len(reading.words):
+        part = _word_part(reading, index, claimed)
+        if part is None:
             index += 1
-            continue
-        if index in claimed or word in STOPWORDS or word.isdigit():
-            index += 1
-            continue
-        if word in NEGATIONS:
-            found.append((index, index, "a negation no checked statement carries"))
-        elif word in _SUBORDINATE:
-            end = _clause_end(reading, index, claimed)
-            if end > index:
-                found.append((index, end, "a clause of time or cause the reader does not check"))
-                index = end + 1
-                continue
-            # "a week after Turkey shot down the jet": each statement may be checked, but not
-            # the order in time or the cause that joins them
-            found.append((index, index, "a link in time or cause between statements the reader does not check"))
-        elif word.endswith("ly") and "R" in lexicon.word_classes(word) and "J" not in lexicon.word_classes(word):
-            found.append((index, index, "a manner the facts do not carry"))  # "unanimously", "secretly"
-        elif word in _RANKS or lexicon.is_superlative(word):
-            found.append((index, index, RANK))
-        elif word in _TIMES or (_TIME_SHAPE.fullmatch(word) and reading.text[token.start - 1: token.start] != "-"):
-            found.append((index, index, TIME))
-        elif word in _HEDGES:
-            found.append((index, index, "a hedge the facts do not weigh"))
-        elif word in _WHEN_OR_HOW_OFTEN:
-            found.append((index, index, "when or how often: the facts do not weigh it"))
-        elif word in _GLUE or word in PRONOUNS:
-            pass
-        elif _is_designation(reading, index, claimed):  # "F-35", "MiG-29": a name the ledger does not know
-            found.append((index, index + 1, NAME))
-            index += 2
-            continue
-        elif _is_name(reading, index):
-            end = index
-            while end + 1 < len(words) and end + 1 not in claimed and _is_name(reading, end + 1):
-                end += 1
-            found.append((index, end, NAME))
-            index = end + 1
-            continue
-        elif _is_predicate(reading, index):
-            found.append((index, index, _predicate_reason(word)))
-        elif _after_copula(reading, index):
-            found.append((index, index, PREDICATE))  # "was absent from", "is hostile to"
-        elif _in_phrase(reading, index, claimed):
-            found.append((index, index, DETAIL))
-        index += 1
+        else:
+            found.append(part)
+            index = part[1] + 1
     return found
+
+
+def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
+    """The part not checked that starts at the word `index`, if it starts one. A word mixing
+    scripts is reported even inside a mention, as it may be a look-alike of a name."""
+    token = reading.words[index]
+    if mixed_script(token.raw):
+        return index, index, "a word mixing Latin letters with Cyrillic or Greek look-alikes"
+    if index in claimed or token.word in STOPWORDS or token.word.isdigit():
+        return None
+    if token.word in _SUBORDINATE:
+        return _subordinate_part(reading, index, claimed)
+    why = _lone_word(reading, index)
+    if why is not None:
+        return index, index, why
+    if token.word in _GLUE or token.word in PRONOUNS:
+        return None
+    return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed)
+
+
+def _subordinate_part(reading: Reading, index: int, claimed: set[int]) -> Part:
+    """A clause of time or cause up to the next checked word ("after the coup attempt"); or, when
+    a checked word follows at once, the link itself: "a week after Turkey shot down the jet" may
+    have each statement checked, but not the order in time or the cause that joins them."""
+    end = _clause_end(reading, index, claimed)
+    if end > index:
+        return index, end, "a clause of time or cause the reader does not check"
+    return index, index, "a link in time or cause between statements the reader does not check"
+
+
+def _lone_word(reading: Reading, index: int) -> str | None:
+    """Why a word that says something by itself is not checked: a negation, a manner
+    ("unanimously"), a rank, a time, a hedge, or when and how often."""
+    word = reading.words[index].word
+    if word in NEGATIONS:
+        return "a negation no checked statement carries"
+    if word.endswith("ly") and _is_manner(word):
+        return "a manner the facts do not carry"
+    if word in _RANKS or lexicon.is_superlative(word):
+        return RANK
+    if word in _TIMES or _is_time_shape(reading, index):
+        return TIME
+    if word in _HEDGES:
+        return "a hedge the facts do not weigh"
+    if word in _WHEN_OR_HOW_OFTEN:
+        return "when or how often: the facts do not weigh it"
+    return None
+
+
+def _is_manner(word: str) -> bool:
+    """An adverb that is no adjective: "unanimously", "secretly" (not "early", "only")."""
+    classes = lexicon.word_classes(word)
+    return "R" in classes and "J" not in classes
+
+
+def _is_time_shape(reading: Reading, index: int) -> bool:
+    """A decade, an ordinal or a clock time, unless joined by a hyphen to a name ("F-16s")."""
+    token = reading.words[index]
+    return bool(_TIME_SHAPE.fullmatch(token.word)) and reading.text[token.start - 1: token.start] != "-"
+
+
+def _unknown_name(reading: Reading, index: int, claimed: set[int]) -> Part | None:
+    """A name the ledger does not know: a designation ("F-35", "MiG-29"), or a run of capitalised
+    words English does not know."""
+    if _is_designation(reading, index, claimed):
+        return index, index + 1, NAME
+    if not _is_name(reading, index):
+        return None
+    end = index
+    while end + 1 < len(reading.words) and end + 1 not in claimed and _is_name(reading, end + 1):
+        end += 1
+    return index, end, NAME
+
+
+def _unknown_predicate(reading: Reading, index: int, claimed: set[int]) -> Part | None:
+    """A verb where one stands, an adjective a copula makes the predicate ("was absent from",
+    "is hostile to"), or a noun or adjective of a prepositional phrase ("on schedule")."""
+    if _is_predicate(reading, index):
+        return index, index, _predicate_reason(reading.words[index].word)
+    if _after_copula(reading, index):
+        return index, index, PREDICATE
+    if _in_phrase(reading, index, claimed):
+        return index, index, DETAIL
+    return None
 
 
 def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:

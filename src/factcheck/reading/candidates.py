@@ -8,8 +8,10 @@ The search is a few small steps, each linear in the words of one clause:
 3. `party_options`: who is subject and who is object, from one small step per word order
    (`epithet_option`, `modifier_option`, `passive_option`, `in_order`, `subject_after`,
    `object_before`, `farther_objects`);
-4. `date_for`, `negation_for`, `number_for`, `change_after`, `timings`: the date, negation,
-   number and start/end that go with it.
+4. `date_for`, `negation_for`, `number_for`, `change_after`: the date, negation, number and
+   the verb after a noun's phrase ("the operation ... began") that go with it;
+5. `timings` (`change_said`, `undated`, `bounded`, `from_to`) and `since_timings`: what those
+   say of when it held or happened, as assertion fields.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def candidates(reading: Reading) -> list[Candidate]:
 
 
 def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
+    """Every reading of one relation word: each timing its words say, with each order of its
+    parties, the date, negation and number that go with it."""
     opening, closing = clause_of(reading, relation)
     before, after = parties_around(reading, relation, opening, closing)
     trailing = change_after(reading, relation)
@@ -75,28 +79,11 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
         negation = next((i for i in range(relation.first, relation.last + 1) if reading.words[i].word in NEGATIONS),
                         None)
     number = number_for(reading, relation, opening, closing)
-    base = set(range(relation.first, relation.last + 1))
-    for index in (negation, number.index if number else None):
-        if index is not None:
-            base.add(index)
-    if number is not None:  # "carried 21 million passengers": the number's own noun says the same
-        base.update(i for m in reading.relations if m.target == relation.target and _counted_by(m, number)
-                    for i in range(m.first, m.last + 1))
-    spans = timings(reading, relation, when, trailing)
-    if negation is not None and when is not None and when.bound == "since" and relation.change is None and \
-            reading.kinds.get(relation.target) == "state":
-        # "has not been a member since 2016" says it has not held from then to now, not that it did
-        # not start then: it is checked at today's date, and the date is left not checked
-        spans = [({"date": PartialDate.from_date(reading.today)}, None, ())] if reading.today else []
-    elif negation is None and when is not None and when.bound == "since" and relation.change is None and \
-            reading.kinds.get(relation.target) == "state" and not _past_perfect(reading, relation):
-        # "has run the network since 2004" also says it still does: it did not end after 2004
-        spans = [*spans, ({"change": "end", "after": when.date, "negated": True}, None, (when,))]
+    base = _base_words(reading, relation, negation, number)
+    spans = since_timings(reading, relation, when, negation is not None, timings(reading, relation, when, trailing))
     found = []
     for timing, marker, dated in spans:
-        covers = set(base) | ({marker} if marker is not None else set())
-        for mention in dated:
-            covers.update(range(mention.first - (1 if mention.bound else 0), mention.last + 1))
+        covers = _timing_words(base, marker, dated)
         for subject, obj in party_options(reading, relation, before, after):
             targets = frozenset(m.target for m in subject)
             target = obj.target if obj and obj.target not in targets else None
@@ -110,8 +97,47 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     return found
 
 
+def _base_words(reading: Reading, relation: Mention, negation: int | None,
+                number: NumberMention | None) -> set[int]:
+    """The words every reading of the relation word accounts for: its own, its negation, its
+    number, and a value word that the number counts ("carried 21 million passengers": the
+    number's own noun says the same)."""
+    base = set(range(relation.first, relation.last + 1))
+    for index in (negation, number.index if number else None):
+        if index is not None:
+            base.add(index)
+    if number is not None:
+        base.update(i for m in reading.relations if m.target == relation.target and _counted_by(m, number)
+                    for i in range(m.first, m.last + 1))
+    return base
+
+
+def _timing_words(base: set[int], marker: int | None, dated: tuple[DateMention, ...]) -> set[int]:
+    """`base` with the word that said the timing and the dates used, each with its bound ("since")."""
+    covers = set(base) | ({marker} if marker is not None else set())
+    for mention in dated:
+        covers.update(range(mention.first - (1 if mention.bound else 0), mention.last + 1))
+    return covers
+
+
 Timing = tuple[dict[str, Any], int | None, tuple[DateMention, ...]]
 """Assertion fields of time, the word that said them ("became"), and the dates used."""
+
+
+def since_timings(reading: Reading, relation: Mention, when: DateMention | None, negated: bool,
+                  spans: list[Timing]) -> list[Timing]:
+    """What "since" says of a state beyond its start. "has not been a member since 2016" says it
+    has not held from then to now, not that it did not start then: it is checked at today's
+    date, and the date is left not checked. "has run the network since 2004" also says it still
+    does: it did not end after 2004 (not so "had been ... since", true then whatever came later)."""
+    if when is None or when.bound != "since" or relation.change is not None or \
+            reading.kinds.get(relation.target) != "state":
+        return spans
+    if negated:
+        return [({"date": PartialDate.from_date(reading.today)}, None, ())] if reading.today else []
+    if _past_perfect(reading, relation):
+        return spans
+    return [*spans, ({"change": "end", "after": when.date, "negated": True}, None, (when,))]
 
 
 def _past_perfect(reading: Reading, relation: Mention) -> bool:
@@ -126,35 +152,61 @@ def timings(reading: Reading, relation: Mention, when: DateMention | None,
     "after"/"before 2014" a bound, "since 2014" a start, "until 2014" an end (a bound for an
     event), "from 2012 to 2024" a start and an end; "still", "now", "today" today's date. An
     unpaired "to 2024" is left unread."""
-    change, marker = relation.change, None
-    if change is None:
-        marker = governing(reading, relation, START_WORDS)
-        change = "start" if marker is not None else None
-    if change is None and trailing is not None:
-        marker, change = trailing
-    state = reading.kinds.get(relation.target) == "state"
+    change, marker = change_said(reading, relation, trailing)
     if when is None or when.bound == "to":
-        now = now_marker(reading, relation)
-        if now is not None and reading.today is not None and change is None:
-            return [({"date": PartialDate.from_date(reading.today)}, now, ())]
-        return [({"change": change}, marker, ())]
-    bound, date = when.bound, when.date
+        return undated(reading, relation, change, marker)
+    date = when.date
     if when.ambiguous:  # 03/04/2014: only its year is read (the rest stays not checked)
         date = PartialDate(date.year)
+    state = reading.kinds.get(relation.target) == "state"
+    if when.bound == "from" and state and change is None:
+        return from_to(reading, when, date, marker)
+    return [(bounded(when.bound, date, change, state), marker, (when,))]
+
+
+def change_said(reading: Reading, relation: Mention,
+                trailing: tuple[int, str] | None) -> tuple[str | None, int | None]:
+    """The start or end the words say, and the word that says it (None for the relation word's
+    own): a start or end word of the relation ("joined"), a start word before it ("became a
+    member"), or a verb after a noun's phrase ("the operation in Libya ended")."""
+    if relation.change is not None:
+        return relation.change, None
+    marker = governing(reading, relation, START_WORDS)
+    if marker is not None:
+        return "start", marker
+    if trailing is not None:
+        return trailing[1], trailing[0]
+    return None, None
+
+
+def undated(reading: Reading, relation: Mention, change: str | None, marker: int | None) -> list[Timing]:
+    """With no date: "still", "now", "today" put a state that neither starts nor ends at today's
+    date; else only its start or end, if said, is read."""
+    now = now_marker(reading, relation)
+    if now is not None and reading.today is not None and change is None:
+        return [({"date": PartialDate.from_date(reading.today)}, now, ())]
+    return [({"change": change}, marker, ())]
+
+
+def bounded(bound: str | None, date: PartialDate, change: str | None, state: bool) -> dict[str, Any]:
+    """A date and the word before it as assertion fields: "after"/"before" bound the time;
+    "until" ends a state and bounds an event; "since" starts; otherwise the date itself."""
     if bound in ("after", "before") or (bound == "until" and not state):
-        return [({"change": change, "after" if bound == "after" else "before": date}, marker, (when,))]
+        return {"change": change, "after" if bound == "after" else "before": date}
     if bound == "since":
-        return [({"change": change or "start", "date": date}, marker, (when,))]
+        return {"change": change or "start", "date": date}
     if bound == "until":
-        return [({"change": change or "end", "date": date}, marker, (when,))]
-    if bound == "from" and state and change is None:
-        until = next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
-        found: list[Timing] = [
-            ({"change": "start", "date": date}, marker, (when,))]
-        if until is not None:
-            found.append(({"change": "end", "date": until.date}, marker, (when, until)))
-        return found
-    return [({"change": change, "date": date}, marker, (when,))]
+        return {"change": change or "end", "date": date}
+    return {"change": change, "date": date}
+
+
+def from_to(reading: Reading, when: DateMention, date: PartialDate, marker: int | None) -> list[Timing]:
+    """"from 2012 to 2024" of a state: a start, and an end where the second date follows."""
+    until = next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
+    found: list[Timing] = [({"change": "start", "date": date}, marker, (when,))]
+    if until is not None:
+        found.append(({"change": "end", "date": until.date}, marker, (when, until)))
+    return found
 
 
 def now_marker(reading: Reading, relation: Mention) -> int | None:
