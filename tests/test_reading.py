@@ -67,7 +67,8 @@ def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
     ("King Rudolf toured Syldavia in 2005", "true"),
     ("King Rudolf toured Syldavia in 2011", "unproven"),                       # an unrecorded tour is not false
     ("The Trade League had 27 members in 2020", "true"),
-    ("The Trade League had 26 members in 2020", "mostly-true"),
+    ("The Trade League had 26 members in 2020", "false"),  # a count written exactly: right to the digit
+    ("The Trade League had about 26 members in 2020", "mostly-true"),
     ("The Trade League had 40 members in 2020", "false"),
     # several dates: each verb takes the nearest; "after" and "before" bound it
     ("Ruritania joined the Pact in 1961 and ratified the River Accord in 1998", "true"),
@@ -512,3 +513,23 @@ def test_each_step_of_the_candidate_search(transit: Engine, sentence: str, verdi
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("amount", "verdict"), [
+    ("38", "true"), ("37", "false"), ("thirty-six", "false"),  # written exactly: right to the digit
+    ("40", "mostly-true"), ("about 40", "mostly-true"), ("some 42", "false"),  # round or hedged: tolerance
+    ("nearly 40", "mostly-true"), ("almost 36", "false"), ("just over 36", "mostly-true"),  # and its side
+    ("more than 35", "true"), ("more than 38", "false"), ("at least 38", "true"), ("38 or more", "true"),
+    ("fewer than 40", "true"), ("fewer than 38", "false"), ("up to 40", "true"), ("no more than 30", "false"),
+    ("no more than 40", "true"),  # "no" of the bound denies nothing
+])
+def test_how_a_number_is_given_decides_how_close_it_must_be(transit: Engine, amount: str, verdict: str) -> None:
+    v = verify_text(transit, f"The Northline had a fleet of {amount} trams in 2024.", TODAY)
+    assert v.verdict == verdict, v.reason
+    assert not v.claim.unchecked
+
+
+@pytest.mark.parametrize(("amount", "verdict"), [("21.4 million", "mostly-true"), ("21.6 million", "false"),
+                                                 ("20.6 million", "mostly-true"), ("22 million", "false")])
+def test_an_exact_figure_agrees_to_the_digits_either_side_gives(transit: Engine, amount: str, verdict: str) -> None:
+    assert verify_text(transit, f"The Northline carried {amount} passengers in 2023.", TODAY).verdict == verdict

@@ -99,7 +99,8 @@ def test_numbers_written_in_words(text: str, numbers: list[tuple[int, int, int]]
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
     ("The Trade League had twenty-seven members in 2020", "true"),
-    ("The Trade League had twenty-six members in 2020", "mostly-true"),
+    ("The Trade League had twenty-six members in 2020", "false"),
+    ("The Trade League had some twenty-six members in 2020", "mostly-true"),
     ("The Trade League had forty members in 2020", "false"),
     ("The Trade League had 40% more members in 2020", "unproven"),         # a share, not a count
     ("The Trade League grew by ten per cent in 2020", "unproven"),

@@ -187,6 +187,16 @@ class Fact(_Located):
 
 
 @dataclass(frozen=True)
+class Amount:
+    """How a free-text sentence gave its number (see reading/amounts.py): `exact` (right only to
+    `margin`, half a unit of its last digit), `about` (within the fact's tolerance), `almost` /
+    `just-over` (within it, on that side), or a bound: `over`, `at-least`, `under`, `at-most`."""
+
+    sense: str
+    margin: float = 0.5
+
+
+@dataclass(frozen=True)
 class Assertion(_Located):
     subject: frozenset[str]
     relation: str
@@ -200,6 +210,8 @@ class Assertion(_Located):
     negated: bool = False
     role: str = "core"
     loose: bool = False
+    amount: Amount | None = None
+    """For free text: how the number was given. None (a ledger claim): the fact's tolerance."""
     text: str = field(default="", compare=False)
     """For free text: the words of the sentence this assertion was read from."""
     field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)

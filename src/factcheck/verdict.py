@@ -390,11 +390,38 @@ def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: s
     if fact.value is None or claimed is None:
         return Outcome.APPROXIMATE, detail + "; the fact gives no number to compare"
     unit = f" {fact.unit}" if fact.unit else ""
-    if claimed == fact.value:
-        return outcome, f"{_number(fact.value)}{unit}, as claimed"
-    if abs(claimed - fact.value) <= abs(fact.value) * fact.tolerance:
-        return Outcome.APPROXIMATE, f"{_number(fact.value)}{unit}, not {_number(claimed)}: close"
-    return Outcome.CONTRADICTED, f"number differs: {_number(fact.value)}{unit}, not {_number(claimed)}"
+    actual, sense = fact.value, assertion.amount.sense if assertion.amount else "about"
+    if sense in _BOUNDS:
+        words, holds = _BOUNDS[sense]
+        if holds(actual, claimed):
+            return outcome, f"{_number(actual)}{unit}: {words} {_number(claimed)}"
+        return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not {words} {_number(claimed)}"
+    if claimed == actual:
+        return outcome, f"{_number(actual)}{unit}, as claimed"
+    if sense == "exact":  # "68 members": right only to the digits either figure is written to
+        margin = assertion.amount.margin if assertion.amount else 0.0
+        if abs(claimed - actual) <= margin or round(claimed, _decimals(actual)) == actual:
+            return Outcome.APPROXIMATE, f"{_number(actual)}{unit}, written {_number(claimed)}"
+        return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not {_number(claimed)}"
+    side_ok = {"almost": actual <= claimed, "just-over": actual >= claimed}.get(sense, True)
+    if side_ok and abs(claimed - actual) <= abs(actual) * fact.tolerance:
+        return Outcome.APPROXIMATE, f"{_number(actual)}{unit}, not {_number(claimed)}: close"
+    return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not {_number(claimed)}"
+
+
+def _decimals(value: float) -> int:
+    """Digits after the point a figure is given to: 21 (million) none, 74.3 one."""
+    written = f"{value:.10g}"
+    return len(written.split(".")[1]) if "." in written and "e" not in written else 0
+
+
+_BOUNDS = {
+    "over": ("more than", lambda actual, claimed: actual > claimed),
+    "at-least": ("at least", lambda actual, claimed: actual >= claimed),
+    "under": ("less than", lambda actual, claimed: actual < claimed),
+    "at-most": ("at most", lambda actual, claimed: actual <= claimed),
+}
+"""A number given as a bound ("more than 70") holds when the fact's value is within it."""
 
 
 # periods -------------------------------------------------------------------------------------

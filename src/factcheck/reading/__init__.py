@@ -17,6 +17,7 @@ from ..diagnostics import Location
 from ..model import Assertion, Claim, Fact, PartialDate, Unchecked
 from ..verdict import Engine, Outcome, Verification, is_about
 from .account import unchecked_parts
+from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
@@ -104,9 +105,9 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        found = [self._fit(c) for c in candidates(reading)]
+        found = [self._fit(c, reading) for c in candidates(reading)]
         found += self._agentless(found)
-        found += [self._fit(c) for c in self._copulas(reading)]
+        found += [self._fit(c, reading) for c in self._copulas(reading)]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []
         for candidate in found:
@@ -184,16 +185,23 @@ class Reader:
         [relation_id] = relations
         return relation_id if self.engine.ledger.relations[relation_id].kind == "state" else None
 
-    def _fit(self, candidate: Candidate) -> Candidate:
+    def _fit(self, candidate: Candidate, reading: Reading) -> Candidate:
         """Drop what the relation cannot carry, leaving it unchecked: an amount unless it is a
         value ("resolution 68/262" is no amount), a start or end unless it is a state ("since
-        2016" of an event)."""
+        2016" of an event). A value's number is read with the words that say how it is meant
+        ("more than 70"; see amounts.py); a "no" among them ("no more than") denies nothing."""
         assertion = candidate.assertion
         kind = self.engine.ledger.relations[assertion.relation].kind
         if kind != "value" and candidate.number is not None:
             assertion = dataclasses.replace(assertion, value=None)
             candidate = dataclasses.replace(candidate, number=None,
                                             covers=candidate.covers - {candidate.number.index})
+        elif candidate.number is not None:
+            amount, words = amount_of(reading, candidate.number)
+            denials = {i for i in candidate.covers | words if reading.words[i].word in NEGATIONS}
+            negated = assertion.negated and not (denials and denials <= words)
+            assertion = dataclasses.replace(assertion, amount=amount, negated=negated)
+            candidate = dataclasses.replace(candidate, covers=candidate.covers | words)
         if kind != "state" and assertion.change is not None:
             assertion = dataclasses.replace(assertion, change=None)
         return dataclasses.replace(candidate, assertion=assertion)

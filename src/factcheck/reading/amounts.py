@@ -1,0 +1,66 @@
+"""How a sentence gives its number: exactly ("68 members"), roughly ("about 70", "seventy"), or
+as a bound ("more than 70", "up to 40"). A number written exactly is right only to the precision
+it is written in, so "68 members" when the facts say 74 is wrong, not "close"; a round or hedged
+number is right within the fact's tolerance; a bound is right when the fact's value is within it.
+"""
+
+from __future__ import annotations
+
+from ..model import Amount
+from .extract import NumberMention, Reading
+
+_BEFORE: dict[tuple[str, ...], str] = {
+    ("more", "than"): "over", ("over",): "over", ("above",): "over", ("upwards", "of"): "over",
+    ("in", "excess", "of"): "over", ("just", "over"): "just-over", ("slightly", "more", "than"): "just-over",
+    ("at", "least"): "at-least", ("no", "fewer", "than"): "at-least", ("no", "less", "than"): "at-least",
+    ("not", "fewer", "than"): "at-least", ("not", "less", "than"): "at-least", ("a", "minimum", "of"): "at-least",
+    ("fewer", "than"): "under", ("less", "than"): "under", ("under",): "under", ("below",): "under",
+    ("at", "most"): "at-most", ("up", "to"): "at-most", ("no", "more", "than"): "at-most",
+    ("not", "more", "than"): "at-most", ("a", "maximum", "of"): "at-most",
+    ("about",): "about", ("around",): "about", ("roughly",): "about", ("approximately",): "about",
+    ("some",): "about", ("estimated",): "about", ("an", "estimated"): "about", ("circa",): "about",
+    ("close", "to"): "almost", ("nearly",): "almost", ("almost",): "almost", ("just", "under"): "almost",
+    ("not", "quite"): "almost",
+}
+"""Words before a number that say how it is meant, longest first when looked up."""
+_AFTER: dict[tuple[str, ...], str] = {
+    ("or", "more"): "at-least", ("or", "over"): "at-least", ("and", "more"): "at-least",
+    ("or", "fewer"): "at-most", ("or", "less"): "at-most", ("or", "so"): "about",
+}
+"""Words after a number (and its unit, if one word) that say how it is meant."""
+_LONGEST = max(len(k) for k in (*_BEFORE, *_AFTER))
+
+
+def amount_of(reading: Reading, number: NumberMention) -> tuple[Amount, frozenset[int]]:
+    """How `number` is meant, and the words that say so (they are read with it)."""
+    words = reading.words
+    first = next((i for i, w in enumerate(words) if w.start >= number.start), number.index)
+    margin = _margin(reading.text[number.start:number.end], number.value)
+    for size in range(_LONGEST, 0, -1):
+        before = tuple(w.word for w in words[max(0, first - size):first])
+        if len(before) == size and before in _BEFORE:
+            return Amount(_BEFORE[before], margin), frozenset(range(first - size, first))
+    for skip in (0, 1):  # "70 or more", "70 members or more"
+        start = number.index + 1 + skip
+        for size in range(_LONGEST, 0, -1):
+            after = tuple(w.word for w in words[start:start + size])
+            if len(after) == size and after in _AFTER:
+                return Amount(_AFTER[after], margin), frozenset(range(start, start + size))
+    return Amount("about" if _round(reading.text[number.start:number.end], number.value) else "exact", margin), \
+        frozenset()
+
+
+def _margin(written: str, value: float) -> float:
+    """Half a unit of the last digit written: "74" is 73.5 to 74.5, "74.3" 74.25 to 74.35."""
+    digits = written.replace(",", "")
+    if "." in digits and digits.replace(".", "").isdigit():
+        return 0.5 * 10 ** -len(digits.split(".")[1])
+    return 0.5
+
+
+def _round(written: str, value: float) -> bool:
+    """Ends in a zero ("70", "1,200", "seventy"): a figure people round to, not a count."""
+    digits = written.replace(",", "")
+    if digits.isdigit():
+        return digits.endswith("0")
+    return value == int(value) and int(value) % 10 == 0
