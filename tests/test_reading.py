@@ -533,3 +533,31 @@ def test_how_a_number_is_given_decides_how_close_it_must_be(transit: Engine, amo
                                                  ("20.6 million", "mostly-true"), ("22 million", "false")])
 def test_an_exact_figure_agrees_to_the_digits_either_side_gives(transit: Engine, amount: str, verdict: str) -> None:
     assert verify_text(transit, f"The Northline carried {amount} passengers in 2023.", TODAY).verdict == verdict
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a state in the present tense with no date says it holds still: one that ended is false
+    ("Dana Ferro is mayor of Valdora", "false"),
+    ("Dana Ferro is Valdora's mayor", "false"),
+    ("Tomas Quill is chief executive of the transit authority", "false"),
+    ("Greyline Buses runs Valdora's bus network", "false"),
+    ("Ilse Marrow is mayor of Valdora", "true"),
+    ("Brenmoor is a member of the transit authority", "true"),
+    ("The transit authority runs Valdora's bus network", "true"),
+    # the past tense says it held at some time
+    ("Dana Ferro was mayor of Valdora", "true"),
+    ("Greyline Buses ran Valdora's bus network", "true"),
+    # a name with an article before a noun only modifies it: "a Northline passenger" is no operator
+    ("The transit authority is a Northline passenger", "unproven"),
+    ("The transit authority is a Northline operator", "true"),
+])
+def test_the_present_tense_says_a_state_holds_still(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_matched_claim_hides_no_contradiction(transit: Engine) -> None:
+    """"Mayor Dana Ferro" was true when the ledger's claim was made; said now, it is false."""
+    assert verify_text(transit, "Mayor Dana Ferro", TODAY).verdict == "true"
+    v = verify_text(transit, "Dana Ferro is mayor of Valdora", TODAY)
+    assert v.verdict == "false" and v.match_score is None and "it has ended: it ended 2020-05-11" in v.reason

@@ -310,6 +310,8 @@ def _compare(assertion: Assertion, fact: Fact, relation: Relation,
         outcome, detail = _compare_value(assertion, fact, outcome, detail)
     if assertion.negated and outcome is not None:
         if outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE):
+            if assertion.change == "end":  # "still holds", "has run it since": it ended
+                return Outcome.CONTRADICTED, f"it has ended: it ended {fact.end}"
             return Outcome.CONTRADICTED, "it did happen: " + detail
         if outcome == Outcome.CONTRADICTED and not relation.repeatable:
             return Outcome.SUPPORTED, detail

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Location
-from ..model import Assertion, Claim, Fact, PartialDate, Unchecked
+from ..model import Assertion, Claim, Fact, PartialDate, Unchecked, Verdict
 from ..verdict import Engine, Outcome, Verification, is_about
 from .account import unchecked_parts
 from .amounts import amount_of
@@ -373,7 +373,10 @@ class Reader:
                observe: Callable[[Reading], None] | None = None) -> Verification:
         """The matching ledger claim's verdict, else a verdict on what the sentence asserts;
         `unsupported_by_body` for a headline its article does not support (see Engine.verify);
-        `observe` sees the reading of each piece the sentence is read in."""
+        `observe` sees the reading of each piece the sentence is read in. A match never hides a
+        contradiction: a claim the desk found true when it was made may be false said today
+        ("Mayor Dana Ferro" in 2015, "Dana Ferro is mayor" now), so where the sentence's own
+        reading is false, that is its verdict."""
         text = normalise(text).strip()
         if len(pieces(text)) == 1:  # a ledger claim is one sentence of ordinary length
             reading = self.reading(text, today)
@@ -382,7 +385,11 @@ class Reader:
                 if observe is not None:
                     observe(reading)
                 claim, score = found
-                return dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
+                matched = dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
+                if matched.verdict not in (Verdict.TRUE, Verdict.MOSTLY_TRUE):
+                    return matched
+                own = self.engine.verify(self.claim(text, today), unsupported_by_body)
+                return own if own.verdict == Verdict.FALSE else matched
         return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
 
 

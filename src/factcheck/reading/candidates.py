@@ -10,8 +10,9 @@ The search is a few small steps, each linear in the words of one clause:
    `object_before`, `farther_objects`);
 4. `date_for`, `negation_for`, `number_for`, `change_after`: the date, negation, number and
    the verb after a noun's phrase ("the operation ... began") that go with it;
-5. `timings` (`change_said`, `undated`, `bounded`, `from_to`) and `since_timings`: what those
-   say of when it held or happened, as assertion fields.
+5. `timings` (`change_said`, `undated`, `bounded`, `from_to`), `since_timings` and
+   `present_timings`: what those and the tense say of when it held or happened, as assertion
+   fields.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .extract import (
     Reading,
     governing,
 )
+from .text import STOPWORDS
 from .vocabulary import Mention
 
 MAX_PARTIES = 8
@@ -80,7 +82,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
                         None)
     number = number_for(reading, relation, opening, closing)
     base = _base_words(reading, relation, negation, number)
-    spans = since_timings(reading, relation, when, negation is not None, timings(reading, relation, when, trailing))
+    spans = timings(reading, relation, when, trailing)
+    spans = present_timings(reading, relation, when, negation is not None,
+                            since_timings(reading, relation, when, negation is not None, spans))
     found = []
     for timing, marker, dated in spans:
         covers = _timing_words(base, marker, dated)
@@ -138,6 +142,34 @@ def since_timings(reading: Reading, relation: Mention, when: DateMention | None,
     if _past_perfect(reading, relation):
         return spans
     return [*spans, ({"change": "end", "after": when.date, "negated": True}, None, (when,))]
+
+
+def present_timings(reading: Reading, relation: Mention, when: DateMention | None, negated: bool,
+                    spans: list[Timing]) -> list[Timing]:
+    """A state said in the present tense with no date ("Ferro is mayor", "Greyline runs the
+    buses") says that it holds still: that it has not ended, besides that it held. (With "still",
+    "now" or "today" it is checked at today's date instead; "became" says only its start.)"""
+    if when is not None or negated or relation.change is not None or reading.kinds.get(relation.target) != "state":
+        return spans
+    if any(timing.get("change") or "date" in timing for timing, _, _ in spans) or not _present(reading, relation):
+        return spans
+    return [*spans, ({"change": "end", "negated": True}, None, ())]
+
+
+_PRESENT_COPULAS = frozenset({"is", "are", "am", "remains", "remain", "stays", "stay"})
+
+
+def _present(reading: Reading, relation: Mention) -> bool:
+    """Said in the present tense: a present form of "be", "remain" or "stay" in the verb's phrase
+    or just before it ("is a member", "is not"), or a verb's third-person present ("runs")."""
+    words = reading.words
+    if any(words[i].word in _PRESENT_COPULAS for i in range(relation.first, relation.last + 1)):
+        return True
+    if governing(reading, relation, _PRESENT_COPULAS) is not None:
+        return True
+    word = words[relation.first].word
+    lemma = lexicon.verb_lemma(word)
+    return lemma is not None and lemma != word and word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
 
 
 def _past_perfect(reading: Reading, relation: Mention) -> bool:
@@ -464,11 +496,28 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
             reading.words[first.last].end: reading.words[second.first].start]
         if possessive:  # "Shoigu was Russia's defence minister": the possessor modifies the office
             second = entities[index + 2]
-        after = reading.words[second.last + 1].word if second.last + 1 < len(reading.words) else ""
-        if after == "s" or second.last + 1 in relation_words:
-            continue  # "Turkey's neighbour", "a NATO member": the second name only modifies
+        if _modifies_next(reading, second, relation_words):
+            continue
         if apposition or (gap and not set(gap) & relation_words and first.target != second.target
                           and all(reading.words[i].word in _COPULAS for i in gap)
                           and any(reading.words[i].word in _COPULA_VERBS for i in gap)):
             pairs.append((first, second))
     return pairs
+
+
+def _modifies_next(reading: Reading, mention: Mention, relation_words: set[int]) -> bool:
+    """The name only modifies the noun after it, which is what the phrase is about: "Turkey's
+    neighbour", "a NATO member", "a Northline passenger" (a noun after a name with an article;
+    a name read short of its last word, "chair of the transport | committee", is no modifier)."""
+    index = mention.last + 1
+    if index >= len(reading.words):
+        return False
+    token = reading.words[index]
+    if token.word == "s" or index in relation_words:
+        return True
+    if index in reading.named or any(d.first == index for d in reading.date_mentions):
+        return False
+    article = mention.first > 0 and reading.words[mention.first - 1].word in ("a", "an", "the")
+    joined = reading.text[reading.words[mention.last].end: token.start].strip() == ""
+    return article and joined and token.word not in STOPWORDS and token.word not in NOW_WORDS and \
+        "N" in lexicon.word_classes(token.word)
