@@ -561,3 +561,17 @@ def test_a_matched_claim_hides_no_contradiction(transit: Engine) -> None:
     assert verify_text(transit, "Mayor Dana Ferro", TODAY).verdict == "true"
     v = verify_text(transit, "Dana Ferro is mayor of Valdora", TODAY)
     assert v.verdict == "false" and v.match_score is None and "it has ended: it ended 2020-05-11" in v.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a number or date the supporting fact's own statement gives in the same words is checked with it
+    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 31 votes to 14", "true", []),
+    ("The transit authority ordered 38 Citylink trams from Corvane on 20 June 2017", "true", []),
+    # another number, or the number with other words, is not
+    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 30 votes to 14", "unproven", ["30"]),
+    ("The transit authority ordered 38 buses from Corvane on 20 June 2017", "unproven", ["38", "buses"]),
+])
+def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

@@ -11,7 +11,8 @@ Petersburg", "Greece"), a temporal clause ("after the coup attempt"), a superlat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
@@ -78,6 +79,12 @@ _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "remain
 _OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "it", "them", "him", "that"})
 
 
+class _Said(Protocol):
+    """Whether words of the sentence stand in a supporting fact's statement (see _said_by)."""
+
+    def __call__(self, first: int, last: int, links: frozenset[str] = ...) -> bool: ...
+
+
 Part = tuple[int, int, str]
 """A part not checked: its first and last word, and why."""
 
@@ -101,15 +108,23 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
             for first, last, why in sorted(set(parts))]
 
 
-def _said_by(reading: Reading, statements: tuple[str, ...]) -> Callable[[int, int], bool]:
+def _said_by(reading: Reading, statements: tuple[str, ...]) -> _Said:
     """Whether the words from `first` to `last` (with a preposition before them) stand in one of
     the supporting facts' statements: they are checked with that fact."""
-    def said(first: int, last: int) -> bool:
-        start = first - 1 if first and reading.words[first - 1].word in _PREPOSITIONS else first
+    def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS) -> bool:
+        start = first - 1 if first and reading.words[first - 1].word in links else first
         phrase = " " + " ".join(w.stem for w in reading.words[start: last + 1]) + " "
         return any(phrase in statement for statement in statements)
 
     return said
+
+
+def _with_preposition(reading: Reading, index: int, links: frozenset[str]) -> bool:
+    return index > 0 and reading.words[index - 1].word in links
+
+
+_NUMBER_LINKS = _PREPOSITIONS | {"to", "from"}
+"""Words that tie a number to what it counts as plainly as a preposition does ("100 votes to 11")."""
 
 
 def _unread_relations(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
@@ -125,7 +140,7 @@ def _unread_relations(reading: Reading, covered: set[int], claimed: set[int]) ->
 
 
 def _unread_parties(reading: Reading, covered: set[int], claimed: set[int],
-                    said: Callable[[int, int], bool]) -> list[Part]:
+                    said: _Said) -> list[Part]:
     """Named parties no chosen reading took and no supporting statement names."""
     parts = []
     for mention in reading.entities:
@@ -153,15 +168,23 @@ def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> lis
 
 
 def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
-                    said: Callable[[int, int], bool]) -> list[Part]:
+                    said: _Said) -> list[Part]:
     """Numbers no chosen reading took, and the unit each counts unless a reading took it or a
-    supporting statement names it ("412 million dollars" of a cost in crowns)."""
+    supporting statement names it ("412 million dollars" of a cost in crowns). A number a
+    supporting statement gives with the same word or two after it, or after the same preposition
+    ("by 100 votes to 11"), is checked with it."""
     parts = []
     for number in reading.number_mentions:
-        if number.index not in covered:
-            parts.append((number.index, number.index, "a number the facts do not carry"))
-        claimed.add(number.index)
         unit = _unit_after(reading, number.index)
+        if number.index not in covered:
+            following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
+            counted = next((last for last in following if said(number.index, last)), None)
+            if counted is not None:  # "38 Citylink trams", as the statement writes it
+                claimed.update(range(number.index, counted + 1))
+            elif not (_with_preposition(reading, number.index, _NUMBER_LINKS)
+                      and said(number.index, number.index, _NUMBER_LINKS)):
+                parts.append((number.index, number.index, "a number the facts do not carry"))
+        claimed.add(number.index)
         if unit is not None and unit not in claimed and unit not in covered:
             if not said(unit, unit):
                 parts.append((unit, unit, UNIT))
