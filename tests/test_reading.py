@@ -575,3 +575,20 @@ def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, ve
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a value word that is the verb of a value noun ("the ticket cost") says the noun's value
+    ("A single KVTA ticket cost five crowns in 2024", "false"),
+    ("A single KVTA ticket cost three crowns in 2024", "true"),
+    # a value of no named party is the value of the one holder the facts know
+    ("A single ticket cost 4 crowns in 2024", "false"),
+    ("Single fares hit four crowns in 2024", "false"),
+    ("A single ticket cost 3 crowns in 2024", "true"),
+    # but not of a pronoun: "it" names nothing
+    ("It cost 412 million crowns", "unproven"),
+    ("Its single ticket cost 3 crowns in 2024", "unproven"),
+])
+def test_a_value_of_its_noun_and_of_its_one_holder(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

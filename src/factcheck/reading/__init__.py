@@ -105,7 +105,7 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        found = [self._fit(c, reading) for c in candidates(reading)]
+        found = [self._fit(c, reading) for c in self._holders(candidates(reading))]
         found += self._agentless(found)
         found += [self._fit(c, reading) for c in self._copulas(reading)]
         direct: list[Candidate] = []
@@ -126,6 +126,23 @@ class Reader:
                 continue  # another word read the same way says nothing new: "founding member"
             grounded.append(candidate)
         return grounded or found[:1]
+
+    def _holders(self, found: list[Candidate]) -> list[Candidate]:
+        """A value said of no named party ("a single ticket cost 3 crowns in 2024") is the value
+        of the one holder the facts of that relation know, when they know exactly one (every
+        fact of it has the same subject and object); otherwise it is not read."""
+        made = []
+        for candidate in found:
+            assertion = candidate.assertion
+            if assertion.subject:
+                made.append(candidate)
+                continue
+            holders = {(f.subject, f.object) for f in self.engine.facts_with(assertion.relation)}
+            if len(holders) == 1:
+                [(subject, obj)] = holders
+                made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
+                    assertion, subject=subject, object=obj)))
+        return made
 
     def _agentless(self, found: list[Candidate]) -> list[Candidate]:
         """"The treaty was signed in 2015", "Olive Branch began in 2017": a lone party may be what

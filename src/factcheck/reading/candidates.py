@@ -44,6 +44,10 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "into", 
 the readings of a verb stay linear in the length of a sentence."""
 
 _PASSIVE = frozenset({"by"})
+_PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "we", "our", "this", "that", "these",
+                       "those", "which"})
+"""Words that stand for a party named elsewhere: a value said of one is no value of the one
+holder the facts know ("it cost 412 million crowns" names nothing)."""
 _NOUN_PHRASE_GLUE = frozenset({"s", "in", "of", "at", "the", "on", "against"})
 _JOINERS = frozenset({"and", "together", "with", "&"})
 _WHERE = Location("<text>")
@@ -75,7 +79,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     opening, closing = clause_of(reading, relation)
     before, after = parties_around(reading, relation, opening, closing)
     trailing = change_after(reading, relation)
-    when = date_for(reading, relation, opening, closing, trailing[0] if trailing else None)
+    linked = value_verb(reading, relation)
+    own_verb = trailing[0] if trailing else linked.first if linked else None
+    when = date_for(reading, relation, opening, closing, own_verb)
     negation = negation_for(reading, relation)
     if negation is None:  # a copula's link: "has not been" between two parties
         negation = next((i for i in range(relation.first, relation.last + 1) if reading.words[i].word in NEGATIONS),
@@ -113,6 +119,9 @@ def _base_words(reading: Reading, relation: Mention, negation: int | None,
     if number is not None:
         base.update(i for m in reading.relations if m.target == relation.target and _counted_by(m, number)
                     for i in range(m.first, m.last + 1))
+        verb = value_verb(reading, relation)
+        if verb is not None:
+            base.update(range(verb.first, verb.last + 1))
     return base
 
 
@@ -294,6 +303,9 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     """Subject and object, most likely first: a name the verb's noun is said of ("NATO member
     Turkey", "Turkey is a NATO member"), the passive, the parties in order, then the readings
     of other word orders."""
+    if not before and not after and reading.kinds.get(relation.target) == "value" and not any(
+            w.word in _PRONOUNS for w in reading.words[:relation.first]):
+        return [((), None)]  # "a single ticket cost 3 crowns": whose, the reader asks the facts
     passive = passive_option(reading, relation, before, after)
     if passive:  # "the council was set up by the authority": never the other way round
         return passive
@@ -370,8 +382,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
              own_verb: int | None = None) -> DateMention | None:
     """The date that goes with a verb, within its clause: the nearest after it, else the nearest
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
-    1998"). Names, possessives, asides and `own_verb` (the "began" of "the operation began")
-    between do not stand in the way."""
+    1998"). Names, possessives, asides and `own_verb` (the "began" of "the operation began", the
+    "cost" of "the ticket cost") between do not stand in the way."""
     own = reading.aside_of(relation.first)
     verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
              and (own is not None or reading.aside_of(first) is None)}
@@ -393,8 +405,9 @@ def number_for(reading: Reading, relation: Mention, opening: int, closing: int) 
     """The number that goes with a verb or a value word, within its clause: the nearest one with
     no other value word in between ("had 38 trams and carried 30 million passengers": 38 is
     the trams', 30 million the passengers')."""
+    linked = value_verb(reading, relation)
     values = [m.first for m in reading.relations
-              if m.first != relation.first and reading.kinds.get(m.target) == "value"]
+              if m.first != relation.first and reading.kinds.get(m.target) == "value" and m != linked]
 
     def distance(number: NumberMention) -> int:
         return relation.first - number.index if number.index < relation.first else number.index - relation.last
@@ -405,6 +418,16 @@ def number_for(reading: Reading, relation: Mention, opening: int, closing: int) 
 
     near = [n for n in reading.number_mentions if opening < n.index < closing and not blocked(n)]
     return min(near, key=distance, default=None)
+
+
+def value_verb(reading: Reading, relation: Mention) -> Mention | None:
+    """Another value word that is the verb of a value noun, right after it: "a single ticket
+    cost 3 crowns" says what the ticket's price is, as "numbered" or "stood at" would."""
+    if reading.kinds.get(relation.target) != "value":
+        return None
+    return next((m for m in reading.relations if m.first == relation.last + 1 and m.target != relation.target
+                 and reading.kinds.get(m.target) == "value" and lexicon.verb_lemma(reading.words[m.first].word)),
+                None)
 
 
 def negation_for(reading: Reading, relation: Mention) -> int | None:
