@@ -592,3 +592,18 @@ def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, ve
 def test_a_value_of_its_noun_and_of_its_one_holder(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a passive with the thing given after it: the party before it is the one given to
+    ("Bellwright was awarded the Northline contract in 2014", "false"),
+    ("Bellwright was awarded the Northline contract in 2016", "true"),
+    ("Bellwright Construction was awarded the Northline contract by the transit authority in 2016", "true"),
+    ("Bellwright Construction was awarded the Harbour Tunnel contract by the transit authority in 2016",
+     "unproven"),
+    ("Bellwright was awarded the Northline contract by the council in 2016", "unproven"),
+    ("Greyline was awarded the Northline contract in 2016", "unproven"),
+])
+def test_a_passive_with_a_thing_given(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -327,9 +327,38 @@ def modifier_option(reading: Reading, relation: Mention, before: list[Mention]) 
 
 
 def passive_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
-    """"The treaty was signed by Putin": the party after "by" is the subject."""
+    """"The treaty was signed by Putin": the party after "by" is the subject. "Bellwright was
+    awarded the contract (by the authority)": a passive with a thing given after it makes the
+    party before it the one given to, the object; the party after "by" is the subject, and
+    with none the reader asks the facts who acted (see Reader._agentless)."""
     passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
-    return [((after[0],), before[-1])] if passive and before and after else []
+    if passive and before and after:
+        return [((after[0],), before[-1])]
+    if not before or not after or not _be_passive(reading, relation) or not _next_to(reading, relation, after[0]):
+        return []
+    agent = next((m for m in after if reading.words[m.first - 1].word in _PASSIVE), None)
+    return [((agent,), before[-1])] if agent is not None else [((before[-1],), None)]
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _be_passive(reading: Reading, relation: Mention) -> bool:
+    """A verb's participle after a form of "be": "was awarded", "has not been given"."""
+    word = reading.words[relation.first].word
+    lemma = lexicon.verb_lemma(word)
+    if lemma is None or lemma == word or word.endswith("ing"):
+        return False
+    index = relation.first - 1
+    while index >= 0 and reading.words[index].word in NEGATIONS:
+        index -= 1
+    return index >= 0 and reading.words[index].word in _BE
+
+
+def _next_to(reading: Reading, relation: Mention, mention: Mention) -> bool:
+    """The party stands right after the verb, past articles only: "awarded the Northline contract"."""
+    return all(w.word in _ARTICLES for w in reading.words[relation.last + 1: mention.first])
 
 
 def in_order(reading: Reading, before: list[Mention], after: list[Mention]) -> list[Option]:
