@@ -607,3 +607,16 @@ def test_a_value_of_its_noun_and_of_its_one_holder(transit: Engine, sentence: st
 def test_a_passive_with_a_thing_given(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a relation word that names its object first (`reverse_words`) takes its parties the other way round
+    ("Bellwright Construction won the Northline construction contract from the transit authority on 3 March 2016",
+     "true"),
+    ("Bellwright Construction won the Northline construction contract from the transit authority in 2018", "false"),
+    ("The transit authority won the Northline construction contract from Bellwright Construction in 2016",
+     "unproven"),
+])
+def test_reverse_words_name_the_object_first(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

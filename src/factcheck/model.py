@@ -158,6 +158,7 @@ class Relation:
     words: tuple[str, ...] = ()
     start_words: tuple[str, ...] = ()
     end_words: tuple[str, ...] = ()
+    reverse_words: tuple[str, ...] = ()
     repeatable: bool = False
     symmetric: bool = False
     one_per_subject: bool = False

@@ -375,7 +375,8 @@ class _FileReader:
         return Relation(
             r["id"], r["kind"], r.location,
             words=tuple(r.get("words", ())), start_words=tuple(r.get("start_words", ())),
-            end_words=tuple(r.get("end_words", ())), repeatable=r.get("repeatable", False),
+            end_words=tuple(r.get("end_words", ())), reverse_words=tuple(r.get("reverse_words", ())),
+            repeatable=r.get("repeatable", False),
             symmetric=r.get("symmetric", False), one_per_subject=r.get("one_per_subject", False),
             one_per_object=r.get("one_per_object", False), implies=tuple(r.get("implies", ())),
         )

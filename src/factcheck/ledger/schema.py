@@ -101,6 +101,8 @@ _RELATION = Record("relation", "A verb facts and claims use, with the words that
           "(withdraw: withdrew, withdrawn)."),
     Field("start_words", "texts", "Words for the state beginning (join, accede)."),
     Field("end_words", "texts", "Words for the state ending (withdraw, leave)."),
+    Field("reverse_words", "texts", "Words that name the object first: 'arrive in' for received "
+          "(the S-400 arrived in Turkey: Turkey received it)."),
     Field("repeatable", "bool", "The event can happen many times (visits, meetings)."),
     Field("symmetric", "bool", "A relation B is the same as B relation A."),
     Field("one_per_subject", "bool", "A subject has one object at a time."),

@@ -94,7 +94,7 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     found = []
     for timing, marker, dated in spans:
         covers = _timing_words(base, marker, dated)
-        for subject, obj in party_options(reading, relation, before, after):
+        for subject, obj in _oriented(relation, party_options(reading, relation, before, after)):
             targets = frozenset(m.target for m in subject)
             target = obj.target if obj and obj.target not in targets else None
             words = set(covers)
@@ -131,6 +131,14 @@ def _timing_words(base: set[int], marker: int | None, dated: tuple[DateMention, 
     for mention in dated:
         covers.update(range(mention.first - (1 if mention.bound else 0), mention.last + 1))
     return covers
+
+
+def _oriented(relation: Mention, options: list[Option]) -> list[Option]:
+    """A relation word that names its object first ("the S-400 arrived in Turkey" for "Turkey
+    received the S-400") takes its parties the other way round: one on each side, or none."""
+    if not relation.reverse:
+        return options
+    return [((obj,), subject[0]) for subject, obj in options if obj is not None and len(subject) == 1]
 
 
 Timing = tuple[dict[str, Any], int | None, tuple[DateMention, ...]]

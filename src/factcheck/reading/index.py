@@ -68,7 +68,7 @@ def _vocabulary_digest(ledger: Ledger) -> bytes:
         hasher.update(repr(("source", source.id, source.name, source.aliases)).encode())
     for relation in ledger.relations.values():
         hasher.update(repr((relation.id, relation.kind, relation.words, relation.start_words,
-                            relation.end_words)).encode())
+                            relation.end_words, relation.reverse_words)).encode())
     return hasher.digest()
 
 

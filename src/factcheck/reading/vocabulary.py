@@ -23,6 +23,7 @@ class Mention:
     first: int  # token index
     last: int  # token index, inclusive
     change: str | None = None  # for relations: "start" or "end"
+    reverse: bool = False  # for relations: written object first ("the S-400 arrived in Turkey")
 
 
 MAX_SENSES = 4
@@ -34,13 +35,18 @@ _NAME_GLUE = frozenset({"the", "of", "on", "to", "s", "a", "an", "in", "for", "a
 """Words inside a name written another way round: "the treaty on Crimea's accession to Russia"."""
 
 
+_Sense = tuple[str, str | None, bool]
+"""What a phrase names: a target id, for a relation word the change it says ("start", "end") and
+whether it names the object first."""
+
+
 class _PhraseIndex:
     """Phrases looked up by their words, so that the cost of finding them in a sentence does not
     grow with how many the ledger lists (thousands of names may start "Treaty of" or end "Pact")."""
 
     def __init__(self) -> None:
-        # phrase (its stems) -> what it names, as (target, change) pairs
-        self._phrases: dict[tuple[str, ...], list[tuple[str, str | None]]] = {}
+        # phrase (its stems) -> what it names, as (target, change, reverse) senses
+        self._phrases: dict[tuple[str, ...], list[_Sense]] = {}
         self._lengths: dict[str, list[int]] = defaultdict(list)  # first stem -> phrase lengths, longest first
         self._acronyms: set[tuple[str, ...]] = set()
         self._bags: dict[tuple[frozenset[str], str], int] = {}  # (content stems, target) -> order added
@@ -48,8 +54,10 @@ class _PhraseIndex:
         self.stems_of: dict[str, set[str]] = defaultdict(set)
         self._bare: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
 
-    def add(self, phrase: str, target: str, change: str | None = None, listed: bool = True) -> None:
-        """`listed`: written so in the ledger (not one of the forms of a verb it lists)."""
+    def add(self, phrase: str, target: str, change: str | None = None, listed: bool = True,
+            reverse: bool = False) -> None:
+        """`listed`: written so in the ledger (not one of the forms of a verb it lists);
+        `reverse`: a relation word that names its object first."""
         stems = phrase_stems(phrase)
         if not stems:
             return
@@ -67,10 +75,10 @@ class _PhraseIndex:
             if len(stems) not in lengths:
                 lengths.append(len(stems))
                 lengths.sort(reverse=True)
-        if (target, change) not in named and len(named) <= MAX_SENSES:  # one more marks it ambiguous
-            named.append((target, change))
+        if (target, change, reverse) not in named and len(named) <= MAX_SENSES:  # one more: ambiguous
+            named.append((target, change, reverse))
         content = frozenset(s for s in stems if s not in STOPWORDS)
-        if len(content) >= 2 and change is None:
+        if len(content) >= 2 and change is None and not reverse:
             self._bags.setdefault((content, target), len(self._bags))
             self._bags_by_stem = None
 
@@ -91,9 +99,9 @@ class _PhraseIndex:
                  if all(s in positions for s in bag[0])]
         return sorted(found, key=lambda bag: (positions[min(bag[0])], self._bags[bag]))
 
-    def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[tuple[str, str | None]]]:
+    def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[_Sense]]:
         """The longest phrase starting at word `i` that is written there: its length and
-        (target, change) pairs."""
+        what it names."""
         if i in taken:
             return 0, []
         for length in self._lengths.get(words[i].stem, ()):
@@ -140,7 +148,7 @@ class _PhraseIndex:
                 taken.update(range(i, i + length))
                 i += length
             elif best:
-                found.extend(Mention(target, i, i + length - 1, change) for target, change in best)
+                found.extend(Mention(target, i, i + length - 1, change, reverse) for target, change, reverse in best)
                 taken.update(range(i, i + length))
                 i += length
             else:
@@ -184,11 +192,11 @@ class Vocabulary:
             for name in (thing.name, *thing.aliases, thing.id.replace("-", " ")):
                 self.entities.add(name, thing.id)
         for relation in ledger.relations.values():
-            for change, listed in ((None, relation.words), ("start", relation.start_words),
-                                   ("end", relation.end_words)):
+            for change, listed, reverse in ((None, relation.words, False), ("start", relation.start_words, False),
+                                            ("end", relation.end_words, False), (None, relation.reverse_words, True)):
                 for phrase in listed:
                     for form in verb_forms(phrase):
-                        self.relations.add(form, relation.id, change, listed=form == phrase)
+                        self.relations.add(form, relation.id, change, listed=form == phrase, reverse=reverse)
 
     def entity_mentions(self, words: list[Token], ambiguous: list[tuple[int, int]] | None = None,
                         text: str = "") -> tuple[list[Mention], set[int]]:
