@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.checks import CheckOptions, run_checks
-from factcheck.ledger import load, load_or_raise
+from factcheck.ledger import load_or_raise
+from factcheck.ledger.parts import load_parts
 from factcheck.model import Ledger
 
 from .conftest import REPO
@@ -107,5 +108,5 @@ def test_no_sentence_twice() -> None:
 
 @pytest.mark.parametrize("path", [p for p in FILES if p.stem != "bundled"], ids=lambda p: p.stem)
 def test_second_topic_ledger_checks_clean(path: Path) -> None:
-    result = load(ledger_dir(path))
-    assert [str(p) for p in run_checks(result, CheckOptions(today=dt.date(2026, 11, 23)))] == []
+    parts = load_parts(ledger_dir(path))
+    assert [str(p) for p in run_checks(parts, CheckOptions(today=dt.date(2026, 11, 23)))] == []

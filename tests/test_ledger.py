@@ -43,6 +43,21 @@ def test_duplicate_ids_across_files(mini_copy: Path) -> None:
     assert "first at" in problem.message and "claims.yaml:2:5" in problem.message
 
 
+def test_a_reference_to_an_invalid_record_is_reported_only_where_it_could_name_one(mini_copy: Path) -> None:
+    """An invalid source is still known to references (one mistake, one error); an invalid claim
+    of the same id is not: nothing names a claim, so a source id that happens to be one is unknown."""
+    (mini_copy / "claims" / "more.yaml").parent.mkdir()
+    (mini_copy / "claims" / "more.yaml").write_text(
+        "claims:\n  - {id: ghost, text: No source.}\n  - {id: named, text: Text., source: ghost}\n", encoding="utf-8")
+    codes = [(p.code, p.location.line) for p in load(mini_copy).problems if "more.yaml" in p.location.file]
+    assert codes == [("missing-field", 2), ("unknown-reference", 3)]
+    sources = mini_copy / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "  - {id: ghost, name: Ghost, kind: blog}\n",
+                       encoding="utf-8")
+    codes = [(p.code, p.location.line) for p in load(mini_copy).problems if "more.yaml" in p.location.file]
+    assert codes == [("missing-field", 2)]
+
+
 def test_typo_in_a_field_name_is_an_error_with_a_hint(mini_copy: Path) -> None:
     path = mini_copy / "claims.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    ruling: true\n", "    rulng: true\n", 1),

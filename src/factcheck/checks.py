@@ -12,12 +12,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
-from .diagnostics import Problem
-from .ledger import LoadResult
-from .model import Ledger
+from .diagnostics import Location, Problem
+from .ledger.parts import LedgerParts
 from .rules import RULES
-from .verdict import Engine, Verification
+from .verdict import Verification
 
 DEFAULT_MAX_AGE_DAYS = 730
 
@@ -30,25 +30,52 @@ class CheckOptions:
     """Facts with an `as_of` older than this many days are stale."""
 
 
+class ClaimFindings(NamedTuple):
+    """What the checks need to know of one claim's verification: small and independent of the
+    day, so it is cached with the claim's verdict (see results.py)."""
+
+    claim_id: str
+    location: Location
+    drift: Problem | None
+    """The computed verdict differs from the ruling."""
+    rests_on: tuple[str, ...]
+    """The facts that decided its assertions, by id, sorted."""
+
+
+def claim_findings(verification: Verification) -> ClaimFindings:
+    claim, drift = verification.claim, None
+    if verification.drift:
+        decided = verification.deciding_fact
+        by = f"; deciding fact: {decided.id}" if decided else ""
+        drift = Problem(claim.loc("ruling"), "drift",
+                        f"claim '{claim.id}': computed verdict is {verification.verdict} but the ruling says "
+                        f"{claim.ruling} ({verification.reason}{by})")
+    used = {e.fact.id for r in verification.results for e in r.evidence if e.outcome == r.outcome}
+    return ClaimFindings(claim.id, claim.location, drift, tuple(sorted(used)))
+
+
 class Context:
     """What the checks share: the ledger, the options, and the work done once for all of them
-    (the stale facts, every claim's verification)."""
+    (the stale facts, every claim's findings)."""
 
-    def __init__(self, ledger: Ledger, options: CheckOptions, advance: Callable[[int], None] | None) -> None:
-        self.ledger = ledger
+    def __init__(self, parts: LedgerParts, options: CheckOptions, advance: Callable[[int], None] | None) -> None:
+        self.parts = parts
+        self.ledger = parts.world
+        """The sources and facts (claims are read a file at a time: see `claims`)."""
         self.options = options
         self.advance = advance
         # --max-age beyond the calendar's start: nothing is that old (and no date arithmetic overflows)
         days = min(options.max_age_days, options.today.toordinal() - 1)
         cutoff = options.today - dt.timedelta(days=days)
-        self.stale = {fact.id: fact for fact in ledger.facts.values() if fact.as_of and fact.as_of.last < cutoff}
+        self.stale = {fact.id: fact for fact in self.ledger.facts.values() if fact.as_of and fact.as_of.last < cutoff}
 
     @cached_property
-    def verifications(self) -> list[Verification]:
-        engine = Engine(self.ledger)
+    def claims(self) -> list[ClaimFindings]:
+        from .results import findings
+
         done = []
-        for index, claim in enumerate(self.ledger.claims.values(), 1):
-            done.append(engine.verify(claim))
+        for index, found in enumerate(findings(self.parts), 1):
+            done.append(found)
             if self.advance and index % 500 == 0:
                 self.advance(500)
         return done
@@ -73,12 +100,12 @@ def check(*codes: str) -> Callable[[Check], Check]:
     return register
 
 
-def run_checks(result: LoadResult, options: CheckOptions,
+def run_checks(parts: LedgerParts, options: CheckOptions,
                advance: Callable[[int], None] | None = None) -> list[Problem]:
     """Every problem of the ledger, sorted by location. `advance(n)` reports progress by claims."""
-    problems = list(result.problems)
-    if not result.fatal:
-        context = Context(result.ledger, options, advance)
+    problems = list(parts.problems)
+    if not parts.fatal:
+        context = Context(parts, options, advance)
         for run in CHECKS:
             problems.extend(run(context))
     return sorted(problems, key=Problem.sort_key)
@@ -108,21 +135,17 @@ def _grades_without_rationale(context: Context) -> Iterator[Problem]:
 
 @check("drift")
 def _drift(context: Context) -> Iterator[Problem]:
-    for verification in context.verifications:
-        if verification.drift:
-            claim, decided = verification.claim, verification.deciding_fact
-            by = f"; deciding fact: {decided.id}" if decided else ""
-            yield Problem(claim.loc("ruling"), "drift",
-                          f"claim '{claim.id}': computed verdict is {verification.verdict} but the ruling says "
-                          f"{claim.ruling} ({verification.reason}{by})")
+    for claim in context.claims:
+        if claim.drift:
+            yield claim.drift
 
 
 @check("stale-evidence")
 def _stale_evidence(context: Context) -> Iterator[Problem]:
     if not context.stale:
         return
-    for verification in context.verifications:
-        used = {e.fact.id for r in verification.results for e in r.evidence if e.outcome == r.outcome}
-        for fact_id in sorted(used & context.stale.keys()):
-            yield Problem(verification.claim.location, "stale-evidence",
-                          f"claim '{verification.claim.id}' rests on stale fact '{fact_id}'")
+    for claim in context.claims:
+        for fact_id in claim.rests_on:
+            if fact_id in context.stale:
+                yield Problem(claim.location, "stale-evidence",
+                              f"claim '{claim.claim_id}' rests on stale fact '{fact_id}'")

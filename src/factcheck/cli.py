@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -124,6 +125,15 @@ def _ledger(data: Path | None, reviews: bool = False):  # type: ignore[no-untype
     return load_or_raise(_data(data), reviews)
 
 
+def _parts(data: Path | None):  # type: ignore[no-untyped-def]
+    """The ledger in parts (ledger/parts.py), or a LedgerError when anything about it is wrong."""
+    from .ledger.parts import load_parts
+
+    parts = load_parts(_data(data))
+    parts.raise_errors()
+    return parts
+
+
 def _engine(data: Path | None, reviews: bool = False):  # type: ignore[no-untyped-def]
     from .verdict import Engine
 
@@ -132,7 +142,8 @@ def _engine(data: Path | None, reviews: bool = False):  # type: ignore[no-untype
 
 def _checked_elsewhere(engine, data: Path | None, texts: list[str],  # type: ignore[no-untyped-def]
                        today: dt.date) -> list[list[dict]]:
-    """For each text, the imported reviews of the same claim, as records (closest first)."""
+    """For each text, the imported reviews of the same claim, as records (closest first);
+    `engine()` makes the engine they are read with, called only when there are reviews."""
     from .claimreview.index import reviews_files
 
     files = list(reviews_files(_data(data)))
@@ -141,7 +152,7 @@ def _checked_elsewhere(engine, data: Path | None, texts: list[str],  # type: ign
     from .claimreview.match import ReviewMatcher
     from .formats.records import review_record
 
-    matcher = ReviewMatcher(engine, files)
+    matcher = ReviewMatcher(engine(), files)
     return [[review_record(review, score) for review, score in matcher.about(text, today)] for text in texts]
 
 
@@ -201,23 +212,24 @@ def list_claims(
 
         factcheck list --verdict false --verdict misleading --format markdown
     """
-    from .formats.records import claim_row, summary_line
+    from .formats.records import summary_line
     from .progress import Progress
+    from .results import rows
 
     wanted = [v.value for v in verdict or ()]
     try:
-        engine = _engine(data)
-        _check_filters(engine, wanted, source)
+        parts = _parts(data)
+        _check_filters(wanted, source, parts.world.sources if source else {})
     except FactcheckError as error:
         _fail(error)
-    with _progress(Progress("verifying claims", _count(engine, source)), quiet) as bar:
-        shown = _verified(engine, wanted, source, bar)
-        if fmt.value in STREAMED:  # rows go out as they are computed: memory holds one at a time
-            renderer(fmt.value, sys.stdout).stream(View("claims", (claim_row(v) for v in shown)))
+    with _progress(Progress("verifying claims", parts.count), quiet) as bar:
+        shown = (row for row in bar.track(rows(parts))
+                 if (not source or row["source"] in source) and (not wanted or row["verdict"] in wanted))
+        if fmt.value in STREAMED:  # rows go out as they are read: memory holds one file's at a time
+            renderer(fmt.value, sys.stdout).stream(View("claims", shown))
             return
-        verifications = list(shown)
-    _show(View("claims", [claim_row(v) for v in verifications], summary_line(verifications)), fmt.value,
-          color, width, quiet)
+        listed = list(shown)
+    _show(View("claims", listed, summary_line(listed)), fmt.value, color, width, quiet)
 
 
 STREAMED = ("json", "csv")
@@ -230,38 +242,23 @@ def _progress(bar, quiet: bool):  # type: ignore[no-untyped-def]
     return bar
 
 
-def _check_filters(engine, verdict: list[str] | None, source: list[str] | None) -> None:  # type: ignore[no-untyped-def]
+def _check_filters(verdict: list[str] | None, source: list[str] | None, known: Collection[str]) -> None:
+    """Refuse a verdict or a source id (of the `known` ones) that does not exist."""
     for word in verdict or ():
         if word not in VERDICTS:
             raise FactcheckError(f"unknown verdict '{word}' (one of: {', '.join(VERDICTS)})")
     for ident in source or ():
-        if ident not in engine.ledger.sources:
-            hint = closest(ident, engine.ledger.sources)
+        if ident not in known:
+            hint = closest(ident, known)
             raise FactcheckError(f"unknown source '{ident}'" + (f" (did you mean '{hint[0]}'?)" if hint else ""))
 
 
-def _count(engine, source: list[str] | None) -> int:  # type: ignore[no-untyped-def]
-    claims = engine.ledger.claims.values()
-    return sum(1 for c in claims if c.source in source) if source else len(claims)
-
-
-def _verified(engine, verdict, source, bar=None):  # type: ignore[no-untyped-def]
-    """The verifications of the claims asked for, one at a time: a claim from another source is
-    never verified, and a verdict not asked for is never turned into a row."""
-    for claim in engine.ledger.claims.values():
-        if source and claim.source not in source:
-            continue
-        verification = engine.verify(claim)
-        if bar is not None:
-            bar.advance()
-        if not verdict or verification.verdict in verdict:
-            yield verification
-
-
 def _filtered(engine, verdict: list[str] | None, source: list[str] | None):  # type: ignore[no-untyped-def]
-    """The verifications `list` and `export` show: only the verdicts and sources asked for."""
-    _check_filters(engine, verdict, source)
-    return list(_verified(engine, verdict, source))
+    """The verifications `export` writes: only the verdicts and sources asked for; a claim from
+    another source is never verified."""
+    _check_filters(verdict, source, engine.ledger.sources)
+    claims = [c for c in engine.ledger.claims.values() if not source or c.source in source]
+    return [v for v in map(engine.verify, claims) if not verdict or v.verdict in verdict]
 
 
 @app.command()
@@ -283,32 +280,44 @@ def verify(
         factcheck verify "Turkey withdrew from NATO in 2023" --format json
     """
     from .edge import text_argument
-    from .formats.records import verification_record
     from .ledger.schema import ID_PATTERN
 
     claim = text_argument(claim)
     if not claim.strip():
         raise typer.BadParameter("give a claim id or a sentence, not empty text", param_hint="'CLAIM'")
     try:
-        engine = _engine(data)
-        if claim in engine.ledger.claims:
-            result = engine.verify(engine.ledger.claims[claim])
-        elif re.match(ID_PATTERN, claim):
-            near = closest(claim, engine.ledger.claims, count=3, cutoff=0.5)
-            hint = f"; closest: {', '.join(near)}" if near else ""
-            raise FactcheckError(f"no claim '{claim}' in the ledger{hint}")
+        if re.match(ID_PATTERN, claim):  # every claim's id is written so: an id, never a sentence
+            record, engine = _claim_record(data, claim)
         else:
-            from .reading import verify_text
-
-            result = verify_text(engine, claim, _parse_today(today))
-    except FactcheckError as error:
-        _fail(error)
-    record = verification_record(result, engine)
-    try:
-        [record["reviews"]] = _checked_elsewhere(engine, data, [result.claim.text], _parse_today(today))
+            record, engine = _sentence_record(data, claim, _parse_today(today))
+        [record["reviews"]] = _checked_elsewhere(engine, data, [record["text"]], _parse_today(today))
     except FactcheckError as error:
         _fail(error)
     _show(View("verification", record), fmt.value, color, width, quiet)
+
+
+def _claim_record(data: Path | None, claim_id: str):  # type: ignore[no-untyped-def]
+    """`verify <id>`: what it shows, read from the claim's own file and those its verdict depends
+    on; and how to make an engine of the ledger, should imported reviews be searched."""
+    from .results import verification_record
+    from .verdict import Engine
+
+    parts = _parts(data)
+    record = verification_record(parts, claim_id)
+    if record is None:
+        near = closest(claim_id, parts.claim_ids(), count=3, cutoff=0.5)
+        hint = f"; closest: {', '.join(near)}" if near else ""
+        raise FactcheckError(f"no claim '{claim_id}' in the ledger{hint}")
+    return record, lambda: Engine(parts.world)
+
+
+def _sentence_record(data: Path | None, sentence: str, today: dt.date):  # type: ignore[no-untyped-def]
+    """`verify "<sentence>"`: what it shows, and the engine of the whole ledger it was read with."""
+    from .formats.records import verification_record
+    from .reading import verify_text
+
+    engine = _engine(data)
+    return verification_record(verify_text(engine, sentence, today), engine), lambda: engine
 
 
 @app.command()
@@ -377,7 +386,8 @@ def check(
     """
     from .checks import CheckOptions, run_checks
     from .formats.records import problem_record, problem_summary
-    from .ledger import ledger_folder, load
+    from .ledger import ledger_folder
+    from .ledger.parts import load_parts
     from .progress import Progress
 
     options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
@@ -385,11 +395,11 @@ def check(
     problems, files, unusable = [], 0, []
     with _progress(Progress("checking claims"), quiet) as bar:
         for folder in folders:
-            result = load(folder, reviews=True)
-            files += len(result.files)
-            unusable += [p for p in result.problems if p.fatal]
-            bar.total = (bar.total or 0) + len(result.ledger.claims)
-            problems += run_checks(result, options, bar.advance)
+            parts = load_parts(folder, reviews=True)
+            files += len(parts.file_names)
+            unusable += [p for p in parts.problems if p.fatal]
+            bar.total = (bar.total or 0) + parts.count
+            problems += run_checks(parts, options, bar.advance)
     first_unusable = sorted(unusable, key=lambda p: p.sort_key())[:1]
     if any(p.code == "no-ledger" for p in unusable):  # nothing was checked: an error, not a report
         raise LedgerError(first_unusable)
@@ -456,7 +466,7 @@ def scan(
                + f"; {len(flagged)} flagged")
     records = [scan_record(i.text, i.kind, i.verification, engine) for i in shown]
     try:
-        elsewhere = _checked_elsewhere(engine, data, [i.text for i in shown], when)
+        elsewhere = _checked_elsewhere(lambda: engine, data, [i.text for i in shown], when)
     except FactcheckError as error:
         _fail(error)
     for record, reviews in zip(records, elsewhere, strict=True):

@@ -103,15 +103,16 @@ def problem_record(p: Problem) -> dict[str, Any]:
             "code": p.code, "severity": p.severity.value, "message": p.message}
 
 
-def verdict_counts(verifications: Iterable[Verification]) -> dict[str, int]:
-    counts = Counter(str(v.verdict) for v in verifications)
+def verdict_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    counts = Counter(str(row["verdict"]) for row in rows)
     return {verdict: counts[verdict] for verdict in VERDICTS if counts[verdict]}
 
 
-def summary_line(verifications: list[Verification]) -> str:
-    counts = verdict_counts(verifications)
+def summary_line(rows: list[dict[str, Any]]) -> str:
+    """The last line of `list`: how many claims of each verdict its rows show."""
+    counts = verdict_counts(rows)
     parts = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
-    total = len(verifications)
+    total = len(rows)
     return f"{total} claim{'s' if total != 1 else ''}" + (f": {parts}" if parts else "")
 
 

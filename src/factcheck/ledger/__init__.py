@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -47,6 +48,12 @@ class LoadResult:
     @property
     def fatal(self) -> bool:
         return any(p.fatal for p in self.problems)
+
+    def raise_errors(self) -> None:
+        """A LedgerError when anything about the ledger is wrong (for list, verify...)."""
+        errors = [p for p in self.problems if p.severity == "error"]
+        if errors:
+            raise LedgerError(errors)
 
 
 def display_path(path: Path) -> str:
@@ -155,65 +162,73 @@ def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None 
     written (`add` validates a record that way before writing it).
     """
     result = LoadResult(Ledger())
-    try:
-        is_folder = root.is_dir()
-    except OSError as error:  # a name too long for the system, a folder that cannot be entered
-        result.problems.append(Problem(Location(display_path(root)), "no-ledger",
-                                       f"cannot open the ledger folder: {error.strerror or error}", fatal=True))
-        return result
-    if not is_folder:
-        result.problems.append(Problem(Location(display_path(root)), "no-ledger",
-                                       "no such ledger folder", fatal=True))
-        return result
-    # Loading builds millions of objects and frees none: the collector's passes over them cost a
-    # quarter of the time and find nothing, so it waits until the ledger is built, which is then
-    # moved out of its sight (gc.freeze) for the rest of the run.
+    files = ledger_files(root, reviews, result.problems)
+    if files:
+        with collector_paused():
+            builder = Builder(result, replaced or {})
+            builder.read_all(files)
+            if not result.fatal:  # references into a file that could not be read would all look broken
+                builder.cross_check()
+    return result
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Loading builds millions of objects and frees none: the collector's passes over them cost a
+    quarter of the time and find nothing, so it waits until the ledger is built, which is then
+    moved out of its sight (gc.freeze) for the rest of the run."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        _load_into(result, root, reviews, replaced or {})
+        yield
     finally:
         if collecting:
             gc.freeze()
             gc.enable()
-    return result
 
 
-def _load_into(result: LoadResult, root: Path, reviews: bool, replaced: Mapping[Path, str]) -> None:
-    builder = _Builder(result, replaced)
+def ledger_files(root: Path, reviews: bool, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The files of the ledger in `root` with the kind of each, in the order they are read
+    (sources, facts, claims, then the desk's settings and, when asked for, imported reviews);
+    none, and the reason among `problems`, when there is no ledger there."""
+    try:
+        is_folder = root.is_dir()
+    except OSError as error:  # a name too long for the system, a folder that cannot be entered
+        problems.append(Problem(Location(display_path(root)), "no-ledger",
+                                f"cannot open the ledger folder: {error.strerror or error}", fatal=True))
+        return []
+    if not is_folder:
+        problems.append(Problem(Location(display_path(root)), "no-ledger", "no such ledger folder", fatal=True))
+        return []
     files: list[tuple[Path, str]] = []
     for kind in LEDGER_FILES:
-        paths = list(ledger_documents(root, kind, result.problems))
+        paths = list(ledger_documents(root, kind, problems))
         if not paths:
             where = Location(display_path(root / f"{kind}.yaml"))
-            result.problems.append(Problem(where, "missing-file", f"the ledger has no {kind}.yaml", fatal=True))
+            problems.append(Problem(where, "missing-file", f"the ledger has no {kind}.yaml", fatal=True))
         files += [(path, kind) for path in paths]
     if not files:
-        result.problems[:] = [Problem(Location(display_path(root)), "no-ledger",
-                                      "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
-                                      "(use --data DIR to point at one)", fatal=True)]
-        return
+        problems[:] = [Problem(Location(display_path(root)), "no-ledger",
+                               "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
+                               "(use --data DIR to point at one)", fatal=True)]
+        return []
     for kind in (DESK_FILE, REVIEWS_FILE) if reviews else (DESK_FILE,):
         files += [(path, kind) for path in ledger_documents(root, kind)]
-    builder.read_all(files)
-    if not result.fatal:  # references into a file that could not be read would all look broken
-        builder.cross_check()
+    return files
 
 
 def load_text(shown: str, text: str, kind: str) -> LoadResult:
     """One ledger file's text, validated as `load` would read it (to check a file before it is
     written); references to other files are not checked."""
     result = LoadResult(Ledger(), files=[shown])
-    _Builder(result, {}).keep(parse_file(shown, text, kind))
+    Builder(result, {}).keep(parse_file(shown, text, kind))
     return result
 
 
 def load_or_raise(root: Path, reviews: bool = False) -> Ledger:
     """The ledger, or a LedgerError when anything about it is wrong (for list, verify...)."""
     result = load(root, reviews)
-    errors = [p for p in result.problems if p.severity == "error"]
-    if errors:
-        raise LedgerError(errors)
+    result.raise_errors()
     return result.ledger
 
 
@@ -224,11 +239,57 @@ class FileRecords(NamedTuple):
     problems: list[Problem]
     records: list[tuple[str, Any]]
     invalid: tuple[str, ...] = ()
-    """Ids of records that failed validation: still known to cross-references (see _Builder)."""
+    """Ids of the records others refer to (sources, entities, relations) that failed validation:
+    still known to cross-references (see `References`)."""
+
+
+REFERRED_TO = ("source", "entity", "relation")
+"""The kinds of record other records name by id."""
 
 
 def _unreadable(where: Location, code: str, message: str) -> FileRecords:
     return FileRecords([Problem(where, code, message, fatal=True)], [])
+
+
+class FileBytes(NamedTuple):
+    """A ledger file as it was read, before it is parsed: its bytes, its status and (when the
+    cache is on) their digest, which keys everything cached about the file."""
+
+    path: Path
+    kind: str
+    shown: str
+    data: bytes
+    info: os.stat_result
+    digest: bytes
+
+
+def read_file(path: Path, kind: str, shown: str, cache: FileCache | None) -> FileBytes | FileRecords:
+    """A ledger file's bytes, or (as records holding nothing else) the problem that it cannot be read."""
+    try:
+        data, info = read_ledger_bytes(path, shown)
+    except TooLarge as error:
+        return _unreadable(error.location or Location(shown), "too-large", error.message)
+    except FactcheckError as error:
+        return _unreadable(error.location or Location(shown), "unreadable", f"cannot read: {error.message}")
+    except OSError as error:
+        return _unreadable(Location(shown), "unreadable", f"cannot read: {error.strerror or error}")
+    return FileBytes(path, kind, shown, data, info, digest(data) if cache else b"")
+
+
+def records_of(files: Sequence[FileBytes | FileRecords], cache: FileCache | None) -> list[FileRecords]:
+    """Each file's records, in order: from the cache when its entry matches the bytes read, the
+    rest parsed (in worker processes when they are many and large) and cached."""
+    done: list[FileRecords | None] = [
+        file if isinstance(file, FileRecords) else cache.get(file.path, file.shown, file.info, file.digest)
+        if cache else None for file in files]
+    missing = [(index, file) for index, (file, records) in enumerate(zip(files, done, strict=True))
+               if records is None and isinstance(file, FileBytes)]
+    parsed = _parse_many([(file.shown, file.data, file.kind) for _, file in missing], bool(cache))
+    for (index, file), (records, payload) in zip(missing, parsed, strict=True):
+        if cache and payload and not any(p.code == "unreadable" for p in records.problems):
+            cache.put(file.path, file.shown, file.info, file.digest, payload)
+        done[index] = records
+    return [records for records in done if records is not None]  # every file's, as none is left missing
 
 
 def parse_file(shown: str, text: str | bytes, kind: str) -> FileRecords:
@@ -325,7 +386,7 @@ class _FileReader:
             for item, where in zip(items, items.item_locations, strict=True):
                 if self.validator.record(item, record_name, where):
                     self.records.append((record_name, build(item)))
-                elif isinstance(item, YamlMap) and isinstance(item.get("id"), str):
+                elif record_name in REFERRED_TO and isinstance(item, YamlMap) and isinstance(item.get("id"), str):
                     self.invalid.append(item["id"])
 
     # dates -----------------------------------------------------------------------------------
@@ -438,7 +499,7 @@ class _FileReader:
         )
 
 
-class _Builder:
+class Builder:
     """Turns validated YAML records into model objects and checks references between them."""
 
     def __init__(self, result: LoadResult, replaced: Mapping[Path, str]) -> None:
@@ -447,8 +508,7 @@ class _Builder:
         self.problems = result.problems
         self.ids: dict[str, Location] = {}
         self.invalid: set[str] = set()
-        """Ids of records that failed validation: still known, so references to them are not
-        reported again (one mistake, one error), but whatever names them is left out."""
+        """Ids of sources, entities and relations that failed validation (see `References`)."""
         self.review_keys: dict[tuple[str, str], Location] = {}
 
     def error(self, where: Location, code: str, message: str) -> None:
@@ -458,41 +518,17 @@ class _Builder:
         self.read_all([(path, kind)])
 
     def read_all(self, files: list[tuple[Path, str]]) -> None:
-        """Read files in order: each from the cache when its entry matches its bytes, the rest
-        parsed (in worker processes when they are many and large) and cached."""
+        """Read files in order (see `records_of`) and keep their records."""
         cache = FileCache.open()
-        pending: list[tuple[Path, str, str, Any]] = []  # path, kind, shown, (bytes, stat) or parsed
+        read: list[FileBytes | FileRecords] = []
         for path, kind in files:
             shown = display_path(path)
             self.result.files.append(shown)
             if path in self.replaced:
-                pending.append((path, kind, shown, parse_file(shown, self.replaced[path], kind)))
-                continue
-            try:
-                data, info = read_ledger_bytes(path, shown)
-            except TooLarge as error:
-                pending.append((path, kind, shown, _unreadable(error.location or Location(shown), "too-large",
-                                                               error.message)))
-                continue
-            except FactcheckError as error:
-                pending.append((path, kind, shown, _unreadable(error.location or Location(shown), "unreadable",
-                                                               f"cannot read: {error.message}")))
-                continue
-            except OSError as error:
-                pending.append((path, kind, shown, _unreadable(Location(shown), "unreadable",
-                                                               f"cannot read: {error.strerror or error}")))
-                continue
-            source_digest = digest(data) if cache else b""
-            cached = cache.get(path, shown, info, source_digest) if cache else None
-            pending.append((path, kind, shown, cached if cached is not None else (data, info, source_digest)))
-        missing = [(index, item) for index, item in enumerate(pending) if not isinstance(item[3], FileRecords)]
-        parsed = _parse_many([(shown, data, kind) for _, (_, kind, shown, (data, _, _)) in missing], bool(cache))
-        for (index, (path, kind, shown, (_, info, source_digest))), (records, payload) in zip(missing, parsed,
-                                                                                             strict=True):
-            if cache and payload and not any(p.code == "unreadable" for p in records.problems):
-                cache.put(path, shown, info, source_digest, payload)
-            pending[index] = (path, kind, shown, records)
-        for _, _, _, records in pending:
+                read.append(parse_file(shown, self.replaced[path], kind))
+            else:
+                read.append(read_file(path, kind, shown, cache))
+        for records in records_of(read, cache):
             self.keep(records)
 
     def keep(self, records: FileRecords) -> None:
@@ -528,66 +564,38 @@ class _Builder:
         if record_name in ("desk", "rating word", "review"):
             self._keep(obj)
             return
-        first = self.ids.get(obj.id)
-        if first is not None:
-            self.error(obj.location, "duplicate-id", f"duplicate id '{brief(obj.id)}' (first at {first})")
+        if not self.register(obj.id, obj.location):
             return
-        self.ids[obj.id] = obj.location
         table = {"source": "sources", "entity": "entities", "relation": "relations",
                  "fact": "facts", "claim": "claims"}[record_name]
         getattr(self.result.ledger, table)[obj.id] = obj
 
     # references ------------------------------------------------------------------------------
 
+    def register(self, ident: str, location: Location) -> bool:
+        """Take an id for the record at `location`; False (and reported) when it is taken."""
+        first = self.ids.get(ident)
+        if first is not None:
+            self.error(location, "duplicate-id", f"duplicate id '{brief(ident)}' (first at {first})")
+            return False
+        self.ids[ident] = location
+        return True
+
     def cross_check(self) -> None:
         """Every id a record names must exist; `republishes` must not loop. Bad records are dropped."""
         ledger = self.result.ledger
-        things = ledger.sources.keys() | ledger.entities.keys()
-
-        def missing(record: Any, key: str, known: Any, what: str) -> bool:
-            """Report each id under `key` of `record` that is not in `known` (those of invalid
-            records, already reported, silently)."""
-            value = getattr(record, key)
-            ids = sorted(value) if isinstance(value, frozenset) else [value] if isinstance(value, str) else value or ()
-            bad = [i for i in ids if i and i not in known]
-            for ident in bad:
-                if ident in self.invalid:
-                    continue
-                hint = next(iter(closest(ident, known, cutoff=0.7)), "")
-                self.error(record.loc(key), "unknown-reference",
-                           f"unknown {what} '{brief(ident)}'" + (f" (did you mean '{hint}'?)" if hint else ""))
-            return bool(bad)
-
+        references = References(ledger, self.invalid, self.problems)
         for source in list(ledger.sources.values()):
-            missing(source, "republishes", ledger.sources, "source")
+            references.missing(source, "republishes", ledger.sources, "source")
         for relation in list(ledger.relations.values()):
             for ident in relation.implies:
                 if ident not in ledger.relations:
                     self.error(relation.location, "unknown-reference", f"unknown relation '{ident}'")
-        relations = ledger.relations
         for fact in list(ledger.facts.values()):
-            if fact.relation in relations and fact.subject <= things and (not fact.object or fact.object in things):
-                continue  # the common case, at a fraction of the cost of reporting
-            bad = missing(fact, "subject", things, "entity or source")
-            bad |= missing(fact, "object", things, "entity or source")
-            bad |= missing(fact, "relation", ledger.relations, "relation")
-            if bad:
+            if not references.fact_holds(fact):
                 del ledger.facts[fact.id]
-        sources = ledger.sources
         for claim in list(ledger.claims.values()):
-            if ((not claim.source or claim.source in sources) and all(s in sources for s in claim.via)
-                    and all(s in sources for s in claim.attributed_to)
-                    and all(a.relation in relations and a.subject <= things and (not a.object or a.object in things)
-                            for a in claim.assertions)):
-                continue
-            bad = missing(claim, "source", ledger.sources, "source")
-            bad |= missing(claim, "via", ledger.sources, "source")
-            bad |= missing(claim, "attributed_to", ledger.sources, "source")
-            for assertion in claim.assertions:
-                bad |= missing(assertion, "subject", things, "entity or source")
-                bad |= missing(assertion, "object", things, "entity or source")
-                bad |= missing(assertion, "relation", ledger.relations, "relation")
-            if bad:
+            if not references.claim_holds(claim):
                 del ledger.claims[claim.id]
         self._check_cycles(ledger, lambda s: ledger.sources[s].republishes if s in ledger.sources else ())
 
@@ -615,6 +623,59 @@ class _Builder:
                     state[nxt] = 1
                     path.append(nxt)
                     stack.append(iter(edges(nxt)))
+
+
+class References:
+    """The ids records name, checked against the sources, entities and relations of a ledger."""
+
+    def __init__(self, ledger: Ledger, invalid: set[str], problems: list[Problem]) -> None:
+        self.sources = ledger.sources
+        self.relations = ledger.relations
+        self.things = ledger.sources.keys() | ledger.entities.keys()
+        self.invalid = invalid
+        """Ids of sources, entities and relations that failed validation: a reference to one is
+        not reported again (one mistake, one error), but what names it is still left out."""
+        self.problems = problems
+
+    def missing(self, record: Any, key: str, known: Any, what: str) -> bool:
+        """Report each id under `key` of `record` that is not in `known`; True when one is missing."""
+        value = getattr(record, key)
+        ids = sorted(value) if isinstance(value, frozenset) else [value] if isinstance(value, str) else value or ()
+        bad = [i for i in ids if i and i not in known]
+        for ident in bad:
+            if ident in self.invalid:
+                continue
+            hint = next(iter(closest(ident, known, cutoff=0.7)), "")
+            self.problems.append(Problem(record.loc(key), "unknown-reference", f"unknown {what} '{brief(ident)}'"
+                                         + (f" (did you mean '{hint}'?)" if hint else "")))
+        return bool(bad)
+
+    def fact_holds(self, fact: Fact) -> bool:
+        """Whether every id the fact names exists (each one missing is reported)."""
+        things, relations = self.things, self.relations
+        if fact.relation in relations and fact.subject <= things and (not fact.object or fact.object in things):
+            return True  # the common case, at a fraction of the cost of reporting
+        bad = self.missing(fact, "subject", things, "entity or source")
+        bad |= self.missing(fact, "object", things, "entity or source")
+        bad |= self.missing(fact, "relation", relations, "relation")
+        return not bad
+
+    def claim_holds(self, claim: Claim) -> bool:
+        """Whether every id the claim and its assertions name exists (each one missing is reported)."""
+        sources, things, relations = self.sources, self.things, self.relations
+        if ((not claim.source or claim.source in sources) and all(s in sources for s in claim.via)
+                and all(s in sources for s in claim.attributed_to)
+                and all(a.relation in relations and a.subject <= things and (not a.object or a.object in things)
+                        for a in claim.assertions)):
+            return True
+        bad = self.missing(claim, "source", sources, "source")
+        bad |= self.missing(claim, "via", sources, "source")
+        bad |= self.missing(claim, "attributed_to", sources, "source")
+        for assertion in claim.assertions:
+            bad |= self.missing(assertion, "subject", things, "entity or source")
+            bad |= self.missing(assertion, "object", things, "entity or source")
+            bad |= self.missing(assertion, "relation", relations, "relation")
+        return not bad
 
 
 def _positions(record: YamlMap) -> dict[str, int]:

@@ -3,7 +3,7 @@
 Each ledger file's records and problems are kept in one entry, named after the file's absolute
 path, that also holds the file's size, modification time and a BLAKE2 digest of its bytes, the
 path as it was shown, and a fingerprint of the code that wrote it (factcheck's version and the
-source of the modules that read and model a ledger). An entry is used only when every one of them
+source of every one of its modules). An entry is used only when every one of them
 matches the file as it is now: an edit that keeps the size and the mtime still changes the digest.
 
 Entries are pickles, because rebuilding a hundred thousand records from plain data would cost
@@ -19,6 +19,7 @@ concurrent runs never read half an entry. `FACTCHECK_NO_CACHE=1` or `--no-cache`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import marshal
@@ -39,21 +40,22 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=32).digest()
 
 
+@functools.cache
 def _code_fingerprint() -> str:
-    """Changes whenever the code that reads and models a ledger changes, so entries written by
-    another version (or a work in progress) are never read back."""
+    """Changes whenever any of factcheck's code changes (what reads and models a ledger, and what
+    computes verdicts and findings from it), so entries written by another version (or a work in
+    progress) are never read back."""
     from .. import __version__
 
-    here = Path(__file__).resolve().parent
-    package = here.parent
-    sources = [*sorted(here.glob("*.py")), package / "model.py", package / "diagnostics.py", package / "inputs.py"]
+    package = Path(__file__).resolve().parent.parent
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"{__version__} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
-    for source in sources:
+    for source in sorted(package.rglob("*.py")):
+        hasher.update(str(source.relative_to(package)).encode())
         try:
             hasher.update(source.read_bytes())
         except OSError:
-            hasher.update(str(source).encode())
+            hasher.update(b"unreadable")
     return hasher.hexdigest()
 
 
@@ -121,6 +123,18 @@ class FileCache:
         """Something computed from records (not read from one file), stored under `name` for
         exactly `key` (a digest of everything it was computed from); None when absent or stale."""
         return self._read(self.folder / f"{name}.derived", marshal.dumps((self.fingerprint, name, key)))
+
+    def holds(self, name: str, key: bytes) -> bool:
+        """Whether something derived is stored under `name` for `key`, by its header alone (its
+        signature is checked when it is read): to tell what must be computed before reading any."""
+        header = marshal.dumps((self.fingerprint, name, key))
+        start = len(_MAGIC) + _MAC_SIZE
+        try:
+            with open(self.folder / f"{name}.derived", "rb") as entry:
+                blob = entry.read(start + len(header))
+        except OSError:
+            return False
+        return blob.startswith(_MAGIC) and blob[start:] == header
 
     def put_derived(self, name: str, key: bytes, value: Any) -> None:
         body = marshal.dumps((self.fingerprint, name, key)) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

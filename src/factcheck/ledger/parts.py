@@ -1,0 +1,351 @@
+"""A ledger read in parts, for the commands that go through its claims a file at a time (`check`,
+`list`, `verify <id>`): a warm run reads small summaries, not every record.
+
+Each claims file is summarised: the problems found reading it, each claim's id and position,
+what its claims name that the sources and facts lack, the article bodies it adds to and the
+articles its headlines belong to. The other files (sources, facts, the desk's settings, imported
+reviews) are summarised together: their problems and their records' ids. Summaries are cached
+under a digest of the bytes they were made from (a claims file's, and the sources' and facts'
+files it was checked against), so each is reused until one of those files changes. Records are
+read (from the record cache, see cache.py) only when asked for: a claims file's claims, or the
+sources and facts (`world`), which every verdict depends on.
+
+The problems found and the claims kept are those `load` finds and keeps; `verdicts_key` digests
+everything the verdicts of one file's claims depend on, for caching what is computed from them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from ..diagnostics import FactcheckError, LedgerError, Location, Problem
+from ..model import Assertion, Claim, Ledger, pack_position
+from . import (
+    Builder,
+    FileBytes,
+    FileRecords,
+    LoadResult,
+    References,
+    collector_paused,
+    display_path,
+    ledger_files,
+    read_file,
+    records_of,
+)
+from .cache import FileCache
+
+CLAIMS = "claims"
+
+
+class ClaimsSummary(NamedTuple):
+    """What one claims file brings to the whole ledger, without its claims."""
+
+    problems: list[Problem]
+    """Found reading and validating the file on its own."""
+    references: list[Problem]
+    """Ids its claims name that the sources and facts do not hold."""
+    claims: list[tuple[str, int]]
+    """Each claim's id and position (`pack_position`), in order."""
+    dropped: frozenset[int]
+    """The claims (by their place in `claims`) left out for naming what does not exist."""
+    bodies: list[tuple[int, str, bytes]]
+    """The claims of an article's body: place, article, and a digest of their assertions."""
+    headlines: tuple[str, ...]
+    """The articles its headlines belong to, sorted: their bodies bear on its verdicts."""
+
+
+class WorldSummary(NamedTuple):
+    """What the files other than claims bring to the whole ledger, without their records."""
+
+    problems: list[Problem]
+    """Found reading them, and ids used twice among them."""
+    references: list[Problem]
+    """Ids their records name that do not exist, and loops of `republishes`."""
+    ids: frozenset[str]
+    """The ids of their records, which no claim may take."""
+
+
+@dataclass(eq=False)
+class ClaimsFile:
+    """One claims file of the ledger: its summary, and its records once read."""
+
+    path: Path
+    shown: str
+    file: FileBytes | FileRecords
+    """As it was read (its bytes let go once summarised), or why it could not be."""
+    key: bytes | None
+    """What the summary is cached under (None when nothing is cached)."""
+    summary: ClaimsSummary
+    records: FileRecords | None = None
+    kept: list[int] = field(default_factory=list)
+    """The claims the ledger keeps (by place): no duplicate id, naming nothing missing."""
+
+    def location(self, index: int) -> Location:
+        """Where the claim at `index` is written."""
+        position = self.summary.claims[index][1]
+        return Location(self.shown, position >> 32, position & 0xFFFFFFFF)
+
+
+class LedgerParts:
+    """A ledger's summaries, with its records read on demand."""
+
+    def __init__(self, cache: FileCache | None) -> None:
+        self.cache = cache
+        self.problems: list[Problem] = []
+        """Every problem `load` finds."""
+        self.file_names: list[str] = []
+        """Every file read, as shown."""
+        self.claims_files: list[ClaimsFile] = []
+        self.other_files: list[FileBytes | FileRecords] = []
+        self._bodies: dict[str, list[bytes]] = {}
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+    def raise_errors(self) -> None:
+        """A LedgerError when anything about the ledger is wrong (for list, verify...)."""
+        errors = [p for p in self.problems if p.severity == "error"]
+        if errors:
+            raise LedgerError(errors)
+
+    @property
+    def count(self) -> int:
+        """How many claims the ledger keeps."""
+        return sum(len(file.kept) for file in self.claims_files)
+
+    @property
+    def world(self) -> Ledger:
+        """The ledger without its claims: sources, entities, relations, facts, desk (and reviews)."""
+        return self._world.result.ledger
+
+    @cached_property
+    def _world(self) -> Builder:
+        """The files other than claims read into a builder, references checked (their problems
+        put apart: `load` reports them only when nothing is unusable)."""
+        builder = Builder(LoadResult(Ledger()), {})
+        for records in records_of([_bytes_again(file, self.cache) for file in self.other_files], self.cache):
+            builder.keep(records)
+        problems = builder.result.problems
+        read = len(problems)
+        builder.cross_check()
+        self._world_references = problems[read:]
+        del problems[read:]
+        return builder
+
+    def claim_ids(self) -> list[str]:
+        return [file.summary.claims[index][0] for file in self.claims_files for index in file.kept]
+
+    def find(self, claim_id: str) -> tuple[ClaimsFile, int] | None:
+        """The claims file holding the claim the ledger keeps under `claim_id`, and its place there."""
+        for file in self.claims_files:
+            for index in file.kept:
+                if file.summary.claims[index][0] == claim_id:
+                    return file, index
+        return None
+
+    def checked(self, file: ClaimsFile) -> list[tuple[int, Claim]]:
+        """The claims of `file` that name nothing missing, by place (duplicates included: which
+        of two is kept depends on the other files, what one of them says on its own does not)."""
+        dropped = file.summary.dropped
+        return [(index, claim) for index, claim in enumerate(self.records(file)) if index not in dropped]
+
+    def records(self, file: ClaimsFile) -> list[Claim]:
+        """Every claim built from `file`, in order: from memory, the record cache, or the file."""
+        if file.records is None:
+            [file.records] = records_of([_bytes_again(file.file, self.cache)], self.cache)
+        return [claim for _, claim in file.records.records]
+
+    def ledger_for(self, files: Iterable[ClaimsFile]) -> Ledger:
+        """The ledger with the claims of `files` and of the article bodies their headlines belong
+        to, enough to verify any claim of `files` as the whole ledger would."""
+        wanted = list(files)
+        articles = {article for file in wanted for article in file.summary.headlines}
+        needed = set(wanted) | {file for file in self.claims_files
+                                if any(article in articles for _, article, _ in file.summary.bodies)}
+        claims: dict[str, Claim] = {}
+        for file in self.claims_files:
+            if file in needed:
+                records = self.records(file)
+                claims.update((records[index].id, records[index]) for index in file.kept)
+        return dataclasses.replace(self.world, claims=claims)
+
+    def verdicts_key(self, file: ClaimsFile) -> bytes | None:
+        """A digest of everything the verdicts of the file's claims depend on: its bytes, the
+        sources' and facts' files, and the bodies of the articles its headlines belong to."""
+        if file.key is None:
+            return None
+        hasher = hashlib.blake2b(file.key, digest_size=32)
+        for article in file.summary.headlines:
+            hasher.update(article.encode("utf-8", "surrogatepass") + b"\0")
+            for body in self._bodies.get(article, ()):
+                hasher.update(body)
+            hasher.update(b"\1")
+        return hasher.digest()
+
+
+def load_parts(root: Path, reviews: bool = False) -> LedgerParts:
+    """The ledger in `root`, in parts (see the module's docstring); its problems are those
+    `load(root, reviews)` finds."""
+    parts = LedgerParts(FileCache.open())
+    files = ledger_files(root, reviews, parts.problems)
+    if files:
+        with collector_paused():
+            _read(parts, files, root / f"{reviews}")
+    return parts
+
+
+def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path) -> None:
+    cache = parts.cache
+    parts.file_names = [display_path(path) for path, _ in files]
+    parts.other_files = [read_file(path, kind, display_path(path), cache) for path, kind in files if kind != CLAIMS]
+    world = _world_summary(parts, name)
+    parts.problems += world.problems
+    _read_claims(parts, [path for path, kind in files if kind == CLAIMS])
+    for file in parts.claims_files:
+        parts.problems += file.summary.problems
+    _take_ids(parts, world.ids)
+    if parts.fatal:  # as `load`: references into a file that could not be read would all look broken
+        return
+    parts.problems += world.references
+    for file in parts.claims_files:
+        parts.problems += file.summary.references
+        file.kept = [index for index in file.kept if index not in file.summary.dropped]
+        kept = set(file.kept)
+        for index, article, body in file.summary.bodies:
+            if index in kept:
+                parts._bodies.setdefault(article, []).append(body)
+
+
+def _world_summary(parts: LedgerParts, name: Path) -> WorldSummary:
+    """The other files' summary, from the cache when their bytes are those it was made from;
+    `name` tells one ledger's (read with or without reviews) from another's."""
+    cache, files = parts.cache, parts.other_files
+    key = _digest(files) if cache else None
+    stored = cache.get_derived(_entry_name("world-summary-", name), key) if cache and key else None
+    if isinstance(stored, WorldSummary):
+        parts.other_files = [file._replace(data=b"") if isinstance(file, FileBytes) else file for file in files]
+        return stored
+    builder = parts._world
+    summary = WorldSummary(list(builder.result.problems), parts._world_references, frozenset(builder.ids))
+    if cache and key:
+        cache.put_derived(_entry_name("world-summary-", name), key, summary)
+    return summary
+
+
+def _read_claims(parts: LedgerParts, paths: list[Path]) -> None:
+    """Each claims file read and summarised: from the cache when its bytes and the sources' and
+    facts' are those its summary was made from; the others parsed together (across cores when
+    they are many and large) and checked against the sources and facts."""
+    cache = parts.cache
+    world_key = _digest(parts.other_files, ("sources", "facts")) if cache else None
+    pending: list[tuple[Path, str, FileBytes | FileRecords, bytes | None, ClaimsSummary | None]] = []
+    for path in paths:
+        shown = display_path(path)
+        file = read_file(path, CLAIMS, shown, cache)
+        if isinstance(file, FileRecords):  # could not be read: nothing to parse
+            pending.append((path, shown, file, None, _summary(file, None)))
+            continue
+        key = hashlib.blake2b(world_key + os.fsencode(shown) + b"\0" + file.digest).digest() if world_key else None
+        stored = cache.get_derived(_entry_name("claims-summary-", path), key) if cache and key else None
+        if isinstance(stored, ClaimsSummary):
+            pending.append((path, shown, file._replace(data=b""), key, stored))  # its bytes are not needed again
+        else:
+            pending.append((path, shown, file, key, None))
+    parsed = iter(records_of([file for _, _, file, _, summary in pending if summary is None], cache))
+    references: References | None = None
+    for path, shown, file, key, summary in pending:
+        records = file if isinstance(file, FileRecords) else None
+        if summary is None:
+            records = next(parsed)
+            references = references or References(parts.world, parts._world.invalid, [])
+            summary = _summary(records, references)
+            if cache and key:
+                cache.put_derived(_entry_name("claims-summary-", path), key, summary)
+        parts.claims_files.append(ClaimsFile(path, shown, file, key, summary, records))
+
+
+def _take_ids(parts: LedgerParts, world_ids: frozenset[str]) -> None:
+    """Register the claims' ids in file order, as `load` does: a claim whose id is taken is
+    reported and left out. A file whose ids are all new is taken in a few set operations; the
+    ids are registered with their locations only from the first file that reuses one."""
+    taken = set(world_ids)
+    files = parts.claims_files
+    registered = 0  # files[:registered] have their claims' locations registered
+    for number, file in enumerate(files):
+        ids = [ident for ident, _ in file.summary.claims]
+        if taken.isdisjoint(ids) and len(set(ids)) == len(ids):
+            file.kept = list(range(len(ids)))
+            taken.update(ids)
+            continue
+        builder = parts._world  # where the first of two is a source or a fact, its location is there
+        for earlier in files[registered:number]:
+            for index in earlier.kept:
+                builder.register(earlier.summary.claims[index][0], earlier.location(index))
+        registered = number + 1
+        reported = len(builder.result.problems)
+        file.kept = [index for index, ident in enumerate(ids) if builder.register(ident, file.location(index))]
+        parts.problems += builder.result.problems[reported:]
+        taken.update(ids)
+
+
+def _bytes_again(file: FileBytes | FileRecords, cache: FileCache | None) -> FileBytes | FileRecords:
+    """A file read earlier in the run, for its records: as it was, or read again when its bytes
+    were let go and its records are not in the cache (refused if it has changed since)."""
+    if isinstance(file, FileRecords) or file.data or cache is None:
+        return file
+    cached = cache.get(file.path, file.shown, file.info, file.digest)
+    if cached is not None:
+        return cached
+    again = read_file(file.path, file.kind, file.shown, cache)
+    if not isinstance(again, FileBytes) or again.digest != file.digest:
+        raise FactcheckError("the file changed while it was being read: run the command again", Location(file.shown))
+    return again
+
+
+def _digest(files: list[FileBytes | FileRecords], kinds: tuple[str, ...] | None = None) -> bytes | None:
+    """A digest of the files (of these kinds only, if given): their names and bytes; None when
+    one could not be read (then nothing derived from them is cached)."""
+    hasher = hashlib.blake2b(digest_size=32)
+    for file in files:
+        if isinstance(file, FileRecords):
+            return None
+        if kinds is None or file.kind in kinds:
+            hasher.update(os.fsencode(file.shown) + b"\0" + file.digest)
+    return hasher.digest()
+
+
+def _entry_name(prefix: str, path: Path) -> str:
+    return prefix + hashlib.sha256(os.fsencode(str(path.absolute()))).hexdigest()[:40]
+
+
+def _summary(records: FileRecords, references: References | None) -> ClaimsSummary:
+    """Summarise one claims file's records, checking the ids they name against `references`
+    (none for a file that could not be read)."""
+    found: list[Problem] = []
+    claims, dropped, bodies, headlines = [], set(), [], set()
+    for index, (_, claim) in enumerate(records.records):
+        claims.append((claim.id, pack_position(claim.location)))
+        assert references is not None, "a file that could not be read has no records"
+        references.problems = found
+        if not references.claim_holds(claim):
+            dropped.add(index)
+        elif claim.article and claim.kind == "headline":
+            headlines.add(claim.article)
+        elif claim.article:
+            bodies.append((index, claim.article, _assertions_digest(claim.assertions)))
+    return ClaimsSummary(list(records.problems), found, claims, frozenset(dropped), bodies, tuple(sorted(headlines)))
+
+
+def _assertions_digest(assertions: tuple[Assertion, ...]) -> bytes:
+    """Every field of a body's assertions, in a form that does not depend on the run."""
+    fields = [(sorted(a.subject), a.relation, a.object, str(a.date), str(a.after), str(a.before), a.value, a.change,
+               a.negated, a.role, a.loose) for a in assertions]
+    return hashlib.blake2b(repr(fields).encode(), digest_size=16).digest()

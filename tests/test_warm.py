@@ -1,0 +1,161 @@
+"""`check`, `list` and `verify <id>` read each claims file's results back from the cache: their
+output is byte for byte the output without the cache, after any change to any file, and a
+warm run verifies only the claims of the files whose results may have changed."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.ledger.cache import NO_CACHE_ENV
+from factcheck.verdict import Engine
+
+from .conftest import MINI
+
+COMMANDS = [["check"], ["check", "-f", "json", "--today", "2031-01-01"], ["list"], ["list", "-f", "json"],
+            ["list", "-f", "csv", "--source", "clickbait"]]
+
+
+@pytest.fixture
+def split(tmp_path: Path) -> Path:
+    """The mini ledger with its claims in two files: the headline in b.yaml, its article's body in a.yaml."""
+    root = tmp_path / "ledger"
+    shutil.copytree(MINI, root)
+    claims = (root / "claims.yaml").read_text(encoding="utf-8").split("\n  - id: ")
+    (root / "claims.yaml").unlink()
+    (root / "claims").mkdir()
+    first = [c for c in claims[1:] if not c.startswith("headline-attack")]
+    (root / "claims" / "a.yaml").write_text("claims:\n  - id: " + "\n  - id: ".join(first) + "\n", encoding="utf-8")
+    headline = next(c for c in claims if c.startswith("headline-attack"))
+    (root / "claims" / "b.yaml").write_text(f"claims:\n  - id: {headline}\n", encoding="utf-8")
+    return root
+
+
+def outputs(root: Path, cached: bool) -> list[tuple[int, str, str]]:
+    """What every command prints, with or without the cache."""
+    runner = CliRunner()
+    env = {} if cached else {NO_CACHE_ENV: "1"}
+    found = []
+    claims = "".join(path.read_text(encoding="utf-8") for path in sorted((root / "claims").glob("*.yaml")))
+    ids = re.findall(r"^  - id: (\S+)", claims, re.M)
+    for command in [*COMMANDS, *(["verify", ident, "-f", "json"] for ident in ids)]:
+        result = runner.invoke(app, [*command, "--data", str(root)], env=env)
+        found.append((result.exit_code, result.stdout, result.stderr))
+    return found
+
+
+def same_with_and_without_cache(root: Path) -> list[tuple[int, str, str]]:
+    expected = outputs(root, cached=False)
+    assert outputs(root, cached=True) == expected  # filling the cache, or reading part of it
+    assert outputs(root, cached=True) == expected  # reading it
+    return expected
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "a fact's date": lambda root: edit(root / "facts.yaml", "date: 2014-03-18", "date: 2013-03-18"),
+    "a fact's as_of": lambda root: edit(root / "facts.yaml", "as_of: 2026-11-01", "as_of: 2020-11-01"),
+    "a source's grade": lambda root: edit(root / "sources.yaml", "reliability: F", "reliability: B"),
+    "a source's kind": lambda root: edit(root / "sources.yaml", "kind: website\n    reliability: D",
+                                         "kind: state-media\n    reliability: D"),
+    "an entity's name": lambda root: edit(root / "facts.yaml", "name: NATO", "name: The Alliance"),
+    "a relation": lambda root: edit(root / "facts.yaml", "words: [visited, visit]\n    repeatable: true",
+                                    "words: [visited, visit]"),
+    "a ruling": lambda root: edit(root / "claims" / "a.yaml", "ruling: mostly-true", "ruling: false"),
+    "a claim's text": lambda root: edit(root / "claims" / "a.yaml", "Turkey is a key NATO member.",
+                                        "Turkey is a NATO member."),
+    "the headline's body, in another file": lambda root: edit(
+        root / "claims" / "a.yaml", "article: art-1\n    source: clickbait\n    date: 2016-07-28\n    assertions:\n",
+        "article: art-1\n    source: clickbait\n    date: 2016-07-28\n    assertions:\n"
+        "      - {subject: [russia, turkey], relation: criticised, object: nato}\n"),
+    "a body claim left out for an unknown source": lambda root: edit(
+        root / "claims" / "a.yaml", "article: art-1\n    source: clickbait", "article: art-1\n    source: clickbat"),
+    "a duplicate id across files": lambda root: edit(root / "claims" / "b.yaml", "id: headline-attack",
+                                                     "id: body-nato"),
+    "an id taken by a source": lambda root: edit(root / "claims" / "a.yaml", "id: opinion", "id: putin"),
+    "a syntax error in a claims file": lambda root: edit(root / "claims" / "b.yaml", "ruling: misleading",
+                                                         "ruling: [misleading"),
+    "a claims file removed": lambda root: (root / "claims" / "b.yaml").unlink(),
+    "a claims file added": lambda root: (root / "claims" / "c.yaml").write_text(
+        "claims:\n  - {id: extra, text: Putin signed it., source: putin, ruling: true,\n"
+        "     assertions: [{subject: putin, relation: signed, object: crimea-treaty}]}\n", encoding="utf-8"),
+    "a desk added": lambda root: (root / "factcheck.yaml").write_text(
+        "desk: {name: Desk, url: 'https://desk.example/'}\n", encoding="utf-8"),
+    "a sources file that cannot be parsed": lambda root: edit(root / "sources.yaml", "sources:", "sources: ["),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_the_same_output_after_a_change(split: Path, change: str) -> None:
+    before = same_with_and_without_cache(split)
+    CHANGES[change](split)
+    after = same_with_and_without_cache(split)
+    assert after != before, "the change shows in some output"
+
+
+def test_a_headline_follows_its_body_in_another_file(split: Path) -> None:
+    def headline() -> str:
+        result = CliRunner().invoke(app, ["verify", "headline-attack", "--data", str(split), "-f", "json"])
+        return json.loads(result.stdout)["reason"]
+
+    assert "its article body never says" in headline()
+    CHANGES["the headline's body, in another file"](split)
+    assert "its article body never says" not in headline()
+
+
+def test_every_change_in_turn(split: Path) -> None:
+    """Changes one after another, each on a cache the ones before it filled."""
+    same_with_and_without_cache(split)
+    for change in CHANGES:
+        if change not in ("a syntax error in a claims file", "a sources file that cannot be parsed",
+                          "a claims file removed"):
+            CHANGES[change](split)
+            same_with_and_without_cache(split)
+
+
+def verified(monkeypatch: pytest.MonkeyPatch, command: list[str]) -> list[str]:
+    """The ids of the claims a command verifies."""
+    seen: list[str] = []
+    verify = Engine.verify
+
+    def counting(engine: Engine, claim, *args):  # type: ignore[no-untyped-def]
+        seen.append(claim.id)
+        return verify(engine, claim, *args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Engine, "verify", counting)
+        result = CliRunner().invoke(app, command)
+    assert result.exit_code in (0, 1), result.output
+    return seen
+
+
+def test_a_warm_run_verifies_only_what_may_have_changed(split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = ["--data", str(split)]
+    assert len(verified(monkeypatch, ["check", *data])) == 8
+    assert verified(monkeypatch, ["check", *data]) == []
+    assert verified(monkeypatch, ["list", "-f", "json", *data]) == []
+    edit(split / "claims" / "b.yaml", "ruling: misleading", "ruling: false")
+    assert verified(monkeypatch, ["check", *data]) == ["headline-attack"]
+    CHANGES["the headline's body, in another file"](split)  # the headline's verdict depends on it
+    assert sorted(verified(monkeypatch, ["list", *data])) == sorted([*re.findall(
+        r"^  - id: (\S+)", (split / "claims" / "a.yaml").read_text(), re.M), "headline-attack"])
+
+
+def test_verify_reads_only_its_claims_file(split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = ["--data", str(split)]
+    assert verified(monkeypatch, ["verify", "headline-attack", *data]) == ["headline-attack"]
+    assert verified(monkeypatch, ["verify", "headline-attack", *data]) == []
+    assert len(verified(monkeypatch, ["verify", "crimea-2013", *data])) == 7  # the claims of a.yaml, at once
+    assert verified(monkeypatch, ["verify", "body-nato", *data]) == []
