@@ -620,3 +620,13 @@ def test_a_passive_with_a_thing_given(transit: Engine, sentence: str, verdict: s
 def test_reverse_words_name_the_object_first(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a word English does not know after a number is its unit, checked like any other
+    ("The Harbour Tunnel cost 412 million euros", "unproven"),
+    ("The Harbour Tunnel cost 412 million crowns", "true"),
+])
+def test_an_unknown_word_after_a_number_is_its_unit(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -201,14 +201,16 @@ def _ambiguous_names(reading: Reading, claimed: set[int]) -> list[Part]:
 
 
 def _unit_after(reading: Reading, index: int) -> int | None:
-    """The noun a number counts or measures, past a scale word: "412 million crowns"."""
+    """The noun a number counts or measures, past a scale word: "412 million crowns"; also a word
+    English does not know ("412 million euros", "38 km"): after a number it is a unit."""
     following = index + 1
     while following < len(reading.words) and reading.words[following].word in SCALES:
         following += 1
     if following >= len(reading.words):
         return None
     word = reading.words[following].word
-    if word in STOPWORDS or "N" not in lexicon.word_classes(word):
+    classes = lexicon.word_classes(word)
+    if word in STOPWORDS or not word.isalpha() or (classes and "N" not in classes):
         return None
     return following
 
