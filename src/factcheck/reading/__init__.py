@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Location
 from ..model import Assertion, Claim, Fact, PartialDate, Unchecked, Verdict
 from ..verdict import Engine, Outcome, Verification, is_about
-from .account import unchecked_parts
+from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
@@ -44,7 +44,7 @@ class Reader:
         self.engine = engine
         self.vocabulary = Vocabulary(engine.ledger)
         self._claims: dict[tuple, list[tuple[Claim, str, _Gist]]] | None = None  # by what they say
-        self._statements: dict[str, str] = {}
+        self._statements: dict[str, Statement] = {}
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
         self._connections: dict[tuple[str, str], Fact] | None = None
 
@@ -370,20 +370,28 @@ class Reader:
                             self._connections.setdefault((a, b), fact)
         return self._connections.get((min(first, second), max(first, second)))
 
-    def _carried(self, chosen: list[Candidate]) -> tuple[str, ...]:
-        """The statements (as stems) of the facts that support the chosen readings: a place or
-        detail they name in the same words, after the same preposition, is checked with them
-        ("met Putin in St Petersburg" where the fact says "met in St Petersburg")."""
-        found: list[str] = []
+    def _carried(self, chosen: list[Candidate]) -> tuple[Statement, ...]:
+        """The statements of the facts that support the chosen readings: a place or detail they
+        name in the same words, or a party they name by any of its names, after the same
+        preposition, is checked with them ("met Putin in St Petersburg" where the fact says "met
+        in St Petersburg")."""
+        found: list[Statement] = []
         for candidate in chosen:
             for evidence in self.engine.check_assertion(candidate.assertion).evidence:
                 if evidence.outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE):
                     found.append(self._statement(evidence.fact))
         return tuple(dict.fromkeys(found))
 
-    def _statement(self, fact: Fact) -> str:
+    def _statement(self, fact: Fact) -> Statement:
+        """A fact's statement, with the parties it names, also those named inside a longer name
+        ("the Kestrel Valley Transit Authority" in "chief executive of the Kestrel Valley ...")."""
         if fact.id not in self._statements:
-            self._statements[fact.id] = " " + " ".join(w.stem for w in tokens(normalise(fact.statement))) + " "
+            words = tokens(normalise(fact.statement))
+            named = self.vocabulary.entity_mentions(words)[0]
+            inner = [dataclasses.replace(m, first=m.first + outer.first + 1, last=m.last + outer.first + 1)
+                     for outer in named if outer.last > outer.first
+                     for m in self.vocabulary.entity_mentions(words[outer.first + 1: outer.last + 1])[0]]
+            self._statements[fact.id] = Statement.of(words, [*named, *inner])
         return self._statements[fact.id]
 
     def verify(self, text: str, today: dt.date, unsupported_by_body: str | None = None,

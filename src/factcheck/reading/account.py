@@ -11,17 +11,40 @@ Petersburg", "Greece"), a temporal clause ("after the coup attempt"), a superlat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
 from .candidates import Candidate
 from .extract import NEGATIONS, Reading
-from .text import SCALES, STOPWORDS, mixed_script
+from .text import SCALES, STOPWORDS, Token, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
-Carried = tuple[str, ...] | None
+
+@dataclass(frozen=True)
+class Statement:
+    """A supporting fact's statement as the account compares with it: its words (stems, between
+    spaces) and the parties it names, each with the preposition before it (or None)."""
+
+    stems: str
+    parties: frozenset[tuple[str | None, str]]
+
+    @classmethod
+    def of(cls, words: list[Token], entities: Iterable[Mention]) -> Statement:
+        return cls(" " + " ".join(w.stem for w in words) + " ",
+                   frozenset((_preposition_before(words, m.first), m.target) for m in entities))
+
+
+def _preposition_before(words: Sequence[Token], index: int) -> str | None:
+    """"of the transit authority": the preposition before a name, past an article."""
+    while index and words[index - 1].word in ("the", "a", "an"):
+        index -= 1
+    return words[index - 1].word if index and words[index - 1].word in _PREPOSITIONS else None
+
+
+Carried = tuple[Statement, ...] | None
 NAME = "a name the ledger does not know"
 DETAIL = "a detail the facts do not carry"
 RANK = "a rank or superlative the facts do not weigh"
@@ -100,7 +123,9 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
     for candidate in chosen:
         covered |= candidate.covers
     claimed: set[int] = set(covered)
-    parts = [*_unread_relations(reading, covered, claimed), *_unread_parties(reading, covered, claimed, said),
+    statements = carried or ()
+    parts = [*_unread_relations(reading, covered, claimed),
+             *_unread_parties(reading, covered, claimed, said, statements),
              *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
              *_ambiguous_names(reading, claimed)]
     parts.extend(p for p in _unread_words(reading, claimed) if not (p[2] in _SAYABLE and said(p[0], p[1])))
@@ -108,15 +133,26 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
             for first, last, why in sorted(set(parts))]
 
 
-def _said_by(reading: Reading, statements: tuple[str, ...]) -> _Said:
+def _said_by(reading: Reading, statements: tuple[Statement, ...]) -> _Said:
     """Whether the words from `first` to `last` (with a preposition before them) stand in one of
     the supporting facts' statements: they are checked with that fact."""
     def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS) -> bool:
         start = first - 1 if first and reading.words[first - 1].word in links else first
         phrase = " " + " ".join(w.stem for w in reading.words[start: last + 1]) + " "
-        return any(phrase in statement for statement in statements)
+        return any(phrase in statement.stems for statement in statements)
 
     return said
+
+
+def _named_by(reading: Reading, statements: tuple[Statement, ...], mention: Mention) -> bool:
+    """Whether a supporting statement names the same party after the same preposition, by
+    whichever of its names ("of the transit authority" where the statement says "of the Kestrel
+    Valley Transit Authority"). Only a name written whole after a preposition: a bare party
+    may belong to another clause, and a name found in scattered words carries words between."""
+    preposition = _preposition_before(reading.words, mention.first)
+    if preposition is None or mention.scattered:
+        return False
+    return any((preposition, mention.target) in statement.parties for statement in statements)
 
 
 def _with_preposition(reading: Reading, index: int, links: frozenset[str]) -> bool:
@@ -139,13 +175,14 @@ def _unread_relations(reading: Reading, covered: set[int], claimed: set[int]) ->
     return parts
 
 
-def _unread_parties(reading: Reading, covered: set[int], claimed: set[int],
-                    said: _Said) -> list[Part]:
+def _unread_parties(reading: Reading, covered: set[int], claimed: set[int], said: _Said,
+                    statements: tuple[Statement, ...]) -> list[Part]:
     """Named parties no chosen reading took and no supporting statement names."""
     parts = []
     for mention in reading.entities:
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and not said(mention.first, mention.last):
+        if not words & covered and not said(mention.first, mention.last) and \
+                not _named_by(reading, statements, mention):
             parts.append((mention.first, mention.last, "a named party in no checked statement"))
         claimed |= words
     return parts

@@ -24,6 +24,7 @@ class Mention:
     last: int  # token index, inclusive
     change: str | None = None  # for relations: "start" or "end"
     reverse: bool = False  # for relations: written object first ("the S-400 arrived in Turkey")
+    scattered: bool = False  # for names: its words found apart, other words between them
 
 
 MAX_SENSES = 4
@@ -231,7 +232,7 @@ class Vocabulary:
             if any(mark in text[words[first].end: words[last].start] for mark in ",;()"):
                 continue  # "Riverside Depot, the city's oldest bus garage": an aside is no part of a name
             found = [m for m in found if m not in inside]
-            found.append(Mention(target, first, last))
+            found.append(Mention(target, first, last, scattered=True))
             taken.update(where)
         return sorted(found, key=lambda m: m.first), taken
 

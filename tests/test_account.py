@@ -1,0 +1,33 @@
+"""What a supporting fact's own statement checks of a sentence: the parties it names by any of
+their names, after the same preposition (on the made-up transit ledger)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.ledger import load_or_raise
+from factcheck.reading import verify_text
+from factcheck.verdict import Engine
+
+from .conftest import TESTS, TODAY
+
+
+@pytest.fixture(scope="module")
+def transit() -> Engine:
+    return Engine(load_or_raise(TESTS / "eval" / "transit"))
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # the statement names the authority by its full name, inside the office's name, after "of"
+    ("Tomas Quill was chief executive of the transit authority from 1 March 2017 until 31 August 2024", "true", []),
+    # another party, or the same one after another preposition, is not what the statement says
+    ("Tomas Quill was chief executive of Valdora City Council from 1 March 2017 until 31 August 2024", "unproven",
+     ["Valdora City Council"]),
+    ("Tomas Quill was chief executive for the transit authority from 1 March 2017 until 31 August 2024", "unproven",
+     ["the transit authority"]),
+])
+def test_a_party_the_supporting_statement_names(transit: Engine, sentence: str, verdict: str,
+                                                unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
