@@ -630,3 +630,14 @@ def test_reverse_words_name_the_object_first(transit: Engine, sentence: str, ver
 def test_an_unknown_word_after_a_number_is_its_unit(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Northline should have opened in 2019", "The Northline could have opened in 2019",
+    "The Northline may have opened in 2019", "The Northline ought to have opened in 2019",
+    "The Harbour Tunnel should have opened in April 2022",
+])
+def test_a_modal_perfect_says_not_that_it_happened(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert any(u.reason.startswith("a modal perfect") for u in v.claim.unchecked)

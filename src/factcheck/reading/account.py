@@ -293,12 +293,27 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None
     if token.word in _SUBORDINATE:
         return _subordinate_part(reading, index, claimed)
+    have = _perfect_have(reading, index) if token.word in _MODALS else None
+    if have is not None:
+        return index, have, "a modal perfect: what may, could or should have happened is not said to have happened"
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
     if token.word in _GLUE or token.word in PRONOUNS:
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed)
+
+
+_MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})
+
+
+def _perfect_have(reading: Reading, index: int) -> int | None:
+    """Where "have" stands after a modal: "should have opened", "could not have opened", "ought to
+    have opened" say what might have been, never that it was."""
+    following = index + 1
+    while following < len(reading.words) and reading.words[following].word in NEGATIONS | {"to"}:
+        following += 1
+    return following if following < len(reading.words) and reading.words[following].word == "have" else None
 
 
 def _subordinate_part(reading: Reading, index: int, claimed: set[int]) -> Part:
