@@ -203,12 +203,11 @@ def load_parts(root: Path, reviews: bool = False) -> LedgerParts:
 
 
 def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path) -> None:
-    cache = parts.cache
     parts.file_names = [display_path(path) for path, _ in files]
-    parts.other_files = [read_file(path, kind, display_path(path), cache) for path, kind in files if kind != CLAIMS]
-    world = _world_summary(parts, name)
+    parts.other_files = [read_file(path, kind, display_path(path), parts.cache)
+                         for path, kind in files if kind != CLAIMS]
+    world = _summaries(parts, [path for path, kind in files if kind == CLAIMS], name)
     parts.problems += world.problems
-    _read_claims(parts, [path for path, kind in files if kind == CLAIMS])
     for file in parts.claims_files:
         parts.problems += file.summary.problems
     _take_ids(parts, world.ids)
@@ -224,52 +223,54 @@ def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path) -> None
                 parts._bodies.setdefault(article, []).append(body)
 
 
-def _world_summary(parts: LedgerParts, name: Path) -> WorldSummary:
-    """The other files' summary, from the cache when their bytes are those it was made from;
-    `name` tells one ledger's (read with or without reviews) from another's."""
-    cache, files = parts.cache, parts.other_files
-    key = _digest(files) if cache else None
-    stored = cache.get_derived(_entry_name("world-summary-", name), key) if cache and key else None
-    if isinstance(stored, WorldSummary):
-        parts.other_files = [file._replace(data=b"") if isinstance(file, FileBytes) else file for file in files]
-        return stored
-    builder = parts._world
-    summary = WorldSummary(list(builder.result.problems), parts._world_references, frozenset(builder.ids))
-    if cache and key:
-        cache.put_derived(_entry_name("world-summary-", name), key, summary)
-    return summary
-
-
-def _read_claims(parts: LedgerParts, paths: list[Path]) -> None:
-    """Each claims file read and summarised: from the cache when its bytes and the sources' and
-    facts' are those its summary was made from; the others parsed together (across cores when
-    they are many and large) and checked against the sources and facts."""
-    cache = parts.cache
-    world_key = _digest(parts.other_files, ("sources", "facts")) if cache else None
+def _summaries(parts: LedgerParts, paths: list[Path], name: Path) -> WorldSummary:
+    """Summarise the claims files (into `parts.claims_files`) and the other files (returned),
+    each from the cache when the bytes it was made from are those read now (`name` tells one
+    ledger's other files, read with or without reviews, from another's). The files to summarise
+    are parsed together, across cores when they are many and large; the other files too when a
+    summary is to be made, since claims are checked against them."""
+    cache, others = parts.cache, parts.other_files
+    world_name = _entry_name("world-summary-", name)
+    world_key = _digest(others) if cache else None
+    world = cache.get_derived(world_name, world_key) if cache and world_key else None
+    checked_against = _digest(others, ("sources", "facts")) if cache else None
     pending: list[tuple[Path, str, FileBytes | FileRecords, bytes | None, ClaimsSummary | None]] = []
     for path in paths:
         shown = display_path(path)
         file = read_file(path, CLAIMS, shown, cache)
         if isinstance(file, FileRecords):  # could not be read: nothing to parse
-            pending.append((path, shown, file, None, _summary(file, None)))
+            pending.append((path, shown, file, None, ClaimsSummary(file.problems, [], [], frozenset(), [], ())))
             continue
-        key = hashlib.blake2b(world_key + os.fsencode(shown) + b"\0" + file.digest).digest() if world_key else None
+        key = (hashlib.blake2b(checked_against + os.fsencode(shown) + b"\0" + file.digest).digest()
+               if checked_against else None)
         stored = cache.get_derived(_entry_name("claims-summary-", path), key) if cache and key else None
         if isinstance(stored, ClaimsSummary):
             pending.append((path, shown, file._replace(data=b""), key, stored))  # its bytes are not needed again
         else:
             pending.append((path, shown, file, key, None))
-    parsed = iter(records_of([file for _, _, file, _, summary in pending if summary is None], cache))
-    references: References | None = None
+    unread = [file for _, _, file, _, summary in pending if summary is None]
+    needed = not isinstance(world, WorldSummary) or bool(unread)
+    parsed = records_of([*(others if needed else ()), *unread], cache)
+    if needed:
+        parts.other_files, parsed = list(parsed[:len(others)]), parsed[len(others):]
+    else:
+        parts.other_files = [file._replace(data=b"") if isinstance(file, FileBytes) else file for file in others]
+    if not isinstance(world, WorldSummary):
+        builder = parts._world
+        world = WorldSummary(list(builder.result.problems), parts._world_references, frozenset(builder.ids))
+        if cache and world_key:
+            cache.put_derived(world_name, world_key, world)
+    records_of_unread, references = iter(parsed), None
     for path, shown, file, key, summary in pending:
         records = file if isinstance(file, FileRecords) else None
         if summary is None:
-            records = next(parsed)
+            records = next(records_of_unread)
             references = references or References(parts.world, parts._world.invalid, [])
             summary = _summary(records, references)
             if cache and key:
                 cache.put_derived(_entry_name("claims-summary-", path), key, summary)
         parts.claims_files.append(ClaimsFile(path, shown, file, key, summary, records))
+    return world
 
 
 def _take_ids(parts: LedgerParts, world_ids: frozenset[str]) -> None:
@@ -326,15 +327,13 @@ def _entry_name(prefix: str, path: Path) -> str:
     return prefix + hashlib.sha256(os.fsencode(str(path.absolute()))).hexdigest()[:40]
 
 
-def _summary(records: FileRecords, references: References | None) -> ClaimsSummary:
-    """Summarise one claims file's records, checking the ids they name against `references`
-    (none for a file that could not be read)."""
+def _summary(records: FileRecords, references: References) -> ClaimsSummary:
+    """Summarise one claims file's records, checking the ids they name against `references`."""
     found: list[Problem] = []
+    references.problems = found
     claims, dropped, bodies, headlines = [], set(), [], set()
     for index, (_, claim) in enumerate(records.records):
         claims.append((claim.id, pack_position(claim.location)))
-        assert references is not None, "a file that could not be read has no records"
-        references.problems = found
         if not references.claim_holds(claim):
             dropped.add(index)
         elif claim.article and claim.kind == "headline":
