@@ -641,3 +641,21 @@ def test_a_modal_perfect_says_not_that_it_happened(transit: Engine, sentence: st
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
     assert any(u.reason.startswith("a modal perfect") for u in v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a rank before a name is carried only by a statement that ranks that name
+    ("Riverside Depot, the oldest Valdora garage, closed on 30 June 2021", "unproven", ["oldest"]),
+    ("Riverside Depot, the oldest bus garage, closed on 30 June 2021", "true", []),
+])
+def test_a_rank_before_a_name_is_said_with_it(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+def test_a_rank_of_another_party_is_not_carried(bundled: Engine) -> None:
+    """The S-400 fact says "the first components", not that Turkey was the first member to buy it."""
+    v = verify_text(bundled, "Turkey received the S-400 in 2019, the first NATO member to do so.", TODAY)
+    assert v.verdict == "unproven" and "first" in {u.text for u in v.claim.unchecked}
+    assert verify_text(bundled, "Turkey received the first parts of the S-400 in July 2019.", TODAY).verdict == "true"

@@ -128,9 +128,21 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
              *_unread_parties(reading, covered, claimed, said, statements),
              *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
              *_ambiguous_names(reading, claimed)]
-    parts.extend(p for p in _unread_words(reading, claimed) if not (p[2] in _SAYABLE and said(p[0], p[1])))
+    parts.extend(p for p in _unread_words(reading, claimed) if not _carried(reading, p, said))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in sorted(set(parts))]
+
+
+def _carried(reading: Reading, part: Part, said: _Said) -> bool:
+    """Whether a supporting statement says the part in the same words; a rank before a name or a
+    relation word with that word ("the first NATO member to do so" is not carried by "the first
+    components" of another fact)."""
+    first, last, why = part
+    if why not in _SAYABLE:
+        return False
+    if why == RANK and (last + 1 in reading.named or last + 1 in reading_relation_starts(reading)):
+        return said(first, last + 1)
+    return said(first, last)
 
 
 def _said_by(reading: Reading, statements: tuple[Statement, ...]) -> _Said:
