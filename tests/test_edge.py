@@ -310,3 +310,20 @@ def test_a_short_answer_to_a_full_output_is_an_error_too(command: str, tmp_path:
     done = shell(f"{FACTCHECK} {command.format(tmp=tmp_path)} > /dev/full")
     assert done.returncode == 2, done.stderr
     assert done.stderr.splitlines()[-1] == b"factcheck: error: cannot write to standard output: No space left on device"
+
+
+def test_the_command_ends_at_once_with_its_output_whole_and_its_status_kept(tmp_path: Path) -> None:
+    """The console script ends without freeing its objects (see edge._exit_now): what it wrote
+    still arrives in full, through a pipe and into a file, and its exit status is the command's."""
+    listed = subprocess.run([FACTCHECK, "list", "-d", str(REPO), "-f", "json"], capture_output=True, timeout=60)
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) > 40
+    into_file = shell(f"'{FACTCHECK}' list -d '{REPO}' -f csv > '{tmp_path / 'out.csv'}'")
+    assert into_file.returncode == 0
+    assert (tmp_path / "out.csv").read_bytes().replace(b"\r\n", b"\n") == \
+        subprocess.run([FACTCHECK, "list", "-d", str(REPO), "-f", "csv"], capture_output=True).stdout.replace(
+            b"\r\n", b"\n")
+    flagged = subprocess.run([FACTCHECK, "scan", "-", "-d", str(MINI), "--fail-on", "false"], capture_output=True,
+                             input=b"Turkey news\n\nTurkey left NATO in 2023.\n", timeout=60)
+    assert (flagged.returncode, flagged.stdout.count(b"false") > 0) == (1, True)
+    refused = subprocess.run([FACTCHECK, "list", "-d", str(tmp_path / "missing")], capture_output=True, timeout=60)
+    assert refused.returncode == 2 and refused.stderr.startswith(b"factcheck: error: ")

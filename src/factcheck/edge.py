@@ -203,10 +203,25 @@ def run(app: Any) -> NoReturn:
     """The console script. The last resort for what no guard foresaw: still one line, exit 2."""
     try:
         app()
-    except SystemExit:
-        raise
+    except SystemExit as done:
+        _exit_now(done)
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except BaseException as error:  # noqa: BLE001 - the edge: nothing may end in a traceback
         fail(f"internal error: {type(error).__name__}: {error} (please report it)")
-    raise SystemExit(0)
+    _exit_now(SystemExit(0))
+
+
+def _exit_now(done: SystemExit) -> NoReturn:
+    """End the process once its output is flushed, without freeing its objects one by one: for a
+    100,000-claim ledger that takes 0.4 s, more than half a warm free-text answer. A status that
+    is not a number, or output that cannot be flushed, goes through Python's own exit."""
+    if done.code is None or isinstance(done.code, int):
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:  # `>&-`, `2>&-`
+                    stream.flush()
+        except (OSError, ValueError):
+            raise done from None
+        os._exit(done.code or 0)
+    raise done
