@@ -1,5 +1,6 @@
-"""The free-text claim index is cached like the records: the same matches with and without the
-cache, after a claim or the vocabulary changes, and when an entry is damaged."""
+"""The free-text claim index: claims left in their files, found by what they say, cached like
+the records. The same answers as with the whole ledger loaded, with and without the cache, after a
+claim or the vocabulary changes, when an entry is damaged, and the same errors for a broken ledger."""
 
 from __future__ import annotations
 
@@ -8,22 +9,23 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.diagnostics import LedgerError
 from factcheck.ledger import load_or_raise
 from factcheck.ledger.cache import NO_CACHE_ENV
 from factcheck.reading import index as index_module
-from factcheck.reading import verify_text
+from factcheck.reading import scan_text, text_engine, verify_text
 from factcheck.verdict import Engine
 
-from .conftest import MINI, TODAY
+from .conftest import MINI, REPO, TODAY
 
 SENTENCES = ["Putin signed the Crimea Annexation Treaty in 2013", "Turkey is a key NATO member.",
              "Putin will visit Turkey on the 12th of this month.", "Borduria left the Trade League in 1999"]
 
 
-def answers(root: Path) -> list[tuple]:
-    engine = Engine(load_or_raise(root))
+def answers(root: Path, sentences: list[str] = SENTENCES) -> list[tuple]:
+    engine = text_engine(root)
     return [(v.claim.id, v.verdict, v.reason, v.match_score)
-            for v in (verify_text(engine, sentence, TODAY) for sentence in SENTENCES)]
+            for v in (verify_text(engine, sentence, TODAY) for sentence in sentences)]
 
 
 def uncached(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
@@ -37,11 +39,42 @@ def ledger_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(MINI, tmp_path / "ledger"))
 
 
+@pytest.mark.parametrize("root", [MINI, REPO], ids=["mini", "bundled"])
+def test_every_claim_of_a_ledger_is_found_as_with_the_whole_ledger_loaded(root: Path, cache_dir: Path) -> None:
+    whole = Engine(load_or_raise(root))
+    texts = [claim.text for claim in whole.ledger.claims.values()]
+    expected = [(v.claim, v.verdict, v.reason, v.match_score, v.results, v.chain)
+                for v in (verify_text(whole, text, TODAY) for text in texts)]
+    assert sum(1 for claim, *_ in expected if claim.id) >= len(texts) * 2 // 3, "most claims are found"
+    for _ in range(2):  # building the index, then from the cache
+        engine = text_engine(root)
+        assert [(v.claim, v.verdict, v.reason, v.match_score, v.results, v.chain)
+                for v in (verify_text(engine, text, TODAY) for text in texts)] == expected
+
+
+def test_a_scanned_headline_is_judged_with_its_article_body(cache_dir: Path) -> None:
+    whole = Engine(load_or_raise(REPO))
+    headline = next(c for c in whole.ledger.claims.values() if c.kind == "headline" and c.article)
+    article = headline.text + "\n\n" + "The desk's copy says nothing more."
+    expected = [(i.kind, i.verification) for i in scan_text(whole, article, TODAY)]
+    engine = text_engine(REPO)
+    assert [(i.kind, i.verification) for i in scan_text(engine, article, TODAY)] == expected
+    body = {c.id for c in whole.ledger.claims.values() if c.article == headline.article and c.kind != "headline"}
+    assert body and set(engine.ledger.claims) == body | {headline.id}, "the headline's body, and no other claim"
+
+
+def test_only_the_claims_a_sentence_matches_are_read(ledger_copy: Path, cache_dir: Path) -> None:
+    engine = text_engine(ledger_copy)
+    assert not engine.ledger.claims
+    verify_text(engine, "Turkey is a key NATO member.", TODAY)
+    assert list(engine.ledger.claims) == ["turkey-nato"]
+
+
 def test_cached_index_matches_as_the_fresh_one(ledger_copy: Path, cache_dir: Path, monkeypatch) -> None:
     expected = uncached(ledger_copy, monkeypatch)
     assert any(match for *_, match in expected), "a sentence matches a ledger claim"
     assert answers(ledger_copy) == expected
-    assert list(cache_dir.glob("claim-index-*.derived"))
+    assert list(cache_dir.glob("claim-outline-*.derived")) and list(cache_dir.glob("claim-readings-*.derived"))
     assert answers(ledger_copy) == expected
 
 
@@ -61,9 +94,12 @@ def test_a_new_name_in_the_vocabulary_is_read_with(ledger_copy: Path, cache_dir:
     assert answers(ledger_copy) == uncached(ledger_copy, monkeypatch)
 
 
-def test_a_damaged_entry_is_read_again(ledger_copy: Path, cache_dir: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("kind", ["claim-outline", "claim-readings", "vocabulary"])
+def test_a_damaged_entry_is_read_again(ledger_copy: Path, cache_dir: Path, kind: str) -> None:
     expected = answers(ledger_copy)
-    for entry in cache_dir.glob("claim-index-*.derived"):
+    entries = list(cache_dir.glob(f"{kind}-*.derived"))
+    assert entries
+    for entry in entries:
         blob = entry.read_bytes()
         entry.write_bytes(blob[:-5] + bytes(5))
     assert answers(ledger_copy) == expected
@@ -73,6 +109,29 @@ def test_claims_read_in_worker_processes_read_the_same(ledger_copy: Path, cache_
     expected = uncached(ledger_copy, monkeypatch)
     monkeypatch.setattr(index_module, "PARALLEL_CLAIMS", 0)
     assert answers(ledger_copy) == expected
+
+
+BROKEN = [
+    ("a duplicate id", "  - id: crimea-2013\n    text: Again\n    source: clickbait\n"),
+    ("an unknown source", "  - id: elsewhere\n    text: Said elsewhere\n    source: nowhere\n"),
+    ("an unknown party", "  - id: unknown-party\n    text: Said\n    source: clickbait\n"
+                         "    assertions:\n      - {subject: atlantis, relation: signed, object: nato}\n"),
+    ("an invalid record", "  - id: Bad Id\n    text: Said\n"),
+]
+
+
+@pytest.mark.parametrize(("what", "added"), BROKEN, ids=[what for what, _ in BROKEN])
+def test_a_broken_claims_file_is_reported_as_a_whole_load_reports_it(ledger_copy: Path, cache_dir: Path,
+                                                                     what: str, added: str) -> None:
+    answers(ledger_copy)  # the index of the sound file is cached
+    claims = ledger_copy / "claims.yaml"
+    claims.write_text(claims.read_text() + added)
+    with pytest.raises(LedgerError) as whole:
+        load_or_raise(ledger_copy)
+    for _ in range(2):  # indexed afresh, then from the cache
+        with pytest.raises(LedgerError) as found:
+            text_engine(ledger_copy)
+        assert str(found.value) == str(whole.value), what
 
 
 def test_a_claim_saying_the_same_is_found_behind_any_number_of_alike_ones(ledger_copy: Path,
@@ -104,5 +163,5 @@ def test_a_claim_saying_the_same_is_found_behind_any_number_of_alike_ones(ledger
         return original(*args, **kwargs)
 
     monkeypatch.setattr(fuzz, "token_sort_ratio", counted)
-    found = verify_text(Engine(load_or_raise(ledger_copy)), "Putin signed the Crimea Annexation Treaty in 2012", TODAY)
+    found = verify_text(text_engine(ledger_copy), "Putin signed the Crimea Annexation Treaty in 2012", TODAY)
     assert (found.claim.id, len(compared)) == ("crimea-2012-indeed", 1)

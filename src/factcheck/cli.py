@@ -140,6 +140,12 @@ def _engine(data: Path | None, reviews: bool = False):  # type: ignore[no-untype
     return Engine(_ledger(data, reviews))
 
 
+def _text_engine(data: Path | None):  # type: ignore[no-untyped-def]
+    from .reading import text_engine
+
+    return text_engine(_data(data))
+
+
 def _checked_elsewhere(engine, data: Path | None, texts: list[str],  # type: ignore[no-untyped-def]
                        today: dt.date) -> list[list[dict]]:
     """For each text, the imported reviews of the same claim, as records (closest first);
@@ -312,11 +318,11 @@ def _claim_record(data: Path | None, claim_id: str):  # type: ignore[no-untyped-
 
 
 def _sentence_record(data: Path | None, sentence: str, today: dt.date):  # type: ignore[no-untyped-def]
-    """`verify "<sentence>"`: what it shows, and the engine of the whole ledger it was read with."""
+    """`verify "<sentence>"`: what it shows, and the engine it was read with (see text_engine)."""
     from .formats.records import verification_record
     from .reading import verify_text
 
-    engine = _engine(data)
+    engine = _text_engine(data)
     return verification_record(verify_text(engine, sentence, today), engine), lambda: engine
 
 
@@ -450,7 +456,7 @@ def scan(
 
     when = _parse_today(today)
     try:
-        engine = _engine(data)
+        engine = _text_engine(data)
         text = _read_article(file)
     except FactcheckError as error:
         _fail(error)

@@ -125,6 +125,15 @@ class Engine:
             if claim.article and claim.kind != "headline":
                 self._bodies.setdefault(claim.article, []).extend(claim.assertions)
 
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Claims read after the engine was built (free text reads only the ledger claims it
+        matches, and a headline's article body with it); those it has are left as they are."""
+        for claim in claims:
+            if claim.id not in self.ledger.claims:
+                self.ledger.claims[claim.id] = claim
+                if claim.article and claim.kind != "headline":
+                    self._bodies.setdefault(claim.article, []).extend(claim.assertions)
+
     # assertions ------------------------------------------------------------------------------
 
     def check_assertion(self, assertion: Assertion, claim_date: PartialDate | None = None,

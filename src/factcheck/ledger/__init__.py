@@ -44,6 +44,8 @@ class LoadResult:
     ledger: Ledger
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    unread: list[Path] = field(default_factory=list)
+    """The claims files, when loaded without their claims."""
 
     @property
     def fatal(self) -> bool:
@@ -153,16 +155,21 @@ def ledger_folder(path: Path) -> Path:
     return path.parent.parent
 
 
-def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None = None) -> LoadResult:
+def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None = None,
+         claims: bool = True) -> LoadResult:
     """Read the ledger in `root`, collecting problems instead of stopping at the first.
 
     `factcheck.yaml` is read when present; imported reviews only when `reviews` is asked for,
     since only the commands that search or check them need to pay for reading them.
     `replaced` gives new text for some of its files: what the ledger would be once they are
-    written (`add` validates a record that way before writing it).
+    written (`add` validates a record that way before writing it). Without `claims`, the
+    claims files are found but not read (in `unread`): free text reads them through its index.
     """
     result = LoadResult(Ledger())
     files = ledger_files(root, reviews, result.problems)
+    if not claims:
+        result.unread = [path for path, kind in files if kind == "claims"]
+        files = [(path, kind) for path, kind in files if kind != "claims"]
     if files:
         with collector_paused():
             builder = Builder(result, replaced or {})
@@ -290,6 +297,14 @@ def records_of(files: Sequence[FileBytes | FileRecords], cache: FileCache | None
             cache.put(file.path, file.shown, file.info, file.digest, payload)
         done[index] = records
     return [records for records in done if records is not None]  # every file's, as none is left missing
+
+
+def file_records(path: Path, kind: str, cache: FileCache | None) -> tuple[FileRecords, bytes]:
+    """One ledger file's records as `load` reads them, from the cache or parsed (and cached), and
+    the digest of the bytes they were read from (b"" without a cache, or when it is unreadable)."""
+    read = read_file(path, kind, display_path(path), cache)
+    [records] = records_of([read], cache)
+    return records, read.digest if isinstance(read, FileBytes) else b""
 
 
 def parse_file(shown: str, text: str | bytes, kind: str) -> FileRecords:

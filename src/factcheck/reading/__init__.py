@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,10 +28,12 @@ from .vocabulary import Mention, Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from ..progress import Progress
+    from .index import ClaimIndex
 
-__all__ = ["ScanItem", "scan_text", "verify_text"]
+__all__ = ["ScanItem", "scan_text", "text_engine", "verify_text"]
 
 MATCH_THRESHOLD = 85.0
 """How alike (0-100, rapidfuzz token-sort ratio over canonical words) a sentence and a ledger
@@ -40,10 +43,10 @@ claim must be to count as the same claim."""
 class Reader:
     """The vocabulary and claim index of one engine's ledger, built once."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, vocabulary: Vocabulary | None = None) -> None:
         self.engine = engine
-        self.vocabulary = Vocabulary(engine.ledger)
-        self._claims: dict[tuple, list[tuple[Claim, str, _Gist]]] | None = None  # by what they say
+        self.vocabulary = vocabulary or Vocabulary(engine.ledger)
+        self.index: ClaimIndex | None = None  # of the ledger's claims, built on first use unless given
         self._statements: dict[str, Statement] = {}
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
         self._connections: dict[tuple[str, str], Fact] | None = None
@@ -78,26 +81,29 @@ class Reader:
         the claim does not (another date, number, negation, party, verb or word is another
         claim), nor the other way round, and alike words; of several, the most alike (the first
         in the ledger of equals). Claims are found by what they say (parties, verbs, dates,
-        numbers, negation), so a sentence is compared with those few, not with every claim."""
+        numbers, negation), so a sentence is compared with those few, not with every claim.
+        The claim found (and a headline's article body) joins the engine's ledger."""
         from rapidfuzz import fuzz
 
-        if self._claims is None:
-            from .index import claim_index
+        if self.index is None:
+            from .index import ClaimIndex
 
-            self._claims = {}
-            for claim, canonical, gist in claim_index(self.engine.ledger, self._index_entry):
-                self._claims.setdefault(gist.key, []).append((claim, canonical, gist))
+            self.index = ClaimIndex.of_ledger(self.engine.ledger, self.index_entry)
         query = self.canonical(reading)
         gist = _gist(reading)
         best: tuple[Claim, float] | None = None
-        for claim, canonical, claim_gist in self._claims.get(gist.key, ()):
-            if gist.words <= claim_gist.words:
+        for claim, canonical, claim_gist in self.index.candidates(gist.digest):
+            if _same_gist(gist, claim_gist):
                 score = fuzz.token_sort_ratio(query, canonical, score_cutoff=MATCH_THRESHOLD)
                 if score and (best is None or score > best[1]):
                     best = claim, float(score)
+        if best is not None:
+            claim = best[0]
+            self.engine.add_claims([claim, *(self.index.body(claim.article) if claim.kind == "headline"
+                                             and claim.article else ())])
         return best
 
-    def _index_entry(self, text: str) -> tuple[str, _Gist]:
+    def index_entry(self, text: str) -> tuple[str, _Gist]:
         """A ledger claim as the claim index keeps it (see index.py: built once, cached)."""
         claim_reading = self.reading(text)
         return self.canonical(claim_reading), _gist(claim_reading)
@@ -449,6 +455,13 @@ class _Gist:
         """All of it but the words: what two sentences saying the same thing share exactly."""
         return self.parties, self.relations, self.dates, self.numbers, self.negated
 
+    @property
+    def digest(self) -> int:
+        """The key's digest, the same in every run: claims are filed under it (see index.py)."""
+        text = repr((sorted(self.parties), sorted(self.relations), sorted(map(repr, self.dates)),
+                     sorted(repr(float(n) + 0.0) for n in self.numbers), self.negated))
+        return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
 
 def _gist(reading: Reading) -> _Gist:
     named = {i for m in (*reading.entities, *reading.relations) for i in range(m.first, m.last + 1)}
@@ -481,6 +494,27 @@ def same_claim(sentence: Reading, other: Reading) -> bool:
     `Reader.match` applies to ledger claims: another date, number or negation is another claim.
     For claims kept outside the ledger, such as imported reviews."""
     return _same_gist(_gist(sentence), _gist(other))
+
+
+def text_engine(root: Path) -> Engine:
+    """An engine for free text on the ledger folder `root`: its sources and facts, its claims
+    left in their files and found through the claim index (see index.py), so that only those a
+    sentence matches are read. When the index shows something that loading the claims would
+    report, the whole ledger is loaded (which reports it)."""
+    from ..ledger import load, load_or_raise
+    from .index import ClaimIndex, cached_vocabulary, reading_key
+
+    loaded = load(root, claims=False)
+    if not any(p.severity == "error" for p in loaded.problems):
+        engine = Engine(loaded.ledger)
+        common = reading_key(engine.ledger)
+        reader = Reader(engine, cached_vocabulary(engine.ledger, common))
+        index = ClaimIndex.of_files(loaded.unread, engine.ledger, common, reader.index_entry)
+        if index.fits(engine.ledger):
+            reader.index = index
+            _READERS[engine] = reader
+            return engine
+    return Engine(load_or_raise(root))
 
 
 def verify_text(engine: Engine, text: str, today: dt.date) -> Verification:

@@ -122,10 +122,6 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
-def phrase_stems(text: str) -> tuple[str, ...]:
-    return tuple(t.stem for t in tokens(normalise(text)))
-
-
 MAX_WORDS = 60
 """The longest stretch of words read as one sentence; longer ones are read in pieces."""
 

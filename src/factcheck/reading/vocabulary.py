@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Ledger, Source
 from . import lexicon
-from .text import STOPWORDS, Token, normalise, phrase_stems, spelling, tokens
+from .text import STOPWORDS, Token, normalise, spelling, tokens
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,11 @@ class _PhraseIndex:
             reverse: bool = False) -> None:
         """`listed`: written so in the ledger (not one of the forms of a verb it lists);
         `reverse`: a relation word that names its object first."""
-        stems = phrase_stems(phrase)
+        words = tokens(normalise(phrase))
+        stems = tuple(token.stem for token in words)
         if not stems:
             return
-        for position, token in enumerate(tokens(normalise(phrase))):
+        for position, token in enumerate(words):
             word = spelling(token.word)
             self._bare[stems].add((position, word))
             if listed and word.endswith("s"):  # a plural listed: its singular is as good
@@ -88,17 +89,20 @@ class _PhraseIndex:
         stem is among `positions` (stem -> where it first occurs), ordered by where the first of
         their stems in alphabetical order occurs, then as added. Each name is filed under its
         rarest stem, so a sentence saying "Pact" does not visit every name with "Pact" in it."""
-        if self._bags_by_stem is None:
-            counts: dict[str, int] = defaultdict(int)
-            for content, _ in self._bags:
-                for stem in content:
-                    counts[stem] += 1
-            self._bags_by_stem = defaultdict(list)
-            for bag in self._bags:
-                self._bags_by_stem[min(bag[0], key=lambda s: (counts[s], s))].append(bag)
-        found = [bag for stem in positions for bag in self._bags_by_stem.get(stem, ())
-                 if all(s in positions for s in bag[0])]
+        by_stem = self._bags_by_stem if self._bags_by_stem is not None else self.file_bags()
+        found = [bag for stem in positions for bag in by_stem.get(stem, ()) if all(s in positions for s in bag[0])]
         return sorted(found, key=lambda bag: (positions[min(bag[0])], self._bags[bag]))
+
+    def file_bags(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+        """File each name of several words under its rarest stem (done once all are added)."""
+        counts: dict[str, int] = defaultdict(int)
+        for content, _ in self._bags:
+            for stem in content:
+                counts[stem] += 1
+        self._bags_by_stem = defaultdict(list)
+        for bag in self._bags:
+            self._bags_by_stem[min(bag[0], key=lambda s: (counts[s], s))].append(bag)
+        return self._bags_by_stem
 
     def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[_Sense]]:
         """The longest phrase starting at word `i` that is written there: its length and
@@ -198,6 +202,7 @@ class Vocabulary:
                 for phrase in listed:
                     for form in verb_forms(phrase):
                         self.relations.add(form, relation.id, change, listed=form == phrase, reverse=reverse)
+        self.entities.file_bags()
 
     def entity_mentions(self, words: list[Token], ambiguous: list[tuple[int, int]] | None = None,
                         text: str = "") -> tuple[list[Mention], set[int]]:
