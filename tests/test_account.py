@@ -31,3 +31,22 @@ def test_a_party_the_supporting_statement_names(transit: Engine, sentence: str, 
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a party joined to an office by a copula alone is checked as its holder, one at a time
+    ("Ilse Marrow was KVTA chief executive in 2018.", "false"),
+    ("Tomas Quill was KVTA chief executive in 2018.", "true"),
+    ("Ilse Marrow was not KVTA chief executive in 2018.", "true"),
+    # another holder for a while says nothing of a time the sentence does not give
+    ("Ilse Marrow was KVTA chief executive.", "unproven"),
+    ("Ilse Marrow was never KVTA chief executive.", "unproven"),
+    ("Tomas Quill was mayor of Valdora.", "unproven"),
+    ("Greyline ran the Northline.", "unproven"),
+    # but one that says it holds still is contradicted by another holder whose term has not ended
+    ("Greyline runs the Northline.", "false"),
+    ("Greyline has run the Northline since 2020.", "false"),
+])
+def test_an_office_has_one_holder_at_a_time(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

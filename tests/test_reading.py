@@ -493,7 +493,7 @@ def test_false_sentences_stay_off_true(transit: Engine, sentence: str, verdict: 
     ("The authority's member Brenmoor joined in 2009", "true", []),
     # a copula before a possessive: the possessor modifies the office, the office is the object
     ("Tomas Quill was the transit authority's chief executive in 2018", "true", []),
-    ("Dana Ferro was the transit authority's chief executive in 2018", "unproven", ["Dana Ferro"]),
+    ("Dana Ferro was the transit authority's chief executive in 2018", "false", []),  # an office: one holder
     # a second name that only modifies a noun of its own is no copula's object ("the Northline's owner")
     ("The transit authority is the Northline's owner", "unproven", ["the Northline"]),
     ("Greyline Buses was the bus network's owner in 2010", "unproven", ["2010"]),

@@ -121,7 +121,8 @@ def test_contrasts_and_denials_on_the_pact(pact: Engine, sentence: str, verdict:
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
-    ("The KVTA, not Greyline, runs the Northline.", "true"),           # one operator at a time
+    ("The KVTA, not Greyline, ran the Northline in 2021.", "true"),    # one operator at a time
+    ("The KVTA, not Greyline, runs the Northline.", "unproven"),       # undated: Greyline may have, before
     ("Greyline, not the KVTA, runs the Northline.", "false"),
     ("In 2018 Dana Ferro, not Ilse Marrow, was mayor of Valdora.", "true"),
     ("Neither Ashby nor Brenmoor is a member of the KVTA.", "false"),

@@ -177,7 +177,10 @@ class Engine:
                              claim_date: PartialDate | None) -> list[Evidence]:
         """Facts that rule an assertion out because the relation admits one party at a time; of a
         denial ("Borduria was not its largest partner"), they bear it out."""
-        if assertion.change or not (relation.one_per_subject or relation.one_per_object):
+        if not (relation.one_per_subject or relation.one_per_object):
+            return []
+        still = assertion.change == "end" and assertion.negated and assertion.date is None
+        if assertion.change and not still:
             return []
         when = assertion.date or claim_date
         found = []
@@ -192,10 +195,14 @@ class Engine:
             same_object = fact.object == assertion.object and fact.subject != assertion.subject
             if not ((relation.one_per_subject and same_subject) or (relation.one_per_object and same_object)):
                 continue
-            if when is not None and not _overlaps(fact, when):
-                continue
+            if still:  # "X still holds it" against another holder whose term has not ended
+                if fact.date is not None or fact.end is not None:
+                    continue
+            elif (when is None and _span(fact) is not None) or (when is not None and not _overlaps(fact, when)):
+                continue  # another holder for a while says nothing of a time not given ("X was mayor")
             other = fact.object if same_subject else " and ".join(sorted(fact.subject))
-            found.append(Evidence(fact, Outcome.SUPPORTED if assertion.negated else Outcome.CONTRADICTED,
+            denied = assertion.negated and not still
+            found.append(Evidence(fact, Outcome.SUPPORTED if denied else Outcome.CONTRADICTED,
                                   f"{self.ledger.name_of(other or '')} holds that place" + _when_text(fact)))
         return found
 

@@ -48,6 +48,7 @@ class Reader:
         self.vocabulary = vocabulary or Vocabulary(engine.ledger)
         self.index: ClaimIndex | None = None  # of the ledger's claims, built on first use unless given
         self._statements: dict[str, Statement] = {}
+        self._states_of_object: dict[str, set[str]] | None = None  # object -> state relations of its facts
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
         self._connections: dict[tuple[str, str], Fact] | None = None
 
@@ -183,6 +184,10 @@ class Reader:
             reverse = relation_id is None  # "Russia's defence minister was Shoigu"
             if reverse:
                 relation_id = self._state_between(second.target, first.target)
+            if relation_id is None:  # "Ilse Marrow was the KVTA's chief executive": the office's one state
+                relation_id, reverse = self._held(second.target), False
+                if relation_id is None:
+                    relation_id, reverse = self._held(first.target), True
             if relation_id is None:
                 continue
             start = first.last + 1
@@ -198,6 +203,22 @@ class Reader:
                         assertion, subject=frozenset({subject}), object=obj,
                         negated=negation is not None or assertion.negated)))
         return made
+
+    def _held(self, obj: str) -> str | None:
+        """The one state the facts know towards `obj` when it has one holder at a time (an
+        office): whoever a sentence says held it is checked against who did."""
+        if self._states_of_object is None:
+            self._states_of_object = {}
+            relations = self.engine.ledger.relations
+            for fact in self.engine.ledger.facts.values():
+                relation = relations[fact.relation]
+                if fact.object is not None and not fact.negated and relation.kind == "state":
+                    self._states_of_object.setdefault(fact.object, set()).add(relation.id)
+        found = self._states_of_object.get(obj, set())
+        if len(found) != 1:
+            return None
+        [relation_id] = found
+        return relation_id if self.engine.ledger.relations[relation_id].one_per_object else None
 
     def _state_between(self, subject: str, obj: str) -> str | None:
         """The one state the facts know of `subject` towards `obj`, if exactly one."""
