@@ -29,6 +29,14 @@ def test_streamed_json_is_the_json_of_the_whole_list() -> None:
         assert json.loads(rendered("json", records, True)) == records
 
 
+def test_streamed_json_in_batches_is_the_json_of_the_whole_list() -> None:
+    from factcheck.formats.json import STREAM_BATCH
+
+    for count in (STREAM_BATCH - 1, STREAM_BATCH, STREAM_BATCH + 1, 2 * STREAM_BATCH + 1):
+        records = [{**RECORDS[i % 2], "id": str(i)} for i in range(count)]
+        assert rendered("json", records, True) == rendered("json", records, False)
+
+
 def test_streamed_csv_is_the_csv_of_the_whole_list() -> None:
     rows = [{"id": "a", "verdict": "true", "text": "=1+1"}, {"id": "b", "verdict": "false", "text": "x"}]
     assert rendered("csv", rows, True) == rendered("csv", rows, False)
