@@ -659,3 +659,10 @@ def test_a_rank_of_another_party_is_not_carried(bundled: Engine) -> None:
     v = verify_text(bundled, "Turkey received the S-400 in 2019, the first NATO member to do so.", TODAY)
     assert v.verdict == "unproven" and "first" in {u.text for u in v.claim.unchecked}
     assert verify_text(bundled, "Turkey received the first parts of the S-400 in July 2019.", TODAY).verdict == "true"
+
+
+def test_an_object_before_the_verb_is_not_taken_across_and(transit: Engine) -> None:
+    """"... and as deputy head from 2020" names another office: not the mayoralty started again."""
+    v = verify_text(transit, "Dana Ferro served as mayor of Valdora from 2012 to 2020 and as deputy head from 2020",
+                    TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

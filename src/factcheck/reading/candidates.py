@@ -50,6 +50,7 @@ _PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", 
 holder the facts know ("it cost 412 million crowns" names nothing)."""
 _NOUN_PHRASE_GLUE = frozenset({"s", "in", "of", "at", "the", "on", "against"})
 _JOINERS = frozenset({"and", "together", "with", "&"})
+_COORDINATORS = frozenset({"and", "but", "or", "nor"})
 _WHERE = Location("<text>")
 
 
@@ -319,7 +320,8 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
         return passive
     options = [*epithet_option(reading, relation, before, after), *modifier_option(reading, relation, before),
                *in_order(reading, before, after),
-               *subject_after(before, after), *object_before(before, after), *farther_objects(reading, before, after)]
+               *subject_after(before, after), *object_before(reading, relation, before, after),
+               *farther_objects(reading, before, after)]
     return list(dict.fromkeys(options))
 
 
@@ -384,10 +386,13 @@ def subject_after(before: list[Mention], after: list[Mention]) -> list[Option]:
     return [((after[0],), after[1])] if not before and len(after) >= 2 else []
 
 
-def object_before(before: list[Mention], after: list[Mention]) -> list[Option]:
+def object_before(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
     """"NATO, which Turkey joined", "Shoigu, the minister, was replaced": nothing after the verb,
-    so its object may stand before it, the nearest first."""
+    so its object may stand before it, the nearest first; not across "and" ("minister from 2012
+    and prime minister from 2024": the second office is not the first)."""
     if len(before) < 2 or after:
+        return []
+    if any(w.word in _COORDINATORS for w in reading.words[before[-1].last + 1: relation.first]):
         return []
     return [((before[-1],), before[-2]),
             *(((a,), b) for i, a in enumerate(before) for b in before[i + 1:] if a.target != b.target)]
