@@ -195,7 +195,7 @@ def test_each_step_of_party_options(pact: Engine, sentence: str, word: str, step
             "passive_option": lambda: candidates.passive_option(reading, relation, before, after),
             "in_order": lambda: candidates.in_order(reading, before, after),
             "subject_after": lambda: candidates.subject_after(before, after),
-            "object_before": lambda: candidates.object_before(before, after),
+            "object_before": lambda: candidates.object_before(reading, relation, before, after),
             "farther_objects": lambda: candidates.farther_objects(reading, before, after)}[step]()
     readings = [({m.target for m in subject}, obj.target if obj else None) for subject, obj in made]
     assert readings[0] == expected
