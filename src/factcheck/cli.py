@@ -127,10 +127,11 @@ def _ledger(data: Path | None, reviews: bool = False):  # type: ignore[no-untype
 
 def _parts(data: Path | None):  # type: ignore[no-untyped-def]
     """The ledger in parts (ledger/parts.py), or a LedgerError when anything about it is wrong."""
+    from .ledger import raise_errors
     from .ledger.parts import load_parts
 
     parts = load_parts(_data(data))
-    parts.raise_errors()
+    raise_errors(parts.problems)
     return parts
 
 

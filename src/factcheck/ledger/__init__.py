@@ -51,12 +51,6 @@ class LoadResult:
     def fatal(self) -> bool:
         return any(p.fatal for p in self.problems)
 
-    def raise_errors(self) -> None:
-        """A LedgerError when anything about the ledger is wrong (for list, verify...)."""
-        errors = [p for p in self.problems if p.severity == "error"]
-        if errors:
-            raise LedgerError(errors)
-
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
@@ -235,8 +229,16 @@ def load_text(shown: str, text: str, kind: str) -> LoadResult:
 def load_or_raise(root: Path, reviews: bool = False) -> Ledger:
     """The ledger, or a LedgerError when anything about it is wrong (for list, verify...)."""
     result = load(root, reviews)
-    result.raise_errors()
+    raise_errors(result.problems)
     return result.ledger
+
+
+def raise_errors(problems: list[Problem]) -> None:
+    """A LedgerError when any of a ledger's problems is an error: it cannot be used (for list,
+    verify...)."""
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise LedgerError(errors)
 
 
 class FileRecords(NamedTuple):

@@ -25,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from ..diagnostics import FactcheckError, LedgerError, Location, Problem
+from ..diagnostics import FactcheckError, Location, Problem
 from ..model import Assertion, Claim, Ledger, pack_position
 from . import (
     Builder,
@@ -110,12 +110,6 @@ class LedgerParts:
     def fatal(self) -> bool:
         return any(p.fatal for p in self.problems)
 
-    def raise_errors(self) -> None:
-        """A LedgerError when anything about the ledger is wrong (for list, verify...)."""
-        errors = [p for p in self.problems if p.severity == "error"]
-        if errors:
-            raise LedgerError(errors)
-
     @property
     def count(self) -> int:
         """How many claims the ledger keeps."""
@@ -131,8 +125,9 @@ class LedgerParts:
         """The files other than claims read into a builder, references checked (their problems
         put apart: `load` reports them only when nothing is unusable)."""
         builder = Builder(LoadResult(Ledger()), {})
-        for records in records_of([_bytes_again(file, self.cache) for file in self.other_files], self.cache):
-            builder.keep(records)
+        with collector_paused():
+            for records in records_of([_bytes_again(file, self.cache) for file in self.other_files], self.cache):
+                builder.keep(records)
         problems = builder.result.problems
         read = len(problems)
         builder.cross_check()
