@@ -50,3 +50,25 @@ def test_a_party_the_supporting_statement_names(transit: Engine, sentence: str, 
 def test_an_office_has_one_holder_at_a_time(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a relation noun another verb governs asserts nothing: "applied for membership" is no membership
+    ("Ashby applied for membership of the transit authority in 2015.", "unproven"),
+    # a relation noun is its possessor's, as subject or object
+    ("Brenmoor's membership of the transit authority began in 2009.", "true"),
+    ("Brenmoor's membership of the transit authority began in 2011.", "false"),
+    ("Valdora City Council's membership of the transit authority began in 2009.", "unproven"),
+    # a verb is no noun: "went on strike" is the strike
+    ("The rail union went on strike in 2024.", "false"),
+])
+def test_relation_nouns_belong_to_their_possessor(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_possessor_the_ledger_does_not_know_is_no_other_party() -> None:
+    """"Finland's accession" is Finland's, not that of a party named elsewhere in the sentence."""
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")),
+                    "Ruritania's parliament ratified Graustark's membership of the Northern Pact in 1961", TODAY)
+    assert v.verdict == "unproven", v.reason

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Location
 from ..model import Assertion, Claim, Fact, PartialDate, Unchecked, Verdict
 from ..verdict import Engine, Outcome, Verification, is_about
+from . import nominal
 from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
@@ -112,7 +113,7 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        found = [self._fit(c, reading) for c in self._holders(candidates(reading))]
+        found = [self._fit(c, reading) for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
         found += self._agentless(found)
         found += [self._fit(c, reading) for c in self._copulas(reading)]
         direct: list[Candidate] = []
@@ -443,6 +444,16 @@ class Reader:
                 own = self.engine.verify(self.claim(text, today), unsupported_by_body)
                 return own if own.verdict == Verdict.FALSE else matched
         return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
+
+
+def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
+    """A relation noun is its possessor's, as subject or object ("Finland's accession", "NATO's
+    members"), and asserts nothing when another verb governs it ("applied for membership"); see
+    nominal.py."""
+    if nominal.governed(reading, candidate.relation):
+        return False
+    owner = nominal.possessor(reading, candidate.relation)
+    return owner is None or owner in candidate.assertion.subject or owner == candidate.assertion.object
 
 
 def _words(mention: Mention) -> frozenset[int]:

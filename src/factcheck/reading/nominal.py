@@ -1,0 +1,71 @@
+"""Relation words used as nouns whose holder the sentence gives otherwise: "Finland's accession
+to NATO" is Finland's, whoever else the sentence names, and "applied for NATO membership" or
+"a bid for membership" asserts no membership at all. Such a noun is read only as its own
+possessor's; governed by another verb through a preposition, it is not read (the relation word
+stays unchecked). Nothing here knows a topic: it is grammar, with the general lexicon.
+"""
+
+from __future__ import annotations
+
+from . import lexicon
+from .extract import Reading
+from .vocabulary import Mention
+
+_GOVERNING = frozenset({"for", "about", "against", "into", "toward", "towards"})
+"""Prepositions that make a noun phrase the object of the verb before them ("applied for",
+"voted against"); not "on" or "over", which also say where or when ("went on strike")."""
+_NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "s", "full", "new"})
+_REACH = 4
+"""How many words before the noun its phrase may take ("for fast-track NATO membership")."""
+_NOT_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had"})
+"""Grammar verbs: "was for membership" is no other verb's object."""
+
+UNKNOWN = ""
+"""A possessor the ledger does not know ("Finland's accession" with no Finland in it)."""
+
+
+def possessor(reading: Reading, relation: Mention) -> str | None:
+    """Whose the noun is when a possessive stands right before it: the entity ("Turkey's
+    accession"), UNKNOWN for a capitalised name the ledger does not know, None for no possessive
+    (or a pronoun's: "its accession" is the subject's)."""
+    if relation.first < 2 or reading.words[relation.first - 1].word != "s":
+        return None
+    before = relation.first - 2
+    owner = next((m.target for m in reading.entities if m.last == before), None)
+    if owner is not None:
+        return owner
+    return UNKNOWN if reading.words[before].capital else None
+
+
+def governed(reading: Reading, relation: Mention) -> bool:
+    """Whether the noun is the object of another verb through a preposition: "applied for
+    fast-track NATO membership", "a bid for membership", "voted against accession"."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[relation.last].word):
+        return False  # a verb ("ended") is no noun phrase's head
+    named = reading.named
+    relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
+    index = relation.first - 1
+    while index >= 0 and relation.first - index <= _REACH:
+        word = words[index].word
+        if word in _GOVERNING:
+            return index > 0 and _other_verb(reading, index - 1, relation_words)
+        if not (index in named or word in _NOUN_PHRASE or words[index].capital or _modifier(word)):
+            return False
+        index -= 1
+    return False
+
+
+def _modifier(word: str) -> bool:
+    """A word that can stand inside a noun phrase: an adjective or a noun ("fast-track")."""
+    classes = lexicon.word_classes(word)
+    return bool(classes) and bool({"J", "N"} & set(classes))
+
+
+def _other_verb(reading: Reading, index: int, relation_words: set[int]) -> bool:
+    """A verb or a noun of action ("applied", "a bid", "support") that is not one of the
+    ledger's relation words."""
+    word = reading.words[index].word
+    if index in relation_words or index in reading.named or word in _NOT_VERBS:
+        return False
+    return bool({"V", "N"} & set(lexicon.word_classes(word)))
