@@ -8,9 +8,10 @@ Reading a claim takes a fraction of a millisecond, so a large ledger's index is 
 Read from a ledger folder (`ClaimIndex.of_files`), it is kept in the cache (see ledger/cache.py),
 two entries per claims file, keyed by the file's bytes, by the vocabulary its claims are read with
 (every name, alias and relation word) and by the reading code:
-- its outline, read for every file: where each key's claims are, and the claims' ids, what they
-  refer to and whether the file has errors, so that the ledger's checks of its claims are made
-  without reading them (`Outline.fits`);
+- its outline, read for every file: where each key's claims are, the claims' ids, their article
+  bodies, and whether the file loads without error against the ledger it was read with (which
+  records its claims may name is part of the vocabulary), so that the ledger's checks of its
+  claims are made without reading them (`ClaimIndex.fits`);
 - its readings: each claim with its canonical words and gist, one pickle each, read only for a
   file a sentence's key points into, and unpickled only for those claims.
 An edit re-reads only the files it touched; many claims are parsed and read across the machine's
@@ -38,9 +39,6 @@ EntryOf = Callable[[str], Entry]
 
 PARALLEL_CLAIMS = 2000
 """Fewer claims than this to read are read here: worker processes would cost more than they save."""
-
-_ERROR = "error"
-
 
 class Outline(NamedTuple):
     """What the index knows of one claims file without unpickling its claims, in a form quick to
