@@ -72,3 +72,17 @@ def test_a_possessor_the_ledger_does_not_know_is_no_other_party() -> None:
     v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")),
                     "Ruritania's parliament ratified Graustark's membership of the Northern Pact in 1961", TODAY)
     assert v.verdict == "unproven", v.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # an aside that opens with an office says the name before it held the office, at its own date
+    ("Dana Ferro, Valdora's mayor in 2016, was mayor of Valdora in 2014.", "true"),
+    ("Dana Ferro, Valdora's mayor in 2022, was mayor of Valdora in 2014.", "false"),
+    ("Ilse Marrow, Valdora's mayor in 2016, was mayor of Valdora in 2021.", "false"),
+    # an aside stands outside the copula after it
+    ("Dana Ferro, a former teacher, was mayor of Valdora in 2021.", "false"),
+    ("Dana Ferro, a former teacher, was mayor of Valdora in 2014.", "unproven"),  # "former" is not checked
+])
+def test_titles_and_asides(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

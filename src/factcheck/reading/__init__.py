@@ -115,7 +115,7 @@ class Reader:
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
         found = [self._fit(c, reading) for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
         found += self._agentless(found)
-        found += [self._fit(c, reading) for c in self._copulas(reading)]
+        found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []
         for candidate in found:
@@ -203,6 +203,27 @@ class Reader:
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
                         assertion, subject=frozenset({subject}), object=obj,
                         negated=negation is not None or assertion.negated)))
+        return made
+
+    def _titles(self, reading: Reading) -> list[Candidate]:
+        """"Şimşek, Turkey's deputy prime minister from 2015 to 2018, ...": an aside that opens
+        with an office (one holder at a time) says the name before it held the office, at the
+        aside's own dates. Never an aside with a denial in it ("X, not the mayor, ...")."""
+        made = []
+        for first, last in reading.asides:
+            head = next((m for m in reading.entities if m.last == first - 1), None)
+            office = next((m for m in reading.entities if first <= m.first <= first + 2 and m.last <= last
+                           and m is not head), None)
+            denied = any(reading.words[i].word in NEGATIONS for i in range(first, last + 1))
+            if head is None or office is None or denied:
+                continue
+            relation_id = self._held(office.target)
+            if relation_id is None:
+                continue
+            for candidate in relation_candidates(reading, Mention(relation_id, office.first, office.last)):
+                if candidate.assertion.subject == {head.target}:
+                    made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
+                        candidate.assertion, object=office.target)))
         return made
 
     def _held(self, obj: str) -> str | None:

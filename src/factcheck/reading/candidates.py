@@ -547,8 +547,9 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
     minister", "Turkey remains a NATO member" (the ledger's relation words aside)."""
     relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
     pairs = []
-    contrasted = {i for first, last in reading.asides if reading.words[first].word == "not"
-                  for i in range(first, last + 1)}  # "Dana, not Ilse, was mayor": read in coordination.py
+    # an aside stands outside the copula: "Dana, not Ilse, was mayor" (read in coordination.py),
+    # "Dana Ferro, a former teacher, was mayor" (its own names are read on their own)
+    contrasted = {i for first, last in reading.asides for i in range(first, last + 1)}
     entities = [m for m in reading.entities if m.first not in contrasted]
     for index, first in enumerate(entities[:-1]):
         second = entities[index + 1]

@@ -253,7 +253,8 @@ def find_asides(text: str, words: list[Token], entities: list[Mention],
     for opening, closing in zip(commas, commas[1:], strict=False):
         first = words[opening].word
         mention = entity_at.get(opening)
-        possessive = mention is not None and mention.last + 1 < len(words) and words[mention.last + 1].word == "s"
+        possessive = (mention is not None and mention.last + 1 < len(words) and words[mention.last + 1].word == "s") \
+            or (opening + 1 < len(words) and words[opening + 1].word == "s")  # "Turkey's deputy prime minister"
         if (first in _ASIDE_OPENERS or possessive or opening in relation_at) and closing - opening <= MAX_ASIDE:
             found.append((opening, closing - 1))
     return found
