@@ -666,3 +666,18 @@ def test_an_object_before_the_verb_is_not_taken_across_and(transit: Engine) -> N
     v = verify_text(transit, "Dana Ferro served as mayor of Valdora from 2012 to 2020 and as deputy head from 2020",
                     TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the scale of a number is the one the fact's unit gives: 412 crowns is not 412 million crowns
+    ("The Harbour Tunnel cost 412 crowns", "unproven"),
+    ("The Harbour Tunnel cost 412 billion crowns", "unproven"),
+    ("The Northline carried 21 passengers in 2023", "unproven"),
+    ("The Harbour Tunnel cost 412 million crowns", "true"),
+    ("The Northline carried twenty-one million passengers in 2023", "true"),
+    # "per" makes a rate the facts do not give
+    ("The Harbour Tunnel cost 412 million crowns per kilometre", "unproven"),
+])
+def test_a_number_is_read_at_its_scale(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

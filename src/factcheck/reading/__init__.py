@@ -24,7 +24,7 @@ from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
 from .modifiers import adjacent, modifier_pairs
-from .text import STOPWORDS, normalise, pieces, tokens
+from .text import SCALES, STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
 
 if TYPE_CHECKING:
@@ -113,7 +113,8 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        found = [self._fit(c, reading) for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
+        found = [self._scaled(self._fit(c, reading), reading) for c in self._holders(candidates(reading))
+                 if _owned_as_said(reading, c)]
         found += self._agentless(found)
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         direct: list[Candidate] = []
@@ -250,6 +251,22 @@ class Reader:
             return None
         [relation_id] = relations
         return relation_id if self.engine.ledger.relations[relation_id].kind == "state" else None
+
+    def _scaled(self, candidate: Candidate, reading: Reading) -> Candidate:
+        """A number's scale word ("412 million") must be the one the facts' unit gives ("million
+        crowns"): "412 crowns" or "412 billion crowns" is no reading of 412 million. Where a fact
+        of the same parties has another scale, the number is dropped, and so left not checked."""
+        number = candidate.number
+        if number is None or candidate.assertion.value is None:
+            return candidate
+        following = next((w.word for w in reading.words[number.index:] if w.start >= number.end), "")
+        scale = _scale_of(following)
+        facts = [f for f in self.engine.facts_with(candidate.assertion.relation)
+                 if f.subject == candidate.assertion.subject and f.value is not None]
+        if all(_scale_of(f.unit.split()[0] if f.unit else "") == scale for f in facts):
+            return candidate
+        return dataclasses.replace(candidate, number=None, covers=candidate.covers - {number.index},
+                                   assertion=dataclasses.replace(candidate.assertion, value=None))
 
     def _fit(self, candidate: Candidate, reading: Reading) -> Candidate:
         """Drop what the relation cannot carry, leaving it unchecked: an amount unless it is a
@@ -475,6 +492,11 @@ def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
         return False
     owner = nominal.possessor(reading, candidate.relation)
     return owner is None or owner in candidate.assertion.subject or owner == candidate.assertion.object
+
+
+def _scale_of(word: str) -> str | None:
+    """"million" of "million" and "millions"; None of any other word."""
+    return word.rstrip("s") if word in SCALES else None
 
 
 def _words(mention: Mention) -> frozenset[int]:

@@ -55,7 +55,7 @@ TIME = "a time the reader does not check"
 _SAYABLE = frozenset({NAME, RANK, UNIT, TIME})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
-                           "amid", "over", "in", "through", "during", "within"})
+                           "amid", "over", "in", "through", "during", "within", "per"})
 """Prepositions whose noun adds a circumstance ("on schedule", "by a single vote", "in a
 landslide"): a checkable detail unless the facts' own statements name it."""
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
