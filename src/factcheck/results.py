@@ -18,7 +18,6 @@ from typing import Any, NamedTuple
 from .checks import ClaimFindings, claim_findings
 from .formats.records import claim_row
 from .formats.records import verification_record as claim_record
-from .ledger import collector_paused
 from .ledger.parts import ClaimsFile, LedgerParts
 from .verdict import Engine
 
@@ -72,11 +71,6 @@ def verification_record(parts: LedgerParts, claim_id: str) -> dict[str, Any] | N
 def _outcomes(parts: LedgerParts) -> Iterator[tuple[ClaimsFile, FileOutcome]]:
     """Each claims file's outcome, read from the cache or computed; the files to compute are
     verified with one engine, built for them alone."""
-    with collector_paused():  # what is read back is freed by reference counts: the collector would find nothing
-        yield from _outcomes_of(parts)
-
-
-def _outcomes_of(parts: LedgerParts) -> Iterator[tuple[ClaimsFile, FileOutcome]]:
     cache = parts.cache
     keys = [parts.verdicts_key(file) for file in parts.claims_files]
     missing = [file for file, key in zip(parts.claims_files, keys, strict=True)
