@@ -86,3 +86,17 @@ def test_a_possessor_the_ledger_does_not_know_is_no_other_party() -> None:
 def test_titles_and_asides(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_gerund_after_a_preposition_takes_no_date_from_before_it(transit: Engine) -> None:
+    """"sanctioned Turkey in 2020 for buying the S-400": 2020 is the sanction's, not the purchase's."""
+    from factcheck.reading import reader_for
+    from factcheck.reading.candidates import clause_of, date_for
+
+    reading = reader_for(transit).reading("Valdora City Council set up the KVTA on 1 July 1996 after approving "
+                                          "the Harbour Tunnel", TODAY)
+    dates = {}
+    for relation in reading.relations:
+        when = date_for(reading, relation, *clause_of(reading, relation))
+        dates[reading.words[relation.first].word] = when.date.year if when else None
+    assert dates == {"set": 1996, "approving": None}

@@ -425,7 +425,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     """The date that goes with a verb, within its clause: the nearest after it, else the nearest
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
     1998"). Names, possessives, asides and `own_verb` (the "began" of "the operation began", the
-    "cost" of "the ticket cost") between do not stand in the way."""
+    "cost" of "the ticket cost") between do not stand in the way. A gerund after a preposition
+    takes no date from before it."""
     own = reading.aside_of(relation.first)
     verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
              and (own is not None or reading.aside_of(first) is None)}
@@ -435,12 +436,24 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
         if not any(relation.last < v < mention.first for v in verbs):
             return mention
         break
+    if _gerund(reading, relation):  # "sanctioned Turkey in 2020 for buying the S-400": 2020 is the sanction's
+        return None
     before = [m for m in dates if opening - 1 <= m.last < relation.first]
     for mention in reversed(before):
         if not any(mention.last < v < relation.first for v in verbs):
             return mention
         break
     return None
+
+
+_GERUND_PREPOSITIONS = frozenset({"for", "after", "before", "by", "without", "since", "upon", "on"})
+
+
+def _gerund(reading: Reading, relation: Mention) -> bool:
+    """A verb in -ing after a preposition ("for buying", "after signing"): a phrase of the verb
+    before it, whose date is that verb's."""
+    return relation.first > 0 and reading.words[relation.first - 1].word in _GERUND_PREPOSITIONS and \
+        reading.words[relation.first].word.endswith("ing")
 
 
 def number_for(reading: Reading, relation: Mention, opening: int, closing: int) -> NumberMention | None:
