@@ -681,3 +681,13 @@ def test_an_object_before_the_verb_is_not_taken_across_and(transit: Engine) -> N
 def test_a_number_is_read_at_its_scale(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the party of a gapped clause with its own date is no object of the verb: it says the verb again
+    ("The Harbour Tunnel opened in 2022 and the Northline in 2018", "false"),
+    ("The Harbour Tunnel opened in 2022 and the Northline in 2019", "true"),
+])
+def test_a_gapped_party_is_no_object_of_the_verb(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -23,6 +23,7 @@ from typing import Any
 from ..diagnostics import Location
 from ..model import Assertion, PartialDate
 from . import lexicon
+from .coordination import gapped
 from .extract import (
     CLAUSE_WORDS,
     END_WORDS,
@@ -300,8 +301,21 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
         return own is not None or reading.aside_of(m.first) is None
 
     before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)]
-    after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)]
+    remnants = _remnant_parties(reading)
+    after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)
+             and m not in remnants]
     return before[-MAX_PARTIES:], after[:MAX_PARTIES]
+
+
+def _remnant_parties(reading: Reading) -> set[Mention]:
+    """The parties of gapped clauses with a date of their own ("... opened in 2022 and the
+    Northline in 2018"): each says the verb again of itself (coordination.py), and is no object
+    of the verb ("talks: Ruritania and the Pact" has none); once per reading."""
+    cached = reading.cache.get("remnant parties")
+    if cached is None:
+        cached = reading.cache["remnant parties"] = {r.party for r in gapped(reading)
+                                                     if r.party is not None and r.date is not None}
+    return cached
 
 
 Option = tuple[tuple[Mention, ...], Mention | None]
