@@ -100,3 +100,15 @@ def test_a_gerund_after_a_preposition_takes_no_date_from_before_it(transit: Engi
         when = date_for(reading, relation, *clause_of(reading, relation))
         dates[reading.words[relation.first].word] = when.date.year if when else None
     assert dates == {"set": 1996, "approving": None}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # an attribution the supporting statement makes in the same words is checked with it
+    ("The Harbour Tunnel cost 412 million crowns, according to the city's final account of 2022.", "true"),
+    # another source is not what the statement says
+    ("The Harbour Tunnel cost 412 million crowns, according to Corvane.", "unproven"),
+    ("The Harbour Tunnel cost 412 million crowns, Corvane said.", "unproven"),
+])
+def test_an_attribution_the_statement_makes(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -134,10 +134,12 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
 
 
 def _carried(reading: Reading, part: Part, said: _Said) -> bool:
-    """Whether a supporting statement says the part in the same words; a rank before a name or a
-    relation word with that word ("the first NATO member to do so" is not carried by "the first
-    components" of another fact)."""
+    """Whether a supporting statement says the part in the same words; an attribution with the
+    word after it ("confirmed on"); a rank before a name or a relation word with that word ("the
+    first NATO member to do so" is not carried by "the first components" of another fact)."""
     first, last, why = part
+    if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
+        return last + 1 < len(reading.words) and said(first, last + 1)
     if why not in _SAYABLE:
         return False
     if why == RANK and (last + 1 in reading.named or last + 1 in reading_relation_starts(reading)):
