@@ -77,7 +77,10 @@ def candidates(reading: Reading) -> list[Candidate]:
 
 def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     """Every reading of one relation word: each timing its words say, with each order of its
-    parties, the date, negation and number that go with it."""
+    parties, the date, negation and number that go with it; none of a verb under a modal
+    perfect ("should have opened in 2018" says not when it opened)."""
+    if _modal_perfect(reading, relation):
+        return []
     opening, closing = clause_of(reading, relation)
     before, after = parties_around(reading, relation, opening, closing)
     trailing = change_after(reading, relation)
@@ -107,6 +110,24 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
                                   **{"negated": negation is not None, **timing})
             found.append(Candidate(assertion, relation, frozenset(words), when, number))
     return found
+
+
+_MODAL_PERFECT = frozenset({"would", "could", "should", "might", "may", "must", "to"})
+_SKIPPED = frozenset({"not", "never", "been", "be", "also", "already", "still"})
+
+
+def _modal_perfect(reading: Reading, relation: Mention) -> bool:
+    """The verb stands after a modal and "have": "should have opened", "could not have been
+    built", "ought to have joined" (see account.py, which reports the modal)."""
+    index = relation.first - 1
+    while index >= 0 and reading.words[index].word in _SKIPPED:
+        index -= 1
+    if index < 1 or reading.words[index].word != "have":
+        return False
+    index -= 1
+    while index >= 0 and reading.words[index].word in NEGATIONS:
+        index -= 1
+    return index >= 0 and reading.words[index].word in _MODAL_PERFECT
 
 
 def _base_words(reading: Reading, relation: Mention, negation: int | None,
