@@ -112,3 +112,20 @@ def test_a_gerund_after_a_preposition_takes_no_date_from_before_it(transit: Engi
 def test_an_attribution_the_statement_makes(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a relation noun that is the subject of a passive the ledger has no word for says nothing of
+    # whether it happened: "shelved" and "completed" alike
+    ("The Northline has not been extended to Ashby; the extension was shelved in 2022.", "unproven",
+     ["extension", "shelved"]),
+    ("The Northline extension was completed in 2022.", "unproven", ["completed"]),
+    ("The Northline was extended to Ashby in 2022.", "false", []),
+    # a number in words is one part, however many words it takes
+    ("Thirty-eight Citylink trams were ordered from Corvane by the transit authority on 20/06/2017.", "unproven",
+     ["Thirty-eight"]),
+])
+def test_what_a_sentence_leaves_unsaid(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

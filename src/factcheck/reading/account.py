@@ -227,15 +227,16 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
     parts = []
     for number in reading.number_mentions:
         unit = _unit_after(reading, number.index)
+        # a number in words may take several ("Thirty-eight"): the last is its index
+        first = next((i for i in range(number.index, -1, -1) if reading.words[i].start <= number.start), number.index)
         if number.index not in covered:
             following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
-            counted = next((last for last in following if said(number.index, last)), None)
+            counted = next((last for last in following if said(first, last)), None)
             if counted is not None:  # "38 Citylink trams", as the statement writes it
-                claimed.update(range(number.index, counted + 1))
-            elif not (_with_preposition(reading, number.index, _NUMBER_LINKS)
-                      and said(number.index, number.index, _NUMBER_LINKS)):
-                parts.append((number.index, number.index, "a number the facts do not carry"))
-        claimed.add(number.index)
+                claimed.update(range(first, counted + 1))
+            elif not (_with_preposition(reading, first, _NUMBER_LINKS) and said(first, number.index, _NUMBER_LINKS)):
+                parts.append((first, number.index, "a number the facts do not carry"))
+        claimed.update(range(first, number.index + 1))
         if unit is not None and unit not in claimed and unit not in covered:
             if not said(unit, unit):
                 parts.append((unit, unit, UNIT))

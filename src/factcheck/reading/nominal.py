@@ -1,14 +1,15 @@
 """Relation words used as nouns whose holder the sentence gives otherwise: "Finland's accession
 to NATO" is Finland's, whoever else the sentence names, and "applied for NATO membership" or
-"a bid for membership" asserts no membership at all. Such a noun is read only as its own
-possessor's; governed by another verb through a preposition, it is not read (the relation word
+"a bid for membership" asserts no membership at all, nor "the extension was shelved" any
+extension. Such a noun is read only as its own possessor's; governed by another verb through a
+preposition, or the subject of another verb in the passive, it is not read (the relation word
 stays unchecked). Nothing here knows a topic: it is grammar, with the general lexicon.
 """
 
 from __future__ import annotations
 
 from . import lexicon
-from .extract import Reading
+from .extract import END_WORDS, START_WORDS, Reading
 from .vocabulary import Mention
 
 _GOVERNING = frozenset({"for", "about", "against", "into", "toward", "towards"})
@@ -18,6 +19,7 @@ _NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
 _REACH = 4
 """How many words before the noun its phrase may take ("for fast-track NATO membership")."""
 _NOT_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had"})
+_PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "been", "be", "has", "have", "had"})
 """Grammar verbs: "was for membership" is no other verb's object."""
 
 UNKNOWN = ""
@@ -69,3 +71,20 @@ def _other_verb(reading: Reading, index: int, relation_words: set[int]) -> bool:
     if index in relation_words or index in reading.named or word in _NOT_VERBS:
         return False
     return bool({"V", "N"} & set(lexicon.word_classes(word)))
+
+
+def subject_of_another_verb(reading: Reading, relation: Mention) -> bool:
+    """Whether the noun is the subject of a passive the ledger has no word for: "the extension
+    was shelved", "the deal has been cancelled" (whether it happened is then not said)."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[relation.last].word):
+        return False
+    index = relation.last + 1
+    while index < len(words) and words[index].word in _PASSIVE_AUXILIARIES:
+        index += 1
+    if index == relation.last + 1 or index >= len(words):
+        return False
+    relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
+    word = words[index].word
+    return (index not in relation_words and index not in reading.named and word not in START_WORDS | END_WORDS
+            and word.endswith("ed") and "V" in lexicon.word_classes(word))
