@@ -693,3 +693,16 @@ def test_a_number_is_read_at_its_scale(transit: Engine, sentence: str, verdict: 
 def test_a_gapped_party_is_no_object_of_the_verb(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a date in a phrase before a comma with a verb of its own is that verb's, not the main verb's
+    ("Founded in 1996, the transit authority runs the Northline", "unproven"),
+    ("Built in 1996, the transit authority runs the Northline", "unproven"),
+    # a date phrase alone before the comma is the main verb's
+    ("In 1996, the council set up the transit authority", "true"),
+    ("In 1998, the council set up the transit authority", "false"),
+])
+def test_a_fronted_phrase_keeps_its_own_date(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -475,10 +475,33 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
         return None
     before = [m for m in dates if opening - 1 <= m.last < relation.first]
     for mention in reversed(before):
-        if not any(mention.last < v < relation.first for v in verbs):
+        if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation):
             return mention
         break
     return None
+
+
+def _fronted_verb(reading: Reading, date: DateMention, relation: Mention) -> bool:
+    """A date in a phrase set off by a comma before the verb, with a verb of its own: "Founded in
+    1996, the authority runs the line" dates the founding, not the running ("In 1996, the council
+    set it up" has none)."""
+    words = reading.words
+    def comma_before(index: int) -> bool:
+        return "," in reading.text[words[index - 1].end: words[index].start]
+
+    if not any(comma_before(i) for i in range(date.last + 1, relation.first + 1)):
+        return False
+    start = date.first
+    while start > 0 and not comma_before(start):
+        start -= 1
+    starts = {m.first for m in reading.relations}
+    return any(i in starts or _inflected_verb(words[i].word) for i in range(start, date.first))
+
+
+def _inflected_verb(word: str) -> bool:
+    """A verb's past or -ing form: "founded", "built", "opening"."""
+    lemma = lexicon.verb_lemma(word)
+    return lemma is not None and lemma != word and not word.endswith("s")
 
 
 _GERUND_PREPOSITIONS = frozenset({"for", "after", "before", "by", "without", "since", "upon", "on"})
