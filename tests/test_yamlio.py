@@ -112,3 +112,17 @@ def test_syntax_errors_are_fatal_with_a_location(text: str, line: int) -> None:
 def test_control_characters_are_a_reader_error() -> None:
     value, problems = read("a: b\nc: \x07\n")
     assert value is None and problems[0].code == "syntax" and problems[0].location.line == 2
+
+
+@pytest.mark.parametrize("text", ["a: [R\tussian, b]\n", "a: R\tussian\n", "a:\n  - R\tussian\n"])
+def test_a_tab_inside_an_unquoted_value_is_refused(text: str) -> None:
+    """libyaml reads it; ruamel.yaml (and so check-jsonschema) refuses it: the ledger must not
+    mean one thing to one tool and be unreadable to another."""
+    _, problems = read(text)
+    assert [(p.code, p.fatal) for p in problems] == [("syntax", True)]
+    assert "tab inside an unquoted value" in problems[0].message
+
+
+def test_a_tab_inside_a_quoted_or_block_value_is_text() -> None:
+    value, problems = read('a: "R\\tussian"\nb: |\n  x\ty\n')
+    assert problems == [] and value == {"a": "R\tussian", "b": "x\ty\n"}

@@ -205,6 +205,10 @@ class _Builder:
         if tag in (None, "!"):
             if not event.implicit[0]:  # quoted: always text
                 return value
+            if "\t" in value:  # libyaml takes a tab inside a plain value; ruamel and the JSON Schema tools refuse it
+                where = _location(self.path, event.start_mark)
+                self.error(Location(where.file, where.line, where.column + value.index("\t")), "syntax",
+                           "a tab inside an unquoted value: write a space, or quote the value")
             tag = _resolve(value)
             if tag == _CORE + "merge":
                 self.error(_location(self.path, event.start_mark), "alias", "YAML merge keys (<<) are not allowed")
