@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -35,6 +37,20 @@ def test_streamed_json_in_batches_is_the_json_of_the_whole_list() -> None:
     for count in (STREAM_BATCH - 1, STREAM_BATCH, STREAM_BATCH + 1, 2 * STREAM_BATCH + 1):
         records = [{**RECORDS[i % 2], "id": str(i)} for i in range(count)]
         assert rendered("json", records, True) == rendered("json", records, False)
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner) | st.tuples(inner, inner)
+                      | st.dictionaries(st.text(), inner) | st.dictionaries(st.integers() | st.booleans(), inner),
+                      max_leaves=30)
+
+
+@given(VALUES, st.integers(0, 3))
+def test_indented_json_is_what_json_dumps_writes(value: object, level: int) -> None:
+    from factcheck.formats.json import indented
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+    assert indented(value, level) == expected
 
 
 def test_streamed_csv_is_the_csv_of_the_whole_list() -> None:
