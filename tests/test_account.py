@@ -129,3 +129,15 @@ def test_what_a_sentence_leaves_unsaid(transit: Engine, sentence: str, verdict: 
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a relation word in -ing that only describes the noun after it is no event of its own
+    ("Valdora City Council set up the KVTA on 1 July 1996, with Brenmoor as a founding member.", "unproven",
+     ["founding"]),
+    ("Valdora City Council set up the KVTA on 1 July 1996.", "true", []),
+])
+def test_a_describing_word_is_no_event(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

@@ -487,10 +487,12 @@ class Reader:
 def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
     """A relation noun is its possessor's, as subject or object ("Finland's accession", "NATO's
     members"), and asserts nothing when another verb governs it ("applied for membership", "the
-    extension was shelved"); see nominal.py."""
-    if nominal.governed(reading, candidate.relation) or nominal.subject_of_another_verb(reading, candidate.relation):
+    extension was shelved") or it only describes a noun ("a founding member"); see nominal.py."""
+    relation = candidate.relation
+    if nominal.governed(reading, relation) or nominal.subject_of_another_verb(reading, relation) or \
+            nominal.attributive(reading, relation):
         return False
-    owner = nominal.possessor(reading, candidate.relation)
+    owner = nominal.possessor(reading, relation)
     return owner is None or owner in candidate.assertion.subject or owner == candidate.assertion.object
 
 

@@ -88,3 +88,18 @@ def subject_of_another_verb(reading: Reading, relation: Mention) -> bool:
     word = words[index].word
     return (index not in relation_words and index not in reading.named and word not in START_WORDS | END_WORDS
             and word.endswith("ed") and "V" in lexicon.word_classes(word))
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+
+
+def attributive(reading: Reading, relation: Mention) -> bool:
+    """Whether a relation word in -ing only describes the noun after it: "a founding member",
+    "the opening ceremony" say nothing of a founding or an opening."""
+    words = reading.words
+    index = relation.first
+    if relation.last != index or not words[index].word.endswith("ing") or index == 0 or index + 1 >= len(words):
+        return False
+    following = index + 1
+    return words[index - 1].word in _DETERMINERS and (following in reading.named or
+                                                       "N" in lexicon.word_classes(words[following].word))
