@@ -706,3 +706,20 @@ def test_a_gapped_party_is_no_object_of_the_verb(transit: Engine, sentence: str,
 def test_a_fronted_phrase_keeps_its_own_date(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a value in the present tense is today's: a figure of another year does not speak to it
+    ("A single KVTA ticket costs 3 crowns", "unproven"),
+    ("The Northline carries 21 million passengers", "unproven"),
+    ("A single KVTA ticket cost 3 crowns in 2024", "true"),
+    ("The Northline carried 21 million passengers in 2023", "true"),
+])
+def test_a_value_in_the_present_tense_is_todays(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_count_in_the_present_tense_is_todays(engine: Engine) -> None:
+    assert verify_text(engine, "The Trade League has 27 members", TODAY).verdict == "unproven"
+    assert verify_text(engine, "The Trade League had 27 members in 2020", TODAY).verdict == "true"

@@ -188,8 +188,13 @@ def present_timings(reading: Reading, relation: Mention, when: DateMention | Non
                     spans: list[Timing]) -> list[Timing]:
     """A state said in the present tense with no date ("Ferro is mayor", "Greyline runs the
     buses") says that it holds still: that it has not ended, besides that it held. (With "still",
-    "now" or "today" it is checked at today's date instead; "became" says only its start.)"""
-    if when is not None or negated or relation.change is not None or reading.kinds.get(relation.target) != "state":
+    "now" or "today" it is checked at today's date instead; "became" says only its start.) A
+    value in the present tense ("the League has 27 members", "a ticket costs 3 crowns") is
+    today's value: a figure of another year does not speak to it."""
+    kind = reading.kinds.get(relation.target)
+    if kind == "value" and when is None and reading.today is not None and _present_value(reading, relation):
+        return [({"date": PartialDate.from_date(reading.today)}, None, ())]
+    if when is not None or negated or relation.change is not None or kind != "state":
         return spans
     if any(timing.get("change") or "date" in timing for timing, _, _ in spans) or not _present(reading, relation):
         return spans
@@ -199,13 +204,27 @@ def present_timings(reading: Reading, relation: Mention, when: DateMention | Non
 _PRESENT_COPULAS = frozenset({"is", "are", "am", "remains", "remain", "stays", "stay"})
 
 
-def _present(reading: Reading, relation: Mention) -> bool:
-    """Said in the present tense: a present form of "be", "remain" or "stay" in the verb's phrase
-    or just before it ("is a member", "is not"), or a verb's third-person present ("runs")."""
+_HAS = frozenset({"has", "have"})
+"""Present forms that give a value its tense: "the League has 27 members"."""
+
+
+def _present_value(reading: Reading, relation: Mention) -> bool:
+    """A value word in the present tense, or its verb: "has 27 members", "a ticket costs",
+    "carries 21 million passengers" (another word of the same value near it)."""
+    verb = value_verb(reading, relation)
+    return any(_present(reading, m, _HAS) for m in reading.relations
+               if m in (relation, verb) or (m.target == relation.target and abs(m.first - relation.first) <= 4))
+
+
+def _present(reading: Reading, relation: Mention, also: frozenset[str] = frozenset()) -> bool:
+    """Said in the present tense: a present form of "be", "remain" or "stay" (or of `also`) in the
+    verb's phrase or just before it ("is a member", "is not"), or a verb's third-person present
+    ("runs")."""
     words = reading.words
-    if any(words[i].word in _PRESENT_COPULAS for i in range(relation.first, relation.last + 1)):
+    present = _PRESENT_COPULAS | also
+    if any(words[i].word in present for i in range(relation.first, relation.last + 1)):
         return True
-    if governing(reading, relation, _PRESENT_COPULAS) is not None:
+    if governing(reading, relation, present) is not None:
         return True
     word = words[relation.first].word
     lemma = lexicon.verb_lemma(word)
