@@ -141,3 +141,11 @@ def test_a_describing_word_is_no_event(transit: Engine, sentence: str, verdict: 
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+def test_a_verb_form_is_no_word_of_a_name_found_in_scattered_words(transit: Engine) -> None:
+    """"Quill headed the transit authority" does not name "head of the transit authority"."""
+    from factcheck.reading import reader_for
+
+    reading = reader_for(transit).reading("Tomas Quill headed the transit authority from 2017 to 2024", TODAY)
+    assert [m.target for m in reading.entities] == ["tomas-quill", "kvta"]

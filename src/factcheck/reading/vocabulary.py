@@ -178,6 +178,15 @@ def verb_forms(phrase: str) -> list[str]:
     return [phrase, *(f"{form} {rest}".strip() for form in lexicon.inflections(word)[1:])]
 
 
+def _verb_form(word: str) -> bool:
+    """A verb's past or -ing form that is no noun ("headed", "founded"): a name's word written so
+    is the verb, not the name (unless in a compound: "submarine-launched")."""
+    lemma = lexicon.verb_lemma(word)
+    if not word.endswith(("ed", "ing")) or lemma is None or lemma == word:
+        return False
+    return "N" not in lexicon.word_classes(word)
+
+
 def _verb_only(word: str) -> bool:
     """A word that can only be a verb or an auxiliary ("is", "began"): the words of a name
     written out of order have none between them."""
@@ -236,6 +245,8 @@ class Vocabulary:
                 continue  # "the River Accord and the K-9 treaty": another name stands between
             if any(mark in text[words[first].end: words[last].start] for mark in ",;()"):
                 continue  # "Riverside Depot, the city's oldest bus garage": an aside is no part of a name
+            if any(_verb_form(words[i].word) and text[words[i].start - 1: words[i].start] != "-" for i in where):
+                continue  # "Quill headed the transit authority" does not name "head of the transit authority"
             found = [m for m in found if m not in inside]
             found.append(Mention(target, first, last, scattered=True))
             taken.update(where)
