@@ -531,9 +531,6 @@ class Builder:
     def error(self, where: Location, code: str, message: str) -> None:
         self.problems.append(Problem(where, code, message))
 
-    def read(self, path: Path, kind: str) -> None:
-        self.read_all([(path, kind)])
-
     def read_all(self, files: list[tuple[Path, str]]) -> None:
         """Read files in order (see `records_of`) and keep their records."""
         cache = FileCache.open()
