@@ -149,3 +149,13 @@ def test_a_verb_form_is_no_word_of_a_name_found_in_scattered_words(transit: Engi
 
     reading = reader_for(transit).reading("Tomas Quill headed the transit authority from 2017 to 2024", TODAY)
     assert [m.target for m in reading.entities] == ["tomas-quill", "kvta"]
+
+
+@pytest.mark.parametrize(("amount", "verdict"), [
+    # a round figure is the fact rounded to its last non-zero digit, never further off than the
+    # fact's tolerance: 38 is "40" but not "30"; "about 42" is within the tolerance, "42" is not
+    ("40", "mostly-true"), ("30", "false"), ("forty", "mostly-true"), ("50", "false"), ("42", "false"),
+])
+def test_a_round_figure_is_the_fact_rounded(transit: Engine, amount: str, verdict: str) -> None:
+    v = verify_text(transit, f"The Northline had a fleet of {amount} trams in 2024.", TODAY)
+    assert v.verdict == verdict, v.reason

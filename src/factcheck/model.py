@@ -190,8 +190,9 @@ class Fact(_Located):
 @dataclass(frozen=True)
 class Amount:
     """How a free-text sentence gave its number (see reading/amounts.py): `exact` (right only to
-    `margin`, half a unit of its last digit), `about` (within the fact's tolerance), `almost` /
-    `just-over` (within it, on that side), or a bound: `over`, `at-least`, `under`, `at-most`."""
+    `margin`, half a unit of its last digit that counts, "70" to 65-75), `about` (within the
+    fact's tolerance), `almost` / `just-over` (within it, on that side), or a bound: `over`,
+    `at-least`, `under`, `at-most`."""
 
     sense: str
     margin: float = 0.5

@@ -417,7 +417,8 @@ def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: s
     if claimed == actual:
         return outcome, f"{_number(actual)}{unit}, as claimed"
     if sense == "exact":  # "68 members": right only to the digits either figure is written to
-        margin = assertion.amount.margin if assertion.amount else 0.0
+        # rounded to its last digit, but never further off than the fact's tolerance ("1,000" of 1,400)
+        margin = min(assertion.amount.margin if assertion.amount else 0.0, abs(actual) * fact.tolerance)
         if abs(claimed - actual) <= margin or round(claimed, _decimals(actual)) == actual:
             return Outcome.APPROXIMATE, f"{_number(actual)}{unit}, written {_number(claimed)}"
         return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not {_number(claimed)}"

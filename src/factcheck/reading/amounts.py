@@ -1,7 +1,8 @@
-"""How a sentence gives its number: exactly ("68 members"), roughly ("about 70", "seventy"), or
-as a bound ("more than 70", "up to 40"). A number written exactly is right only to the precision
-it is written in, so "68 members" when the facts say 74 is wrong, not "close"; a round or hedged
-number is right within the fact's tolerance; a bound is right when the fact's value is within it.
+"""How a sentence gives its number: as written ("68 members", "70 members"), hedged ("about 70"),
+or as a bound ("more than 70", "up to 40"). A number as written is right only to the precision it
+is written in, so "68 members" when the facts say 74 is wrong, not "close", and "70" is right
+(rounded) but "80" is not; a hedged number is right within the fact's tolerance; a bound is right
+when the fact's value is within it.
 """
 
 from __future__ import annotations
@@ -46,21 +47,16 @@ def amount_of(reading: Reading, number: NumberMention) -> tuple[Amount, frozense
             after = tuple(w.word for w in words[start:start + size])
             if len(after) == size and after in _AFTER:
                 return Amount(_AFTER[after], margin), frozenset(range(start, start + size))
-    return Amount("about" if _round(reading.text[number.start:number.end], number.value) else "exact", margin), \
-        frozenset()
+    return Amount("exact", margin), frozenset()
 
 
 def _margin(written: str, value: float) -> float:
-    """Half a unit of the last digit written: "74" is 73.5 to 74.5, "74.3" 74.25 to 74.35."""
+    """Half a unit of the last digit that counts: "74" is 73.5 to 74.5, "74.3" 74.25 to 74.35,
+    and a round figure is rounded to its last non-zero digit: "70" (or "seventy") is 65 to 75."""
     digits = written.replace(",", "")
     if "." in digits and digits.replace(".", "").isdigit():
         return 0.5 * 10 ** -len(digits.split(".")[1])
-    return 0.5
-
-
-def _round(written: str, value: float) -> bool:
-    """Ends in a zero ("70", "1,200", "seventy"): a figure people round to, not a count."""
-    digits = written.replace(",", "")
-    if digits.isdigit():
-        return digits.endswith("0")
-    return value == int(value) and int(value) % 10 == 0
+    if not digits.isdigit():
+        digits = str(int(value)) if value == int(value) else ""
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return 0.5 * 10 ** zeros
