@@ -159,3 +159,23 @@ def test_a_verb_form_is_no_word_of_a_name_found_in_scattered_words(transit: Engi
 def test_a_round_figure_is_the_fact_rounded(transit: Engine, amount: str, verdict: str) -> None:
     v = verify_text(transit, f"The Northline had a fleet of {amount} trams in 2024.", TODAY)
     assert v.verdict == verdict, v.reason
+
+
+def test_a_verb_that_ends_a_noun_of_its_relation_is_one_statement(transit: Engine) -> None:
+    """"quit its membership in 2012": the date is the quitting's, not the membership's."""
+    from factcheck.reading import reader_for
+
+    reader = reader_for(transit)
+    claim = reader.claim("Brenmoor quit its membership of the transit authority in 2012", TODAY)
+    assert [(a.relation, a.change, str(a.date)) for a in claim.assertions] == [("member-of", "end", "2012")]
+    assert not claim.unchecked
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("NATO ended its mission in Afghanistan on 30 August 2020.", "false"),  # was true: "mission in" took the date
+    ("NATO ended its mission in Afghanistan on 30 August 2021.", "true"),
+])
+def test_the_verb_takes_the_date_on_the_bundled_ledger(sentence: str, verdict: str) -> None:
+    from .conftest import REPO
+
+    assert verify_text(Engine(load_or_raise(REPO)), sentence, TODAY).verdict == verdict

@@ -113,8 +113,8 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        found = [self._scaled(self._fit(c, reading), reading) for c in self._holders(candidates(reading))
-                 if _owned_as_said(reading, c)]
+        found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
+                 for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
         found += self._agentless(found)
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         direct: list[Candidate] = []
@@ -487,10 +487,11 @@ class Reader:
 def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
     """A relation noun is its possessor's, as subject or object ("Finland's accession", "NATO's
     members"), and asserts nothing when another verb governs it ("applied for membership", "the
-    extension was shelved") or it only describes a noun ("a founding member"); see nominal.py."""
+    extension was shelved"), it only describes a noun ("a founding member") or a verb before it
+    starts or ends it ("ended its mission": the verb's statement); see nominal.py."""
     relation = candidate.relation
     if nominal.governed(reading, relation) or nominal.subject_of_another_verb(reading, relation) or \
-            nominal.attributive(reading, relation):
+            nominal.attributive(reading, relation) or nominal.changed_by(reading, relation) is not None:
         return False
     owner = nominal.possessor(reading, relation)
     return owner is None or owner in candidate.assertion.subject or owner == candidate.assertion.object
@@ -499,6 +500,14 @@ def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
 def _scale_of(word: str) -> str | None:
     """"million" of "million" and "millions"; None of any other word."""
     return word.rstrip("s") if word in SCALES else None
+
+
+def _with_changed_noun(reading: Reading, candidate: Candidate) -> Candidate:
+    """A verb that starts or ends a noun of its relation ("ended its mission in") covers it."""
+    nouns = [m for m in reading.relations if nominal.changed_by(reading, m) == candidate.relation]
+    if not nouns:
+        return candidate
+    return dataclasses.replace(candidate, covers=candidate.covers.union(*(_words(m) for m in nouns)))
 
 
 def _words(mention: Mention) -> frozenset[int]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..diagnostics import Location
 from ..model import Assertion, PartialDate
-from . import lexicon
+from . import lexicon, nominal
 from .coordination import gapped
 from .extract import (
     CLAUSE_WORDS,
@@ -572,11 +572,12 @@ def negation_for(reading: Reading, relation: Mention) -> int | None:
 
 
 def _verbs(reading: Reading) -> list[int]:
-    """Where the relation words that act as verbs (not as epithets) begin; once per reading."""
+    """Where the relation words that act as verbs (not as epithets, nor nouns a verb before them
+    starts or ends: "ended its mission") begin; once per reading."""
     cached = reading.cache.get("verbs")
     if cached is None:
-        cached = reading.cache["verbs"] = [m.first for m in reading.relations
-                                           if not is_epithet(reading, m) and not _counted(reading, m)]
+        cached = reading.cache["verbs"] = [m.first for m in reading.relations if not is_epithet(reading, m)
+                                           and not _counted(reading, m) and nominal.changed_by(reading, m) is None]
     return cached
 
 

@@ -103,3 +103,15 @@ def attributive(reading: Reading, relation: Mention) -> bool:
     following = index + 1
     return words[index - 1].word in _DETERMINERS and (following in reading.named or
                                                        "N" in lexicon.word_classes(words[following].word))
+
+
+def changed_by(reading: Reading, noun: Mention) -> Mention | None:
+    """The verb that starts or ends what the noun names, just before it: "ended its mission in
+    Afghanistan", "began the deployment" (one statement, the verb's, with the verb's date)."""
+    if noun.change is not None:
+        return None
+    for verb in reading.relations:
+        if verb.change is not None and verb.target == noun.target and verb.last < noun.first <= verb.last + 3 \
+                and all(w.word in _DETERMINERS for w in reading.words[verb.last + 1: noun.first]):
+            return verb
+    return None
