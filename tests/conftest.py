@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ledger import load
+from factcheck.ledger import load, load_or_raise
 from factcheck.model import Ledger
+from factcheck.verdict import Engine
 
 TESTS = Path(__file__).parent
 MINI = TESTS / "ledgers" / "mini"
@@ -76,6 +77,12 @@ def offline_pip(wheelhouse: Path) -> dict[str, str]:
     """Environment variables that make every pip run (and pip under pre-commit) install from the
     wheelhouse alone."""
     return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+
+
+@pytest.fixture(scope="module")
+def transit() -> Engine:
+    """The made-up transport ledger every reader rule is shown on besides the bundled one."""
+    return Engine(load_or_raise(TESTS / "eval" / "transit"))
 
 
 @pytest.fixture

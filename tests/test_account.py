@@ -12,11 +12,6 @@ from factcheck.verdict import Engine
 from .conftest import TESTS, TODAY
 
 
-@pytest.fixture(scope="module")
-def transit() -> Engine:
-    return Engine(load_or_raise(TESTS / "eval" / "transit"))
-
-
 @pytest.mark.parametrize(("sentence", "verdict", "unread"), [
     # the statement names the authority by its full name, inside the office's name, after "of"
     ("Tomas Quill was chief executive of the transit authority from 1 March 2017 until 31 August 2024", "true", []),

@@ -454,11 +454,6 @@ def test_folding_keeps_every_script() -> None:
 
 # sentences written to be false, each once read as true -------------------------------------------
 
-@pytest.fixture(scope="module")
-def transit() -> Engine:
-    return Engine(load_or_raise(TESTS / "eval" / "transit"))
-
-
 @pytest.mark.parametrize(("sentence", "verdict", "unread"), [
     # a passive's parties: never the other way round
     ("Valdora City Council was set up by the transit authority on 1 July 1996", "unproven", []),

@@ -20,11 +20,6 @@ from .conftest import TESTS, TODAY
 TRANSIT = TESTS / "eval" / "transit"
 
 
-@pytest.fixture(scope="module")
-def transit() -> Engine:
-    return Engine(load_or_raise(TRANSIT))
-
-
 def _unchecked(engine: Engine, sentence: str) -> list[str]:
     return [part.text for part in verify_text(engine, sentence, TODAY).claim.unchecked]
 

@@ -21,11 +21,6 @@ def engine() -> Engine:
     return Engine(load_or_raise(READING))
 
 
-@pytest.fixture(scope="module")
-def transit() -> Engine:
-    return Engine(load_or_raise(TRANSIT))
-
-
 @pytest.mark.parametrize(("listed", "forms"), [
     ("withdraw", {"withdraw", "withdraws", "withdrawing", "withdrew", "withdrawn"}),
     ("leave", {"leave", "leaves", "leaving", "left"}),
