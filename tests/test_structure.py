@@ -17,8 +17,6 @@ from factcheck.verdict import Engine
 
 from .conftest import TESTS, TODAY
 
-TRANSIT = TESTS / "eval" / "transit"
-
 
 def _unchecked(engine: Engine, sentence: str) -> list[str]:
     return [part.text for part in verify_text(engine, sentence, TODAY).claim.unchecked]

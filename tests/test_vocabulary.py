@@ -13,7 +13,6 @@ from factcheck.verdict import Engine
 from .conftest import TESTS, TODAY
 
 READING = TESTS / "ledgers" / "reading"
-TRANSIT = TESTS / "eval" / "transit"
 
 
 @pytest.fixture(scope="module")
