@@ -16,13 +16,14 @@ run: $(STAMP)
 	$(BIN)/factcheck list
 	$(BIN)/factcheck verify mondo-crimea-treaty-2013
 
-# The site tests drive Debian's chromium headless. When it is missing, root (as in CI) installs it;
-# anyone else gets a note, and those tests skip saying why.
+# The site tests drive Debian's chromium headless, and one test runs the command under Debian's
+# faketime. When either is missing, root (as in CI) installs it; anyone else gets a note, and
+# those tests skip saying why.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 && command -v faketime >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing (only root with apt-get installs it here): the browser tests will skip"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium faketime >/dev/null; \
+	  else echo "chromium or faketime is missing (only root with apt-get installs them here): their tests will skip"; fi; }
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check src tests benchmarks setup.py
