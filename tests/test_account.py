@@ -169,6 +169,9 @@ def test_a_verb_that_ends_a_noun_of_its_relation_is_one_statement(transit: Engin
 @pytest.mark.parametrize(("sentence", "verdict"), [
     ("NATO ended its mission in Afghanistan on 30 August 2020.", "false"),  # was true: "mission in" took the date
     ("NATO ended its mission in Afghanistan on 30 August 2021.", "true"),
+    # a passive whose verb's phrase ends in a preposition has a place after it, not a thing given
+    ("Russian military police were stationed in the Afrin area until January 2018.", "true"),
+    ("Russian military police were stationed in the Afrin area until January 2017.", "false"),
 ])
 def test_the_verb_takes_the_date_on_the_bundled_ledger(sentence: str, verdict: str) -> None:
     from .conftest import REPO

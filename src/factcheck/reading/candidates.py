@@ -420,8 +420,16 @@ def _be_passive(reading: Reading, relation: Mention) -> bool:
     return index >= 0 and reading.words[index].word in _BE
 
 
+_LINKING = frozenset({"in", "on", "at", "to", "from", "of", "with", "into", "for", "over", "under"})
+"""A preposition that ends a verb's phrase ("stationed in") links it to a place or party, which is
+then no thing given."""
+
+
 def _next_to(reading: Reading, relation: Mention, mention: Mention) -> bool:
-    """The party stands right after the verb, past articles only: "awarded the Northline contract"."""
+    """The party stands right after the verb, past articles only: "awarded the Northline contract"
+    (not "were stationed in the Afrin area")."""
+    if reading.words[relation.last].word in _LINKING:
+        return False
     return all(w.word in _ARTICLES for w in reading.words[relation.last + 1: mention.first])
 
 
