@@ -114,15 +114,18 @@ def test_control_characters_are_a_reader_error() -> None:
     assert value is None and problems[0].code == "syntax" and problems[0].location.line == 2
 
 
-@pytest.mark.parametrize("text", ["a: [R\tussian, b]\n", "a: R\tussian\n", "a:\n  - R\tussian\n"])
-def test_a_tab_inside_an_unquoted_value_is_refused(text: str) -> None:
-    """libyaml reads it; ruamel.yaml (and so check-jsonschema) refuses it: the ledger must not
-    mean one thing to one tool and be unreadable to another."""
+@pytest.mark.parametrize(("text", "column"), [
+    ("a: [R\tussian, b]\n", 6), ("a: R\tussian\n", 5), ("a:\n  - R\tussian\n", 6), ("a: b\t\n", 5),
+    ("a: b\t", 5), ("a: 'b'\t# c\n", 7), ("- b\t\n", 4), ("a:\t\n  b: c\n", 3), ("a\t: b\n", 2),
+])
+def test_a_tab_outside_a_quoted_or_block_value_is_refused(text: str, column: int) -> None:
+    """libyaml reads it; PyYAML and ruamel.yaml (and so check-jsonschema) refuse it: the ledger
+    must not mean one thing to one tool and be unreadable to another."""
     _, problems = read(text)
-    assert [(p.code, p.fatal) for p in problems] == [("syntax", True)]
-    assert "tab inside an unquoted value" in problems[0].message
+    assert [(p.code, p.fatal, p.location.column) for p in problems] == [("syntax", True, column)]
+    assert "a tab outside a quoted or block value" in problems[0].message
 
 
-def test_a_tab_inside_a_quoted_or_block_value_is_text() -> None:
-    value, problems = read('a: "R\\tussian"\nb: |\n  x\ty\n')
-    assert problems == [] and value == {"a": "R\tussian", "b": "x\ty\n"}
+def test_a_tab_inside_a_quoted_or_block_value_or_a_comment_is_text() -> None:
+    value, problems = read('a: "R\\tussian"\nb: |\n  x\ty\nc: d # e\tf\n# g\th\n')
+    assert problems == [] and value == {"a": "R\tussian", "b": "x\ty\n", "c": "d"}

@@ -29,8 +29,8 @@ class Rule:
 _E, _W = Severity.ERROR, Severity.WARNING
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    Rule("syntax", _E, "the YAML does not parse, or has a tab where other YAML readers refuse one (inside an "
-         "unquoted value, before a key's `:`)", unusable=True),
+    Rule("syntax", _E, "the YAML does not parse, or has a tab outside a quoted or block value or a comment "
+         "(libyaml reads it, other YAML readers refuse it)", unusable=True),
     Rule("unreadable", _E, "a file or folder cannot be read, or is not UTF-8 (with the line, column and byte offset)",
          unusable=True),
     Rule("too-large", _E, "a ledger file larger than the limit (64 MB; `FACTCHECK_MAX_LEDGER_FILE_MB`), "

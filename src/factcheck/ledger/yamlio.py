@@ -74,7 +74,7 @@ class YamlList(list[Any]):
         self.item_locations: list[Location] = []
 
 
-_TAB_BEFORE_COLON = re.compile(r"[ \t]*\t[ \t]*:")
+_QUOTED_OR_BLOCK = ("'", '"', "|", ">")
 
 
 def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
@@ -85,8 +85,12 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     nesting deeper than `MAX_DEPTH` makes the file unusable.
     """
     builder = _Builder(path, problems, text)
+    kept_tabs: list[tuple[int, int]] = []  # quoted and block values, where a tab is text
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.ScalarEvent) and event.style in _QUOTED_OR_BLOCK and "\t" in event.value \
+                    and event.start_mark is not None and event.end_mark is not None:
+                kept_tabs.append((event.start_mark.index, event.end_mark.index))
             builder.feed(event)
     except _TooDeep as error:
         problems.append(Problem(error.where, "nesting", f"nesting deeper than {MAX_DEPTH} levels", fatal=True))
@@ -107,7 +111,38 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
         reason = getattr(error, "reason", str(error))
         problems.append(Problem(Location(path, line, column), "syntax", f"YAML error: {reason}", fatal=True))
         return None
+    if "\t" in text:
+        _stray_tab(path, text, kept_tabs, problems)
     return builder.root
+
+
+def _stray_tab(path: str, text: str, kept: list[tuple[int, int]], problems: list[Problem]) -> None:
+    """libyaml takes a tab anywhere whitespace may stand ("key\t:", "value\t", inside a plain
+    value); PyYAML, ruamel.yaml and so the JSON Schema tools refuse it. A tab is text only inside
+    a quoted or block value, or in a comment; the first one elsewhere is an error."""
+    index = text.find("\t")
+    while index >= 0:
+        line_start = text.rfind("\n", 0, index) + 1
+        inside = any(start <= index < end for start, end in kept)
+        if not inside and not _in_comment(text, line_start, index, kept):
+            line = text.count("\n", 0, index) + 1
+            problems.append(Problem(Location(path, line, index - line_start + 1), "syntax",
+                                    "a tab outside a quoted or block value (other YAML readers refuse it): "
+                                    "use spaces, or quote the value", fatal=True))
+            return
+        index = text.find("\t", index + 1)
+
+
+def _in_comment(text: str, line_start: int, index: int, kept: list[tuple[int, int]]) -> bool:
+    """Whether a "#" that starts a comment (at the line's start or after a space, outside a
+    quoted value) stands between the line's start and `index`."""
+    position = text.find("#", line_start, index)
+    while position >= 0:
+        if (position == line_start or text[position - 1] in " \t") and \
+                not any(start <= position < end for start, end in kept):
+            return True
+        position = text.find("#", position + 1, index)
+    return False
 
 
 def _location(path: str, mark: Any) -> Location:
@@ -181,10 +216,6 @@ class _Builder:
             return
         if frame[2] is None:  # this value is a key
             frame[1], frame[2] = value, where
-            end = event.end_mark if event is not None else None
-            if end is not None and _TAB_BEFORE_COLON.match(self.text, end.index):
-                # libyaml takes "key\t:", PyYAML and the JSON Schema tools refuse it
-                self.error(_location(self.path, end), "syntax", "a tab between a key and its ':'")
             return
         key, key_location = frame[1], frame[2]
         frame[1] = frame[2] = None
@@ -205,10 +236,6 @@ class _Builder:
         if tag in (None, "!"):
             if not event.implicit[0]:  # quoted: always text
                 return value
-            if "\t" in value:  # libyaml takes a tab inside a plain value; ruamel and the JSON Schema tools refuse it
-                where = _location(self.path, event.start_mark)
-                self.error(Location(where.file, where.line, where.column + value.index("\t")), "syntax",
-                           "a tab inside an unquoted value: write a space, or quote the value")
             tag = _resolve(value)
             if tag == _CORE + "merge":
                 self.error(_location(self.path, event.start_mark), "alias", "YAML merge keys (<<) are not allowed")
