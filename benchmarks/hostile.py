@@ -83,6 +83,8 @@ ARTICLES = {
     "scan, 1 MB of years": lambda: HEAD + ("1999 " * 210_000)[:1_040_000] + "\n",
     "scan, a 1 MB one-line headline": lambda: words(1_040_000) + "\n",
     "scan, a 1 MB one-line body": lambda: HEAD + words(1_040_000) + "\n",
+    "scan, a 500 KB one-line headline (at the limit)": lambda: words(520_000) + "\n",
+    "scan, a 500 KB one-line body (at the limit)": lambda: HEAD + words(520_000) + "\n",
     "scan, 200,000 repetitions of 'St.'": lambda: HEAD + "St. " * 200_000 + "\n",
     "scan, a 2 MB headline (over the limit)": lambda: words(2_000_000) + "\n",
     "scan, 10 MB of sentences (over the limit)": lambda: ". ".join(words(10_000_000).split(" and ")) + "\n",
