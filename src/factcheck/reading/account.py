@@ -18,7 +18,7 @@ from typing import Protocol
 from ..model import Unchecked
 from . import lexicon
 from .candidates import Candidate
-from .extract import NEGATIONS, Reading
+from .extract import NEGATIONS, Reading, number_start
 from .text import SCALES, STOPWORDS, Token, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
@@ -227,8 +227,7 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
     parts = []
     for number in reading.number_mentions:
         unit = _unit_after(reading, number.index)
-        # a number in words may take several ("Thirty-eight"): the last is its index
-        first = next((i for i in range(number.index, -1, -1) if reading.words[i].start <= number.start), number.index)
+        first = number_start(reading, number)
         if number.index not in covered:
             following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
             counted = next((last for last in following if said(first, last)), None)

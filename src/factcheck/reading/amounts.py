@@ -8,7 +8,7 @@ when the fact's value is within it.
 from __future__ import annotations
 
 from ..model import Amount
-from .extract import NumberMention, Reading
+from .extract import NumberMention, Reading, number_start
 
 _BEFORE: dict[tuple[str, ...], str] = {
     ("more", "than"): "over", ("over",): "over", ("above",): "over", ("upwards", "of"): "over",
@@ -35,7 +35,7 @@ _LONGEST = max(len(k) for k in (*_BEFORE, *_AFTER))
 def amount_of(reading: Reading, number: NumberMention) -> tuple[Amount, frozenset[int]]:
     """How `number` is meant, and the words that say so (they are read with it)."""
     words = reading.words
-    first = next((i for i, w in enumerate(words) if w.start >= number.start), number.index)
+    first = number_start(reading, number)
     margin = _margin(reading.text[number.start:number.end], number.value)
     for size in range(_LONGEST, 0, -1):
         before = tuple(w.word for w in words[max(0, first - size):first])

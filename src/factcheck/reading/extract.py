@@ -260,6 +260,11 @@ def find_asides(text: str, words: list[Token], entities: list[Mention],
     return found
 
 
+def number_start(reading: Reading, number: NumberMention) -> int:
+    """The first word of a number, whose `index` is its last: "Thirty-eight" takes two."""
+    return next((i for i in range(number.index, -1, -1) if reading.words[i].start <= number.start), number.index)
+
+
 def governing(reading: Reading, relation: Mention, wanted: frozenset[str]) -> int | None:
     """The index of one of `wanted` standing just before the verb ("did not visit", "will visit",
     "is not a NATO member"), with no party named in between but a name used as a modifier of the

@@ -18,9 +18,8 @@ _GOVERNING = frozenset({"for", "about", "against", "into", "toward", "towards"})
 _NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "s", "full", "new"})
 _REACH = 4
 """How many words before the noun its phrase may take ("for fast-track NATO membership")."""
-_NOT_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had"})
-_PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "been", "be", "has", "have", "had"})
-"""Grammar verbs: "was for membership" is no other verb's object."""
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had"})
+"""Grammar verbs: "was for membership" is no other verb's object; "was shelved" is a passive."""
 
 UNKNOWN = ""
 """A possessor the ledger does not know ("Finland's accession" with no Finland in it)."""
@@ -46,12 +45,11 @@ def governed(reading: Reading, relation: Mention) -> bool:
     if "N" not in lexicon.word_classes(words[relation.last].word):
         return False  # a verb ("ended") is no noun phrase's head
     named = reading.named
-    relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
     index = relation.first - 1
     while index >= 0 and relation.first - index <= _REACH:
         word = words[index].word
         if word in _GOVERNING:
-            return index > 0 and _other_verb(reading, index - 1, relation_words)
+            return index > 0 and _other_verb(reading, index - 1)
         if not (index in named or word in _NOUN_PHRASE or words[index].capital or _modifier(word)):
             return False
         index -= 1
@@ -64,11 +62,19 @@ def _modifier(word: str) -> bool:
     return bool(classes) and bool({"J", "N"} & set(classes))
 
 
-def _other_verb(reading: Reading, index: int, relation_words: set[int]) -> bool:
+def _relation_words(reading: Reading) -> set[int]:
+    """The words of the ledger's relation words in the sentence; once per reading."""
+    found = reading.cache.get("relation words")
+    if found is None:
+        found = reading.cache["relation words"] = {i for m in reading.relations for i in range(m.first, m.last + 1)}
+    return found
+
+
+def _other_verb(reading: Reading, index: int) -> bool:
     """A verb or a noun of action ("applied", "a bid", "support") that is not one of the
     ledger's relation words."""
     word = reading.words[index].word
-    if index in relation_words or index in reading.named or word in _NOT_VERBS:
+    if index in _relation_words(reading) or index in reading.named or word in _AUXILIARIES:
         return False
     return bool({"V", "N"} & set(lexicon.word_classes(word)))
 
@@ -80,13 +86,12 @@ def subject_of_another_verb(reading: Reading, relation: Mention) -> bool:
     if "N" not in lexicon.word_classes(words[relation.last].word):
         return False
     index = relation.last + 1
-    while index < len(words) and words[index].word in _PASSIVE_AUXILIARIES:
+    while index < len(words) and words[index].word in _AUXILIARIES:
         index += 1
     if index == relation.last + 1 or index >= len(words):
         return False
-    relation_words = {i for m in reading.relations for i in range(m.first, m.last + 1)}
     word = words[index].word
-    return (index not in relation_words and index not in reading.named and word not in START_WORDS | END_WORDS
+    return (index not in _relation_words(reading) and index not in reading.named and word not in START_WORDS | END_WORDS
             and word.endswith("ed") and "V" in lexicon.word_classes(word))
 
 
@@ -108,10 +113,19 @@ def attributive(reading: Reading, relation: Mention) -> bool:
 def changed_by(reading: Reading, noun: Mention) -> Mention | None:
     """The verb that starts or ends what the noun names, just before it: "ended its mission in
     Afghanistan", "began the deployment" (one statement, the verb's, with the verb's date)."""
-    if noun.change is not None:
-        return None
-    for verb in reading.relations:
-        if verb.change is not None and verb.target == noun.target and verb.last < noun.first <= verb.last + 3 \
-                and all(w.word in _DETERMINERS for w in reading.words[verb.last + 1: noun.first]):
-            return verb
-    return None
+    return _changed_nouns(reading).get(noun)
+
+
+def _changed_nouns(reading: Reading) -> dict[Mention, Mention]:
+    """Each relation noun a start or end word of its relation governs, with that verb; once per
+    reading (every candidate of every relation word asks)."""
+    found = reading.cache.get("changed nouns")
+    if found is None:
+        found = reading.cache["changed nouns"] = {}
+        for noun in reading.relations:
+            for verb in reading.relations:
+                if noun.change is None and verb.change is not None and verb.target == noun.target \
+                        and verb.last < noun.first <= verb.last + 3 \
+                        and all(w.word in _DETERMINERS for w in reading.words[verb.last + 1: noun.first]):
+                    found.setdefault(noun, verb)  # the first such verb, as it stands
+    return found
