@@ -488,7 +488,7 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
     1998"). Names, possessives, asides and `own_verb` (the "began" of "the operation began", the
     "cost" of "the ticket cost") between do not stand in the way. A gerund after a preposition
-    takes no date from before it."""
+    takes no date from before it, nor a noun after a preposition from after another verb."""
     own = reading.aside_of(relation.first)
     verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
              and (own is not None or reading.aside_of(first) is None)}
@@ -502,10 +502,23 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
         return None
     before = [m for m in dates if opening - 1 <= m.last < relation.first]
     for mention in reversed(before):
-        if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation):
+        if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation) \
+                and not _adjunct_of_verb_before(reading, mention, relation):
             return mention
         break
     return None
+
+
+def _adjunct_of_verb_before(reading: Reading, date: DateMention, relation: Mention) -> bool:
+    """A relation noun after a preposition, and the date between it and another verb before:
+    "sanctioned Turkey in 2020 over its purchase of the S-400", "lost the contract in 2021 after
+    the council's approval" date the verb, not the purchase or the approval ("In 2024 the union
+    went on strike" has no verb before its date)."""
+    if not _noun_after_preposition(reading, relation):
+        return False
+    named = reading.named
+    starts = set(_verbs(reading))
+    return any(i not in named and (i in starts or _inflected_verb(reading.words[i].word)) for i in range(date.first))
 
 
 def _fronted_verb(reading: Reading, date: DateMention, relation: Mention) -> bool:
@@ -539,6 +552,22 @@ def _gerund(reading: Reading, relation: Mention) -> bool:
     before it, whose date is that verb's."""
     return relation.first > 0 and reading.words[relation.first - 1].word in _GERUND_PREPOSITIONS and \
         reading.words[relation.first].word.endswith("ing")
+
+
+_NOUN_PREPOSITIONS = _GERUND_PREPOSITIONS | {"over", "despite", "amid", "against", "with", "following"}
+_NOUN_PHRASE_START = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "s"})
+
+
+def _noun_after_preposition(reading: Reading, relation: Mention) -> bool:
+    """A relation noun that is the object of a preposition, past articles and possessors: "over
+    its purchase", "after the council's approval"."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[relation.last].word):
+        return False
+    index = relation.first - 1
+    while index >= 0 and (words[index].word in _NOUN_PHRASE_START or index in reading.named):
+        index -= 1
+    return index >= 0 and words[index].word in _NOUN_PREPOSITIONS
 
 
 def number_for(reading: Reading, relation: Mention, opening: int, closing: int) -> NumberMention | None:
