@@ -45,3 +45,32 @@ def test_a_noun_after_a_preposition_takes_no_date_from_another_verb(transit: Eng
 def test_the_verdict_of_a_noun_after_a_preposition(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a party after a preposition may be no object: the strike has none in the facts
+    ("The rail union struck in March 2023 against the transit authority.", "unproven", ["the transit authority"]),
+    ("The rail union struck in March 2024 against the transit authority.", "false", []),
+    ("The rail union did not strike in 2024 over Riverside Depot.", "unproven", ["Riverside Depot"]),
+    # a cause between two statements the reader checks is itself not checked
+    ("The rail union struck in March 2023 over Riverside Depot's closure.", "unproven", ["over"]),
+    ("The rail union struck in March 2022 over Riverside Depot's closure.", "unproven", ["over"]),
+])
+def test_a_party_after_a_preposition_may_be_no_object(transit: Engine, sentence: str, verdict: str,
+                                                      unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+def test_a_cause_the_supporting_statement_gives_in_the_same_words() -> None:
+    """"for buying the S-400" is what the sanction's statement says; "over its purchase" is not."""
+    from factcheck.ledger import load_or_raise
+
+    from .conftest import REPO
+
+    engine = Engine(load_or_raise(REPO))
+    said = verify_text(engine, "The US sanctioned Turkey in December 2020 for buying the S-400.", TODAY)
+    other = verify_text(engine, "The US sanctioned Turkey in December 2020 over its purchase of the S-400.", TODAY)
+    assert said.verdict == "true", said.reason
+    assert other.verdict == "unproven" and [u.text for u in other.claim.unchecked] == ["over"], other.reason

@@ -128,6 +128,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
              *_unread_parties(reading, covered, claimed, said, statements),
              *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
              *_ambiguous_names(reading, claimed)]
+    parts.extend(_cause_links(reading, covered, claimed, said))
     parts.extend(p for p in _unread_words(reading, claimed) if not _carried(reading, p, said))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in sorted(set(parts))]
@@ -243,6 +244,33 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
     return parts
 
 
+LINK = "a link in time or cause between statements the reader does not check"
+_CAUSES = frozenset({"over", "for"})
+"""Prepositions that give a cause when an event follows: "sanctioned Turkey over its purchase of
+the S-400", "for buying the S-400"."""
+_EVENT_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "s"})
+
+
+def _cause_links(reading: Reading, covered: set[int], claimed: set[int], said: _Said) -> list[Part]:
+    """"struck over the depot's closure": each statement may be checked, the closure read as a
+    statement of its own, but not that one was the cause of the other, unless a supporting
+    statement says it in the same words ("for buying the S-400")."""
+    starts = {m.first: m for m in reading.relations if m.first in covered}
+    parts = []
+    for index, token in enumerate(reading.words):
+        if token.word not in _CAUSES or index in covered or index in claimed:
+            continue
+        following = index + 1
+        while following < len(reading.words) and following not in starts and (
+                reading.words[following].word in _EVENT_PHRASE or following in reading.named):
+            following += 1
+        event = starts.get(following)
+        if event is not None and not said(index + 1, event.last, _CAUSES):
+            parts.append((index, index, LINK))
+            claimed.add(index)
+    return parts
+
+
 def _ambiguous_names(reading: Reading, claimed: set[int]) -> list[Part]:
     """Names too many of the ledger's entities share to be read."""
     for first, last in reading.ambiguous:
@@ -337,7 +365,7 @@ def _subordinate_part(reading: Reading, index: int, claimed: set[int]) -> Part:
     end = _clause_end(reading, index, claimed)
     if end > index:
         return index, end, "a clause of time or cause the reader does not check"
-    return index, index, "a link in time or cause between statements the reader does not check"
+    return index, index, LINK
 
 
 def _lone_word(reading: Reading, index: int) -> str | None:

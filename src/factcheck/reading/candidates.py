@@ -375,7 +375,7 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     options = [*epithet_option(reading, relation, before, after), *modifier_option(reading, relation, before),
                *in_order(reading, before, after),
                *subject_after(before, after), *object_before(reading, relation, before, after),
-               *farther_objects(reading, before, after)]
+               *farther_objects(reading, before, after), *without_object(reading, relation, before, after)]
     return list(dict.fromkeys(options))
 
 
@@ -463,6 +463,27 @@ def object_before(reading: Reading, relation: Mention, before: list[Mention], af
 def farther_objects(reading: Reading, before: list[Mention], after: list[Mention]) -> list[Option]:
     """A farther object: "shot down a Russian Su-24" (Russian names the jet's owner)."""
     return [(_joint(before, reading), m) for m in after[1:]] if before else []
+
+
+_CIRCUMSTANCE = frozenset({"over", "against", "with", "in", "at", "on", "for", "after", "before", "despite", "amid",
+                           "near", "around", "to", "from", "by", "under", "during", "between"})
+"""Prepositions before a party that may say why, where or with whom rather than give the verb's
+object ("struck over the depot's closure", "opened near the depot")."""
+
+
+def without_object(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"The union struck in March 2023 over Riverside Depot's closure": a party after a
+    preposition of its own may be no object of the verb, which the facts may give none; the
+    subject alone is then the reading, and the party is checked only where a supporting
+    statement names it (see account.py)."""
+    if not before or not after or relation.reverse:
+        return []
+    index = after[0].first - 1
+    while index > relation.last and reading.words[index].word in _ARTICLES:
+        index -= 1
+    if index <= relation.last or reading.words[index].word not in _CIRCUMSTANCE:
+        return []
+    return [(_joint(before, reading), None)]
 
 
 def change_after(reading: Reading, relation: Mention) -> tuple[int, str] | None:
