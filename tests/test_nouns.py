@@ -74,3 +74,15 @@ def test_a_cause_the_supporting_statement_gives_in_the_same_words() -> None:
     other = verify_text(engine, "The US sanctioned Turkey in December 2020 over its purchase of the S-400.", TODAY)
     assert said.verdict == "true", said.reason
     assert other.verdict == "unproven" and [u.text for u in other.claim.unchecked] == ["over"], other.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # "between X and Y" is one phrase: "and Brenmoor" says the opening of no second line
+    ("In September 2019 the Northline opened between Valdora and Brenmoor.", "true", []),
+    ("In September 2018 the Northline opened between Valdora and Brenmoor.", "false", []),
+    ("In September 2019 the Northline opened between Valdora and Ashby.", "unproven", ["Ashby"]),
+])
+def test_between_two_names_is_one_phrase(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

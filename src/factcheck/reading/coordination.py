@@ -71,6 +71,18 @@ def _name_after(reading: Reading, index: int) -> Mention | None:
     return next((m for m in reading.entities if m.first == following), None)
 
 
+def _between(reading: Reading, index: int) -> bool:
+    """"between Russia and Ukraine": the "and" joins the two names of one phrase, and opens no
+    clause of its own."""
+    before = next((m for m in reading.entities if m.last == index - 1), None)
+    if before is None:
+        return False
+    opening = before.first - 1
+    while opening >= 0 and reading.words[opening].word in ("the", "a", "an"):
+        opening -= 1
+    return opening >= 0 and reading.words[opening].word == "between"
+
+
 def gapped(reading: Reading) -> list[Remnant]:
     """"... and the League in 1975", "... and again in May 2024": after "and" or "but", up to the
     end of the clause, at most one name and one date and only glue words; no verb of its own.
@@ -83,7 +95,7 @@ def gapped(reading: Reading) -> list[Remnant]:
     starts = {m.first: m for m in reading.entities}
     dates = {m.first: m for m in reading.date_mentions}
     for index, word in enumerate(words):
-        if word.word not in _GAP_OPENERS or index < first_verb:
+        if word.word not in _GAP_OPENERS or index < first_verb or _between(reading, index):
             continue
         party: Mention | None = None
         date: DateMention | None = None
