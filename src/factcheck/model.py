@@ -231,6 +231,20 @@ class Unchecked:
 
 
 @dataclass(frozen=True)
+class TimeLink:
+    """For free text: a word that sets two of the claim's assertions in order in time ("A after
+    B", "A before B", "A when B"), by their places in `assertions`, and where the word stands.
+    `order` is "after", "before" or "when" (at the time of)."""
+
+    order: str
+    main: int
+    linked: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Claim(_Located):
     id: str
     text: str
@@ -249,6 +263,8 @@ class Claim(_Located):
     reviewed: PartialDate | None = None
     unchecked: tuple[Unchecked, ...] = ()
     """For free text: the parts of the sentence no assertion covers (section "Free text")."""
+    links: tuple[TimeLink, ...] = ()
+    """For free text: the links in time between its assertions, judged from the facts' dates."""
     field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -6,13 +6,15 @@ implementation. Nothing here knows about a particular claim or topic.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .model import Assertion, Claim, Fact, Ledger, PartialDate, Relation, Source, Verdict
+from .model import Assertion, Claim, Fact, Ledger, PartialDate, Relation, Source, TimeLink, Verdict
 
 
 class Outcome(str, enum.Enum):
@@ -54,6 +56,15 @@ class AssertionResult:
 
 
 @dataclass(frozen=True)
+class LinkResult:
+    """A link in time between two assertions of free text, judged from the facts' dates."""
+
+    link: TimeLink
+    outcome: Outcome
+    reason: str
+
+
+@dataclass(frozen=True)
 class Link:
     """One source in a claim's provenance chain."""
 
@@ -76,6 +87,7 @@ class Verification:
     flags: tuple[str, ...] = field(default=())
     match_score: float | None = None
     """For free text matched to a ledger claim: how closely they agree, 0-100."""
+    links: tuple[LinkResult, ...] = ()
 
     @property
     def rating(self) -> str:
@@ -159,6 +171,14 @@ class Engine:
         reason = "no reference fact is about this" if not evidence else evidence[0].detail
         return AssertionResult(assertion, Outcome.UNVERIFIED, reason, tuple(evidence))
 
+    def _occasions(self, assertion: Assertion, dated: list[Period]) -> list[Period]:
+        """Every time the statement can have happened: the facts' dates; for a relation that
+        repeats, which the facts may not record every time of, the time the sentence gives it,
+        and none when it gives none."""
+        if not self.ledger.relations[assertion.relation].repeatable:
+            return dated
+        return [Period(assertion.date.first, assertion.date.last)] if assertion.date else []
+
     def facts_with(self, relation_id: str) -> list[Fact]:
         """Every fact of one relation."""
         return self._by_relation.get(relation_id, [])
@@ -212,13 +232,48 @@ class Engine:
         """The claim's verdict and rating (rules, sections 2 and 3). `unsupported_by_body`, for
         a headline scanned with its article: what its body does not say (the headline rule)."""
         results = tuple(self.check_assertion(a, claim.date, claim.judged) for a in claim.assertions)
+        links = tuple(self.check_link(link, results) for link in claim.links) if claim.judged else ()
         headline_gap = self._headline_gap(claim)
         if headline_gap is None and unsupported_by_body and claim.kind != "question":
             headline_gap = f"its own article does not support: {unsupported_by_body}"
-        verdict, reason = _verdict(claim, results, headline_gap)
+        verdict, reason = _verdict(claim, results, headline_gap, links)
         chain, flags = self.provenance(claim)
         return Verification(claim, verdict, reason, _chain_letter(chain), _digit(verdict, results),
-                            results, chain, flags)
+                            results, chain, flags, links=links)
+
+    def check_link(self, link: TimeLink, results: tuple[AssertionResult, ...]) -> LinkResult:
+        """The order in time that `link` states between two assertions, from the dates of the facts
+        that support each (README, "Free text"). "A after B" holds when some fact of A is dated
+        wholly after some fact of B; it is contradicted when every time A can have happened is
+        wholly before every time B can have happened (for a relation that repeats, the time the
+        sentence gives it: another occasion, which no fact records, could stand in the stated
+        order). "A when B" holds when A's date lies within the
+        period of a state B (or B's within A's) or both are the same day; two other dates that
+        overlap are only approximately at one time; every time A can have happened wholly
+        outside the periods of a state B is contradicted. Anything else is unverified: the order is then not checked."""
+        main, linked = results[link.main], results[link.linked]
+        if link.order == "before":
+            main, linked = linked, main
+        supported = (Outcome.SUPPORTED, Outcome.APPROXIMATE)
+        if main.outcome not in supported or linked.outcome not in supported or \
+                main.assertion.negated or linked.assertion.negated:
+            return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the order in time of statements "
+                                                        "the facts do not both bear out is not checked")
+        spans = [[_period(r.assertion, e.fact, link.order == "when", self.ledger.relations[e.fact.relation])
+                  for e in r.evidence if e.outcome in supported] for r in (main, linked)]
+        firsts, seconds = ([s for s in side if s is not None] for side in spans)
+        if not firsts or not seconds:
+            return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts give no date to set the "
+                                                        "statements in order")
+        bounds = [self._occasions(r.assertion, side) for r, side in ((main, firsts), (linked, seconds))]
+        if link.order == "when":
+            return _at_one_time(link, firsts, seconds, bounds)
+        if any(a.first > b.last for a in firsts for b in seconds):
+            return LinkResult(link, Outcome.SUPPORTED, f"'{link.text}': the facts date them in that order")
+        if all(bounds) and all(a.last < b.first for a in bounds[0] for b in bounds[1]):
+            return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts date them the other way "
+                                                          "round")
+        return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts' dates do not tell their order")
 
     def verify_all(self) -> list[Verification]:
         return [self.verify(claim) for claim in self.ledger.claims.values()]
@@ -445,6 +500,52 @@ _BOUNDS = {
 
 # periods -------------------------------------------------------------------------------------
 
+class Period(NamedTuple):
+    """The first and last day a fact can put a statement at; for a state's whole period, `state`,
+    and `open` while it had not ended when last checked (its last day is then its `as_of`)."""
+
+    first: dt.date
+    last: dt.date
+    state: bool = False
+    open: bool = False
+
+
+def _period(assertion: Assertion, fact: Fact, spans: bool, relation: Relation) -> Period | None:
+    """When a supporting fact puts the assertion: the day range of its date, or of the start or
+    end the assertion states; the whole period of a state only where `spans` ("when")."""
+    if fact.date is not None:
+        return Period(fact.date.first, fact.date.last)
+    moment = fact.start if assertion.change == "start" else fact.end if assertion.change == "end" else None
+    if moment is not None:
+        return Period(moment.first, moment.last)
+    if not spans or assertion.change or relation.kind != "state" or fact.start is None:
+        return None
+    end = fact.end or fact.as_of
+    return Period(fact.start.first, end.last if end else dt.date.max, True, fact.end is None)
+
+
+def _at_one_time(link: TimeLink, firsts: list[Period], seconds: list[Period], bounds: list[list[Period]]) -> LinkResult:
+    """"A when B" (see Engine.check_link); `bounds` are every time each can have happened."""
+    def within(a: Period, b: Period) -> bool:
+        return b.state and b.first <= a.first and a.last <= b.last
+
+    def apart(a: Period, b: Period) -> bool:
+        """Wholly apart, where one is a state's period (known to have ended, or `a` before it)."""
+        if not (a.state or b.state):
+            return False
+        return a.last < b.first and not a.open or b.last < a.first and not b.open
+
+    if any(within(a, b) or within(b, a) or a.first == a.last == b.first == b.last for a in firsts for b in seconds):
+        return LinkResult(link, Outcome.SUPPORTED, f"'{link.text}': the facts date them at one time")
+    if any(a.first <= b.last and b.first <= a.last for a in firsts for b in seconds):
+        return LinkResult(link, Outcome.APPROXIMATE, f"'{link.text}': the facts' dates overlap, though they "
+                                                     "do not show the statements at one time")
+    if all(bounds) and all(apart(a, b) for a in bounds[0] for b in bounds[1]):
+        return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts do not date them at one time")
+    return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': dates apart may still be one occasion; "
+                                                "the link is not checked")
+
+
 def _span(fact: Fact) -> tuple[PartialDate | None, PartialDate | None] | None:
     """The period a fact covers: its date, or from..until (until as_of while it still holds)."""
     if fact.date:
@@ -487,13 +588,17 @@ def _number(value: float) -> str:
 # verdicts and ratings ------------------------------------------------------------------------
 
 def _verdict(claim: Claim, results: tuple[AssertionResult, ...],
-             headline_gap: str | None) -> tuple[Verdict, str]:
-    """The first rule of section 2 that applies, with the reason in words."""
+             headline_gap: str | None, links: tuple[LinkResult, ...] = ()) -> tuple[Verdict, str]:
+    """The first rule of section 2 that applies, with the reason in words; a link in time between
+    two statements of free text is a core part of it."""
     core = [r for r in results if r.assertion.role == "core"]
     side = [r for r in results if r.assertion.role != "core"]
     for r in core:
         if r.outcome == Outcome.CONTRADICTED:
             return Verdict.FALSE, f"contradicted: {r.reason}"
+    for link in links:
+        if link.outcome == Outcome.CONTRADICTED:
+            return Verdict.FALSE, f"contradicted: {link.reason}"
     for r in side:
         if r.outcome == Outcome.CONTRADICTED:
             return Verdict.MISLEADING, f"its {r.assertion.role} is wrong: {r.reason}"
@@ -512,9 +617,13 @@ def _verdict(claim: Claim, results: tuple[AssertionResult, ...],
             return Verdict.UNPROVEN, r.reason
     if not core:
         return Verdict.UNPROVEN, "it has no core assertion"
-    for r in results:
-        if r.outcome == Outcome.APPROXIMATE:
-            return Verdict.MOSTLY_TRUE, f"approximately right: {r.reason}"
+    for link in links:
+        if link.outcome == Outcome.UNVERIFIED:
+            return Verdict.UNPROVEN, link.reason
+    approximate = [r.reason for r in results if r.outcome == Outcome.APPROXIMATE] + [
+        link.reason for link in links if link.outcome == Outcome.APPROXIMATE]
+    if approximate:
+        return Verdict.MOSTLY_TRUE, f"approximately right: {approximate[0]}"
     for r in side:
         if r.outcome == Outcome.UNVERIFIED:
             return Verdict.MOSTLY_TRUE, f"its {r.assertion.role} is unconfirmed: {r.reason}"

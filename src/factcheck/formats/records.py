@@ -62,7 +62,10 @@ def verification_record(v: Verification, engine: Engine) -> dict[str, Any]:
     record.update({
         "kind": claim.kind,
         "checked": [{"text": r.assertion.text or None, "assertion": engine.describe(r.assertion),
-                     "outcome": r.outcome.value} for r in v.results],
+                     "outcome": r.outcome.value} for r in v.results] + [
+            {"text": link.link.text, "assertion": f"{engine.describe(claim.assertions[link.link.main])} "
+             f"{link.link.order} {engine.describe(claim.assertions[link.link.linked])}",
+             "outcome": link.outcome.value} for link in v.links],
         "unchecked": [{"text": u.text, "start": u.start, "end": u.end, "reason": u.reason} for u in claim.unchecked],
         "url": claim.url or None,
         "deciding_fact": v.deciding_fact.id if v.deciding_fact else None,

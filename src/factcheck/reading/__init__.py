@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Location
-from ..model import Assertion, Claim, Fact, PartialDate, Unchecked, Verdict
+from ..model import Assertion, Claim, Fact, PartialDate, TimeLink, Unchecked, Verdict
 from ..verdict import Engine, Outcome, Verification, is_about
 from . import nominal
 from .account import Statement, unchecked_parts
@@ -23,6 +23,7 @@ from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
+from .links import LINK_WORDS, time_links
 from .modifiers import adjacent, modifier_pairs
 from .text import SCALES, STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
@@ -297,20 +298,27 @@ class Reader:
         text = normalise(text).strip()
         assertions: list[Assertion] = []
         unchecked: list[Unchecked] = []
+        links: list[TimeLink] = []
         future = dated_past = False
         for offset, piece in pieces(text):
             reading = self.reading(piece, today)
             if observe is not None:
                 observe(reading)
             chosen = self._attach_modifiers(reading, self._remnants(reading, self.chosen(reading)))
+            found = time_links(reading, chosen)
+            links.extend(TimeLink(LINK_WORDS[reading.words[word].word], len(assertions) + main,
+                                  len(assertions) + linked, reading.words[word].raw,
+                                  reading.words[word].start + offset, reading.words[word].end + offset)
+                         for word, main, linked in found)
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
-                             for u in unchecked_parts(reading, chosen, self._carried(chosen)))
+                             for u in unchecked_parts(reading, chosen, self._carried(chosen),
+                                                      {word for word, _, _ in found}))
             future = future or reading.future
             dated_past = dated_past or (reading.date is not None and reading.date.last < today)
         kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"
         return Claim("", text, "", Location("<text>"), kind=kind, assertions=tuple(assertions),
-                     unchecked=tuple(unchecked))
+                     unchecked=tuple(unchecked), links=tuple(links))
 
     def _remnants(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """The readings of parts that repeat a verb with another party, date or a denial (see

@@ -112,14 +112,16 @@ Part = tuple[int, int, str]
 """A part not checked: its first and last word, and why."""
 
 
-def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carried = None) -> list[Unchecked]:
+def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carried = None,
+                    links: Iterable[int] = ()) -> list[Unchecked]:
     """The parts of the sentence no chosen reading covers, in the order they stand. `carried`
     are the words of the statements of the facts that support the chosen readings:
     a place or party those statements name is checked with them ("met in St Petersburg" when the
-    fact says so). Each kind of part is looked at in turn; the words each step looks at are
-    `claimed`, so that the next steps and the words outside every mention pass over them."""
+    fact says so); `links` are the link words in time the engine judges (see links.py). Each
+    kind of part is looked at in turn; the words each step looks at are `claimed`, so that the
+    next steps and the words outside every mention pass over them."""
     said = _said_by(reading, carried or ())
-    covered: set[int] = set()
+    covered: set[int] = set(links)
     for candidate in chosen:
         covered |= candidate.covers
     claimed: set[int] = set(covered)

@@ -1,0 +1,83 @@
+"""Links in time between two statements of one sentence: "A after B", "A, before B", "After B,
+A", "A following B", "A when B". Where each side is a statement the reader checks, the link is
+judged by the engine from the dates of the facts that support them (Engine.check_link);
+otherwise the link word stays a part not checked. A link of cause ("because", "in the wake of",
+"in response to") is never read here: the facts' dates cannot show a cause.
+
+Only a plain shape is read, so that no statement is paired with the wrong one: nothing measures
+the link ("a year after", "shortly after"), the linked statement begins right after the link
+word (past an article or a possessive), lies wholly in its clause, and every other statement of
+the sentence lies wholly in the main clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .candidates import Candidate
+from .extract import Reading
+
+LINK_WORDS = {"after": "after", "following": "after", "before": "before", "when": "when"}
+"""Words that order two statements in time, and the order each says of the main statement."""
+_LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_MEASURES = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                       "decade", "decades", "minutes", "moments", "long", "soon", "just", "right", "even", "well",
+                       "much", "later", "earlier", "time"})
+"""Words that say how long before or after: the interval is not checked, so neither is the link."""
+
+
+def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[tuple[int, int, int]]:
+    """Each link word with the main statement and the linked one it joins, as (the link word's
+    index, the main candidate's index in `chosen`, the linked one's); several where a side was
+    read as more than one statement ("Russia and Turkey reconciled")."""
+    found: list[tuple[int, int, int]] = []
+    core = [i for i, c in enumerate(chosen) if c.assertion.role == "core"]
+    for index, token in enumerate(reading.words):
+        if token.word not in LINK_WORDS or any(index in c.covers for c in chosen) or _bounds_date(reading, index) \
+                or not _plain(reading, index):
+            continue
+        shared = _dates_before(reading, index) if token.word == "when" else frozenset()
+        opens = index + 1
+        while opens < len(reading.words) and reading.words[opens].word in _LEADING:
+            opens += 1
+        linked = [i for i in core if index < min(chosen[i].covers - shared, default=-1) <= opens]
+        if not linked:
+            continue
+        fronted = all(min(chosen[i].covers) > index for i in core)
+        end = _clause_end(reading, opens) if fronted else len(reading.words) - 1
+        if any(not all(index < i <= end for i in chosen[s].covers - shared) for s in linked):
+            continue
+        main = [i for i in core if i not in linked and (min(chosen[i].covers) > end if fronted
+                                                         else max(chosen[i].covers) < index)]
+        if main and len(main) + len(linked) == len(core):
+            found.extend((index, m, s) for m in main for s in linked)
+    return found
+
+
+def _plain(reading: Reading, index: int) -> bool:
+    """Nothing measures the link word: "a year after", "weeks before", "shortly after", "long
+    before" say how long, which is not checked."""
+    if index == 0 or "," in reading.text[reading.words[index - 1].end: reading.words[index].start]:
+        return True
+    before = reading.words[index - 1].word
+    return not (before in _MEASURES or before.endswith("ly") or before.isdigit()
+                or any(n.index == index - 1 for n in reading.number_mentions))
+
+
+def _dates_before(reading: Reading, index: int) -> frozenset[int]:
+    """The words of the dates before a "when", which the statement after it may share: "opened in
+    September 2019 when Ferro was mayor" says she was mayor then, as "when" does."""
+    return frozenset(i for m in reading.date_mentions if m.last < index for i in range(m.first, m.last + 1))
+
+
+def _bounds_date(reading: Reading, index: int) -> bool:
+    """"after 2015": a bound on a date, read with the date."""
+    return any(m.bound and m.first == index + 1 for m in reading.date_mentions)
+
+
+def _clause_end(reading: Reading, start: int) -> int:
+    """The last word of a fronted clause: the word before its comma ("After B, A")."""
+    for index in range(start + 1, len(reading.words)):
+        if "," in reading.text[reading.words[index - 1].end: reading.words[index].start]:
+            return index - 1
+    return len(reading.words) - 1

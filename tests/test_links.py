@@ -1,0 +1,101 @@
+"""Links in time between two statements of a sentence ("A after B", "After B, A", "A when B"),
+judged from the dates of the facts that support each (on the made-up transit ledger)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.reading import verify_text
+from factcheck.verdict import Engine, Outcome
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # ordered in 2017, opened in 2019: the facts' dates bear the order out, or not
+    ("The Northline opened after the KVTA ordered the Corvane trams.", "true"),
+    ("The KVTA ordered the Corvane trams after the Northline opened.", "false"),
+    ("The KVTA ordered the Corvane trams before the Northline opened.", "true"),
+    ("The Northline opened before the KVTA ordered the Corvane trams.", "false"),
+    # a fronted clause, "following", and a start of a state (the KVTA took over the buses in January 2021)
+    ("After the KVTA took over the city's buses, Riverside Depot closed.", "true"),
+    ("Before the KVTA took over the city's buses, Riverside Depot closed.", "false"),
+    ("Riverside Depot closed following the KVTA's takeover of the city's buses.", "unproven"),
+    ("Following the council's approval of the Harbour Tunnel, the KVTA awarded Bellwright the Northline contract.",
+     "true"),
+    ("The council approved the Harbour Tunnel in 2015, following Riverside Depot's closure.", "false"),
+    # a wrong date inside the linked clause is a wrong date, whatever the order
+    ("The Northline opened in September 2019, after the transit authority ordered trams from Corvane in 2018.",
+     "false"),
+])
+def test_the_order_in_time_is_checked_from_the_facts_dates(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # strikes repeat: one no fact records may have come before the depot closed, unless the sentence dates it
+    ("Riverside Depot closed after the rail union struck.", "unproven"),
+    ("Riverside Depot closed in June 2021, after the rail union struck in March 2023.", "false"),
+    ("The rail union struck after the Harbour Tunnel opened.", "true"),
+])
+def test_a_repeated_event_is_out_of_order_only_at_the_date_the_sentence_gives(
+        transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a term of office holds the event, or it does not (Ferro was mayor from 2012 to 2020)
+    ("The Northline opened when Dana Ferro was mayor.", "true"),
+    ("The Northline opened in September 2019, when Dana Ferro was mayor.", "true"),
+    ("The Harbour Tunnel opened when Dana Ferro was mayor.", "false"),
+    ("The rail union struck in March 2023, when Dana Ferro was mayor.", "false"),
+    # a strike with no date may have come at any time; two events days apart may still be one occasion
+    ("The rail union struck when Dana Ferro was mayor.", "unproven"),
+    ("The Northline opened when the KVTA ordered the Corvane trams.", "unproven"),
+    # and a term the facts know only up to their last check is not over after it
+    ("The rail union struck in March 2023, when Ilse Marrow was mayor.", "true"),
+])
+def test_when_puts_an_event_within_a_term(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # a cause is no order in time: the facts' dates cannot show it
+    ("Riverside Depot closed because the KVTA took over the city's buses.", "because"),
+    # a side the reader does not check leaves the link unchecked (a pronoun, a verb the ledger lacks)
+    ("The Harbour Tunnel opened in April 2022, after the council approved it.", "after"),
+    ("Riverside Depot closed after the KVTA bought new buses.", "after"),
+    # how long after is not checked, so neither is the link it measures
+    ("The Northline opened two years after the KVTA ordered the Corvane trams.", "after"),
+    # a third statement: which two the link joins is not told
+    ("The Northline opened after the KVTA ordered the Corvane trams and Riverside Depot closed.", "after"),
+])
+def test_a_link_the_reader_cannot_pair_stays_unchecked(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text.split()[0] for u in v.claim.unchecked}
+
+
+def test_a_denied_statement_leaves_the_order_unchecked(transit: Engine) -> None:
+    v = verify_text(transit, "The Northline did not open after the KVTA ordered the Corvane trams.", TODAY)
+    assert v.verdict != "true"
+    assert all(link.outcome == Outcome.UNVERIFIED for link in v.links)
+
+
+def test_a_date_bound_is_no_link(transit: Engine) -> None:
+    v = verify_text(transit, "Riverside Depot closed after 2020.", TODAY)
+    assert v.verdict == "true" and not v.links
+
+
+def test_the_link_is_listed_with_what_was_checked(transit: Engine) -> None:
+    from factcheck.formats.records import verification_record
+
+    v = verify_text(transit, "Riverside Depot closed before the transit authority took over the city's buses.", TODAY)
+    record = verification_record(v, transit)
+    link = record["checked"][-1]
+    assert link["text"] == "before" and link["outcome"] == "contradicted"
+    assert link["assertion"].startswith("Riverside Depot closed before ")
+    assert not record["unchecked"]
