@@ -48,6 +48,7 @@ fuzz: $(STAMP)
 SIZES ?= 1000 10000 100000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/verify_text.py
 	nice $(BIN)/python benchmarks/scale.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/site.py
