@@ -1,14 +1,17 @@
 """Start-up: short commands side by side with `python -c pass`, the interpreter's own start.
 Prints figures; asserts nothing.
 
-    python benchmarks/startup.py [--repeat 21] [--data DIR]
+    python benchmarks/startup.py [--repeat 21] [--data DIR] [--no-bytecode-cache]
 
 Every round runs each command once, in turn, so a change in the machine's load touches all of
 them alike; the figures are the median wall time and the median CPU time (user + system, from
 the children's rusage) over the rounds, and each as a multiple of `python -c pass`. The ledger
 commands run in DIR (default: the repository's root, whose bundled ledger is the default
 ledger) with stdout to a pipe; "warm" runs read a cache filled before the first round, "cold"
-ones start from an empty cache folder (and fill it, as a first run does). Issue 12 asks for
+ones start from an empty cache folder (and fill it, as a first run does). Modules run from their
+cached bytecode (kept in a scratch folder, PYTHONPYCACHEPREFIX), as an installed command's do;
+`--no-bytecode-cache` keeps the environment's PYTHONDONTWRITEBYTECODE, under which an editable
+install compiles factcheck's modules at every start. Issue 12 asks for
 `list` within 8x and `--version` within 5x; `import typer` is the floor of any command that
 parses options.
 """
@@ -46,10 +49,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=21, help="rounds (default 21)")
     parser.add_argument("--data", type=Path, default=REPO, help="the folder the ledger commands run in")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="run as the environment says (PYTHONDONTWRITEBYTECODE=1 compiles every module of an "
+                             "editable install at every start) rather than with bytecode cached, as installed")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="factcheck-startup-") as scratch:
         base = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_NO_CACHE", "FACTCHECK_DATA")}
+        if not options.no_bytecode_cache:  # as an installed command runs: every module's bytecode read, not compiled
+            base.pop("PYTHONDONTWRITEBYTECODE", None)
+            base["PYTHONPYCACHEPREFIX"] = str(Path(scratch) / "bytecode")
         warm = {**base, "FACTCHECK_CACHE_DIR": str(Path(scratch) / "warm")}
         commands: list[tuple[str, list[str], bool]] = [  # label, arguments, cold
             ("python -c pass", [PYTHON, "-c", "pass"], False),
@@ -74,7 +83,8 @@ def main() -> None:
     cpu = {label: statistics.median(c for _, c in runs) for label, runs in figures.items()}
     unit_wall, unit_cpu = wall["python -c pass"], cpu["python -c pass"]
     print(f"Start-up, median of {options.repeat} interleaved rounds, in {options.data}; "
-          f"load average {min(loads):.2f}-{max(loads):.2f}; {Path(PYTHON).name} {sys.version.split()[0]}")
+          f"load average {min(loads):.2f}-{max(loads):.2f}; Python {sys.version.split()[0]}; "
+          f"{'bytecode as the environment has it' if options.no_bytecode_cache else 'bytecode cached'}")
     print(f"{'command':<28} {'wall ms':>8} {'x pass':>7} {'CPU ms':>8} {'x pass':>7}")
     for label in figures:
         print(f"{label:<28} {wall[label] * 1000:8.1f} {wall[label] / unit_wall:7.1f} "
