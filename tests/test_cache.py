@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import ledger as ledger_module
+from factcheck.cache import NO_CACHE_ENV
 from factcheck.cli import app
 from factcheck.ledger import load
-from factcheck.ledger.cache import NO_CACHE_ENV
 
 from .conftest import MINI
 
@@ -143,7 +143,7 @@ def test_files_parsed_in_worker_processes_read_the_same(tmp_path: Path, cache_di
 
 def test_the_reader_lexicon_shares_the_private_cache(cache_dir: Path, monkeypatch) -> None:
     """Free text run first must leave a cache the records can still use, and read its lexicon back."""
-    from factcheck.ledger.cache import FileCache
+    from factcheck.cache import FileCache
     from factcheck.reading import lexicon
 
     lexicon._tables.cache_clear()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.cache import NO_CACHE_ENV
 from factcheck.diagnostics import LedgerError
 from factcheck.ledger import load_or_raise
-from factcheck.ledger.cache import NO_CACHE_ENV
 from factcheck.reading import index as index_module
 from factcheck.reading import scan_text, text_engine, verify_text
 from factcheck.verdict import Engine

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.diagnostics import LedgerError
+from factcheck.folder import LEDGER_FILES
 from factcheck.ledger import load, load_or_raise
+from factcheck.ledger.schema import FILES
 from factcheck.model import PartialDate
 from factcheck.verdict import Engine
 
@@ -29,6 +31,11 @@ def test_a_folder_of_files_is_the_same_as_one_file(mini_copy: Path) -> None:
     (folder / "b.yml").write_text("claims:\n  - " + "\n  - ".join(claims[half:]), encoding="utf-8")
     (folder / "notes.txt").write_text("not yaml", encoding="utf-8")
     assert verdicts(mini_copy) == verdicts(MINI)
+
+
+def test_the_files_found_are_the_kinds_the_schema_declares() -> None:
+    """folder.py names the kinds without importing the schema (a warm `list` reads neither)."""
+    assert tuple(FILES) == LEDGER_FILES
 
 
 def test_duplicate_ids_across_files(mini_copy: Path) -> None:

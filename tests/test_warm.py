@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from factcheck.cache import NO_CACHE_ENV
 from factcheck.cli import app
-from factcheck.ledger.cache import NO_CACHE_ENV
 from factcheck.verdict import Engine
 
 from .conftest import MINI

@@ -21,7 +21,7 @@ from . import __version__
 from .diagnostics import FactcheckError, LedgerError, closest
 from .edge import FactcheckGroup
 from .formats import CheckFormat, DiffFormat, ReportFormat, View, renderer
-from .model import VERDICTS, Verdict
+from .verdicts import VERDICTS, Verdict
 
 app = typer.Typer(
     cls=FactcheckGroup,  # one error path: every failure is one line on stderr (see edge.py)

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..cache import FileCache, digest
 from ..diagnostics import FactcheckError, LedgerError, Location, Problem, brief, closest
+from ..folder import DESK_FILE as DESK_FILE
+from ..folder import LEDGER_FILES, REVIEWS_FILE, display_path, ledger_files
+from ..folder import ledger_documents as ledger_documents
 from ..inputs import TooLarge, decode, read_ledger_bytes
 from ..model import (
     Assertion,
@@ -28,13 +32,8 @@ from ..model import (
     Source,
     pack_position,
 )
-from .cache import FileCache, digest
-from .schema import ALL_FILES, FILES, REQUIRED_KEYS, SINGLE_RECORD_KEYS, Validator
+from .schema import ALL_FILES, REQUIRED_KEYS, SINGLE_RECORD_KEYS, Validator
 from .yamlio import REFUSED, YamlList, YamlMap, read_yaml
-
-LEDGER_FILES = tuple(FILES)  # sources, facts, claims: loaded in this order
-DESK_FILE = "factcheck"
-REVIEWS_FILE = "reviews"
 
 
 @dataclass
@@ -50,89 +49,6 @@ class LoadResult:
     @property
     def fatal(self) -> bool:
         return any(p.fatal for p in self.problems)
-
-
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def ledger_documents(root: Path, kind: str, problems: list[Problem] | None = None) -> Iterator[Path]:
-    """The YAML files holding one kind of record: `<kind>.yaml`, or every file of `<kind>/`.
-
-    Anything else in `<kind>/` (subfolders, other files, FIFOs) is reported as a `stray-file`
-    warning; a symlink leading outside the ledger is reported and not followed.
-    """
-    problems = [] if problems is None else problems
-    inside = _resolved(root)
-    for suffix in (".yaml", ".yml"):
-        single = root / f"{kind}{suffix}"
-        if (single.is_symlink() or single.exists()) and _usable(single, inside, problems):
-            if single.is_file():
-                yield single
-            else:
-                problems.append(Problem(Location(display_path(single)), "stray-file",
-                                        "not read: not a regular file (a folder, a FIFO, a device or a socket)"))
-    folder = root / kind
-    if not _is_dir(folder) or not _usable(folder, inside, problems):
-        return
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as error:
-        problems.append(Problem(Location(display_path(folder)), "unreadable",
-                                f"cannot read the folder: {error.strerror or error}", fatal=True))
-        return
-    for path in entries:
-        if not _usable(path, inside, problems):
-            continue
-        shown = display_path(path)
-        if _is_dir(path):
-            problems.append(Problem(Location(shown), "stray-file",
-                                    f"not read: subfolders of {kind}/ are not part of the ledger"))
-        elif path.suffix not in (".yaml", ".yml"):
-            problems.append(Problem(Location(shown), "stray-file",
-                                    f"not read: only .yaml and .yml files of {kind}/ are part of the ledger"))
-        elif not path.is_file():
-            problems.append(Problem(Location(shown), "stray-file",
-                                    "not read: not a regular file (a FIFO, a device or a socket)"))
-        else:
-            yield path
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
-        return path.absolute()
-
-
-def _usable(path: Path, inside: Path, problems: list[Problem]) -> bool:
-    """False (and reported) for a symlink whose target lies outside the ledger folder `inside`,
-    or that cannot be resolved; the target's name and content are never shown."""
-    if not path.is_symlink():
-        return True
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        problems.append(Problem(Location(display_path(path)), "symlink",
-                                "a symbolic link that leads nowhere (missing target or a loop): not read"))
-        return False
-    if target != inside and inside not in target.parents:
-        problems.append(Problem(Location(display_path(path)), "symlink",
-                                "a symbolic link that leads outside the ledger folder: not read"))
-        return False
-    return True
 
 
 def ledger_folder(path: Path) -> Path:
@@ -186,36 +102,6 @@ def collector_paused() -> Iterator[None]:
         if collecting:
             gc.freeze()
             gc.enable()
-
-
-def ledger_files(root: Path, reviews: bool, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The files of the ledger in `root` with the kind of each, in the order they are read
-    (sources, facts, claims, then the desk's settings and, when asked for, imported reviews);
-    none, and the reason among `problems`, when there is no ledger there."""
-    try:
-        is_folder = root.is_dir()
-    except OSError as error:  # a name too long for the system, a folder that cannot be entered
-        problems.append(Problem(Location(display_path(root)), "no-ledger",
-                                f"cannot open the ledger folder: {error.strerror or error}", fatal=True))
-        return []
-    if not is_folder:
-        problems.append(Problem(Location(display_path(root)), "no-ledger", "no such ledger folder", fatal=True))
-        return []
-    files: list[tuple[Path, str]] = []
-    for kind in LEDGER_FILES:
-        paths = list(ledger_documents(root, kind, problems))
-        if not paths:
-            where = Location(display_path(root / f"{kind}.yaml"))
-            problems.append(Problem(where, "missing-file", f"the ledger has no {kind}.yaml", fatal=True))
-        files += [(path, kind) for path in paths]
-    if not files:
-        problems[:] = [Problem(Location(display_path(root)), "no-ledger",
-                               "no ledger here: expected sources.yaml, facts.yaml and claims.yaml "
-                               "(use --data DIR to point at one)", fatal=True)]
-        return []
-    for kind in (DESK_FILE, REVIEWS_FILE) if reviews else (DESK_FILE,):
-        files += [(path, kind) for path in ledger_documents(root, kind)]
-    return files
 
 
 def load_text(shown: str, text: str, kind: str) -> LoadResult:

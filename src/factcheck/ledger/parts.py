@@ -25,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from ..cache import FileCache
 from ..diagnostics import FactcheckError, Location, Problem
 from ..model import Assertion, Claim, Ledger, pack_position
 from . import (
@@ -39,7 +40,6 @@ from . import (
     read_file,
     records_of,
 )
-from .cache import FileCache
 
 CLAIMS = "claims"
 

@@ -5,7 +5,7 @@ and numbers, with the same negation (the key of its gist, see reading/__init__.p
 filed under a digest of that key, and a sentence is compared with the few filed under its own.
 
 Reading a claim takes a fraction of a millisecond, so a large ledger's index is a minute of work.
-Read from a ledger folder (`ClaimIndex.of_files`), it is kept in the cache (see ledger/cache.py),
+Read from a ledger folder (`ClaimIndex.of_files`), it is kept in the cache (see cache.py),
 two entries per claims file, keyed by the file's bytes, by the vocabulary its claims are read with
 (every name, alias and relation word) and by the reading code:
 - its outline, read for every file: where each key's claims are, the claims' ids, their article
@@ -143,7 +143,7 @@ class ClaimIndex:
         `entry_of` with the vocabulary and code `common` is the digest of (`reading_key`): each
         file's outline from the cache, the files without one parsed and read (across cores when
         many)."""
-        from ..ledger.cache import FileCache, digest
+        from ..cache import FileCache, digest
 
         cache = FileCache.open()
         how = _How(entry_of, common, ledger)
@@ -204,8 +204,8 @@ def _name(kind: str, path: Path) -> str:
 def _index_file(how: _How, path: Path) -> Indexed:
     """One claims file parsed (or its records taken from the cache) and its claims read; its
     outline and readings are stored in the cache under the digest of the bytes they come from."""
+    from ..cache import FileCache
     from ..ledger import file_records
-    from ..ledger.cache import FileCache
 
     cache = FileCache.open()
     records, source_digest = file_records(path, "claims", cache)
@@ -269,7 +269,7 @@ def reading_key(ledger: Ledger) -> bytes:
 def cached_vocabulary(ledger: Ledger, common: bytes) -> Vocabulary:
     """The ledger's vocabulary (every form of every name and relation word, which takes about
     0.1 ms a name to build), from the cache when it was built for `common` (`reading_key`)."""
-    from ..ledger.cache import FileCache
+    from ..cache import FileCache
 
     cache = FileCache.open()
     name = "vocabulary-" + hashlib.sha256(common).hexdigest()[:40]

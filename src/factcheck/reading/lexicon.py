@@ -4,7 +4,7 @@ Backed by lemminflect's lexicon (about 70,000 English word forms with their word
 lemmas), used only by the free-text reader (`list` and `check` never load it). Importing
 lemminflect and loading its tables takes about 180 ms, more than the rest of a `verify`, so the
 few facts the reader needs are kept, on first use, in the user's private factcheck cache (the one
-the ledger's records use, `ledger/cache.py`: signed, created 0700, off with `--no-cache`; about
+the ledger's records use, `cache.py`: signed, created 0700, off with `--no-cache`; about
 1 MB, 10 ms to load), keyed by lemminflect's lexicon file and this module; where there is no cache
 the lexicon is read each time.
 Nothing here knows a topic: the lexicon tells the reader that "attacked" is a verb, never what
@@ -71,7 +71,7 @@ def fingerprint() -> bytes:
 def _cache_key(source: Path) -> bytes:
     """Changes when lemminflect's lexicon or the way the tables are built from it changes."""
     stat = source.stat()
-    from ..ledger.cache import digest
+    from ..cache import digest
 
     return digest(f"{stat.st_size} {stat.st_mtime_ns} ".encode() + Path(__file__).read_bytes())
 
@@ -96,7 +96,7 @@ def _build() -> _Tables:
 
 @cache
 def _tables() -> _Tables:
-    from ..ledger.cache import FileCache
+    from ..cache import FileCache
 
     source = _source()
     store = FileCache.open() if source is not None and source.exists() else None

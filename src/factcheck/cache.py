@@ -45,9 +45,9 @@ def _code_fingerprint() -> str:
     """Changes whenever any of factcheck's code changes (what reads and models a ledger, and what
     computes verdicts and findings from it), so entries written by another version (or a work in
     progress) are never read back."""
-    from .. import __version__
+    from . import __version__
 
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"{__version__} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
     for source in sorted(package.rglob("*.py")):
