@@ -37,3 +37,20 @@ def test_list_on_a_pipe_imports_no_terminal_or_free_text_modules() -> None:
     modules = imported_by("list", "--data", str(MINI))
     assert not {"rich", "rapidfuzz", "factcheck.reading", "tabulate"} & modules
     assert "factcheck.verdict" in modules
+
+
+LOADING = {"yaml", "factcheck.ledger", "factcheck.model", "factcheck.verdict", "factcheck.checks"}
+"""What `list` needs to compute its rows: the loader (with YAML and the schema), the model, the engine."""
+
+
+def test_a_warm_list_reads_its_rows_without_the_loader_or_the_engine(mini_copy: Path) -> None:
+    """Once a run of `list` has kept a small ledger's rows (results.py), the next, no file changed,
+    reads them back without importing what computes them; a changed file needs them again."""
+    command = ("list", "--data", str(mini_copy))
+    assert imported_by(*command) >= LOADING
+    warm = imported_by(*command)
+    assert not (LOADING | {"rich", "tabulate", "factcheck.reading", "rapidfuzz"}) & warm
+    claims = mini_copy / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert imported_by(*command) >= LOADING
+    assert not LOADING & imported_by(*command, "--verdict", "false", "--source", "clickbait")

@@ -20,7 +20,8 @@ from factcheck.verdict import Engine
 from .conftest import MINI
 
 COMMANDS = [["check"], ["check", "-f", "json", "--today", "2031-01-01"], ["list"], ["list", "-f", "json"],
-            ["list", "-f", "csv", "--source", "clickbait"]]
+            ["list", "-f", "csv", "--source", "clickbait"], ["list", "--verdict", "false", "-f", "markdown"],
+            ["list", "--source", "clickbat"]]
 
 
 @pytest.fixture
@@ -159,3 +160,17 @@ def test_verify_reads_only_its_claims_file(split: Path, monkeypatch: pytest.Monk
     assert verified(monkeypatch, ["verify", "headline-attack", *data]) == []
     assert len(verified(monkeypatch, ["verify", "crimea-2013", *data])) == 7  # the claims of a.yaml, at once
     assert verified(monkeypatch, ["verify", "body-nato", *data]) == []
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty"])
+def test_damaged_kept_rows_are_ignored_and_rebuilt(split: Path, cache_dir: Path, damage: str) -> None:
+    """The rows a small ledger's `list` keeps whole (results.py) are a signed entry like any other:
+    damaged, they are not read but computed again, and kept again."""
+    expected = outputs(split, cached=False)
+    assert outputs(split, cached=True) == expected
+    [entry] = cache_dir.glob("listed-*.derived")
+    kept = entry.read_bytes()
+    entry.write_bytes({"truncate": kept[:len(kept) // 2], "empty": b"",
+                       "flip": kept[:-10] + bytes([kept[-10] ^ 0xFF]) + kept[-9:]}[damage])
+    assert outputs(split, cached=True) == expected
+    assert entry.read_bytes() == kept

@@ -221,16 +221,16 @@ def list_claims(
     """
     from .formats.records import summary_line
     from .progress import Progress
-    from .results import rows
+    from .results import listing
 
     wanted = [v.value for v in verdict or ()]
     try:
-        parts = _parts(data)
-        _check_filters(wanted, source, parts.world.sources if source else {})
+        ledger = listing(_data(data))
+        _check_filters(wanted, source, ledger.sources() if source else {})
     except FactcheckError as error:
         _fail(error)
-    with _progress(Progress("verifying claims", parts.count), quiet) as bar:
-        shown = (row for row in bar.track(rows(parts))
+    with _progress(Progress("verifying claims", ledger.total), quiet) as bar:
+        shown = (row for row in bar.track(ledger.rows)
                  if (not source or row["source"] in source) and (not wanted or row["verdict"] in wanted))
         if fmt.value in STREAMED:  # rows go out as they are read: memory holds one file's at a time
             renderer(fmt.value, sys.stdout).stream(View("claims", shown))

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Problem
-from ..model import VERDICTS, Citation, ExternalReview, Fact, PartialDate, Source
-from ..verdict import Engine, Verification
+from ..verdicts import VERDICTS
+
+if TYPE_CHECKING:  # a warm `list` counts its rows' verdicts without importing the model
+    from ..diagnostics import Problem
+    from ..model import Citation, ExternalReview, Fact, PartialDate, Source
+    from ..verdict import Engine, Verification
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -148,6 +151,8 @@ def review_record(review: ExternalReview | Mapping[str, Any], score: float | Non
     """An imported review (or one about to be imported): `rating` is the publisher's own words,
     `verdict` their meaning on this ledger's scale (null when the table does not know them);
     `match_score` says how alike its claim is to the sentence it was found for."""
+    from ..model import ExternalReview
+
     if isinstance(review, ExternalReview):
         fields = {key: getattr(review, key) for key in REVIEW_KEYS}
         fields["date"], fields["claim_date"] = _date(review.date), _date(review.claim_date)

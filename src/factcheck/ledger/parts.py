@@ -104,6 +104,9 @@ class LedgerParts:
         """Every file read, as shown."""
         self.claims_files: list[ClaimsFile] = []
         self.other_files: list[FileBytes | FileRecords] = []
+        self.read_as: list[tuple[str, str, bytes]] = []
+        """Each of `other_files` as it was read (before it was parsed into records): its kind,
+        name as shown and digest (b"" when it could not be read or nothing is cached)."""
         self._bodies: dict[str, list[bytes]] = {}
 
     @property
@@ -201,6 +204,8 @@ def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path) -> None
     parts.file_names = [display_path(path) for path, _ in files]
     parts.other_files = [read_file(path, kind, display_path(path), parts.cache)
                          for path, kind in files if kind != CLAIMS]
+    parts.read_as = [(file.kind, file.shown, file.digest) if isinstance(file, FileBytes) else ("", "", b"")
+                     for file in parts.other_files]
     world = _summaries(parts, [path for path, kind in files if kind == CLAIMS], name)
     parts.problems += world.problems
     for file in parts.claims_files:
