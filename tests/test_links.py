@@ -99,3 +99,28 @@ def test_the_link_is_listed_with_what_was_checked(transit: Engine) -> None:
     assert link["text"] == "before" and link["outcome"] == "contradicted"
     assert link["assertion"].startswith("Riverside Depot closed before ")
     assert not record["unchecked"]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a named event (kind: event, the lone party of one dated one-off fact) is dated by that fact
+    ("The Northline opened after Storm Ilda.", "true"),
+    ("The council approved the Harbour Tunnel after Storm Ilda.", "false"),
+    ("Following the storm, the Northline opened to passengers.", "true"),
+    ("The council approved the Harbour Tunnel in 2015, before Storm Ilda.", "true"),
+    # with the date the sentence gives it, which must be right
+    ("Following the storm of October 2018, the Northline opened.", "true"),
+    ("Following the storm of October 2019, the Northline opened.", "false"),
+    # a place after it is checked where the event's own name has it, else reported
+    ("The Northline opened after the storm in Ashby.", "unproven"),
+    # a name of no event is no time: "after Riverside Depot" does not say when it closed
+    ("The Harbour Tunnel opened after Riverside Depot.", "unproven"),
+])
+def test_a_named_event_is_dated_by_its_one_fact(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_name_with_digits_does_not_measure_a_link(transit: Engine) -> None:
+    """"Line 1 opened after ...": the digit ends a name, it says not how long after."""
+    v = verify_text(transit, "Line 1 opened after Storm Ilda.", TODAY)
+    assert v.verdict == "true" and [link.outcome for link in v.links] == [Outcome.SUPPORTED]

@@ -23,7 +23,7 @@ from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
-from .links import LINK_WORDS, time_links
+from .links import LINK_WORDS, named_events, time_links
 from .modifiers import adjacent, modifier_pairs
 from .text import SCALES, STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
@@ -53,6 +53,7 @@ class Reader:
         self._states_of_object: dict[str, set[str]] | None = None  # object -> state relations of its facts
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
         self._connections: dict[tuple[str, str], Fact] | None = None
+        self._lone_facts: dict[str, Fact] | None = None  # party -> the one fact it is a party of
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         """The sentence read; the last few readings are kept, as scan and verify ask twice."""
@@ -304,7 +305,7 @@ class Reader:
             reading = self.reading(piece, today)
             if observe is not None:
                 observe(reading)
-            chosen = self._attach_modifiers(reading, self._remnants(reading, self.chosen(reading)))
+            chosen = self._with_named_events(reading, self._remnants(reading, self.chosen(reading)))
             found = time_links(reading, chosen)
             links.extend(TimeLink(LINK_WORDS[reading.words[word].word], len(assertions) + main,
                                   len(assertions) + linked, reading.words[word].raw,
@@ -419,6 +420,35 @@ class Reader:
                 chosen.append(Candidate(detail, Mention(fact.relation, modifier.first, modifier.last),
                                         words | frozenset(range(head.first, head.last + 1))))
         return chosen
+
+    def _with_named_events(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
+        """The readings with the modifiers they connect, and the named events a link in time pairs
+        with them (see links.named_events), each with its own modifiers ("in Turkey")."""
+        events = named_events(reading, chosen, self._dated_event, self.vocabulary.part_of_name)
+        if events:
+            with_events = self._attach_modifiers(reading, chosen + events)
+            paired = {linked for _, _, linked in time_links(reading, with_events)}
+            if all(with_events.index(event) in paired for event in events):
+                return with_events
+        return self._attach_modifiers(reading, chosen)
+
+    def _dated_event(self, entity: str) -> Fact | None:
+        """The one fact that dates a named event: the entity is of `kind: event` and the lone
+        party of exactly one fact, a dated one-off event of no object ("the coup attempt" took
+        place on 15 July 2016). The index of lone facts is built on first use."""
+        if self._lone_facts is None:
+            counts: dict[str, list[Fact]] = {}
+            for each in self.engine.ledger.facts.values():
+                for party in {*each.subject, *((each.object,) if each.object else ())}:
+                    counts.setdefault(party, []).append(each)
+            self._lone_facts = {party: facts[0] for party, facts in counts.items() if len(facts) == 1}
+        fact = self._lone_facts.get(entity)
+        ledger = self.engine.ledger
+        if fact is None or entity not in ledger.entities or ledger.entities[entity].kind != "event":
+            return None
+        relation = ledger.relations[fact.relation]
+        one_off = relation.kind == "event" and not relation.repeatable
+        return fact if one_off and fact.date and fact.object is None and not fact.negated else None
 
     def _supporting(self, candidate: Candidate) -> list[Fact]:
         return [e.fact for e in self.engine.check_assertion(candidate.assertion).evidence

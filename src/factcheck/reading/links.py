@@ -12,10 +12,13 @@ the sentence lies wholly in the main clause.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
+from ..diagnostics import Location
+from ..model import Assertion, Fact
 from .candidates import Candidate
 from .extract import Reading
+from .vocabulary import Mention
 
 LINK_WORDS = {"after": "after", "following": "after", "before": "before", "when": "when"}
 """Words that order two statements in time, and the order each says of the main statement."""
@@ -32,14 +35,8 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[tuple[int,
     read as more than one statement ("Russia and Turkey reconciled")."""
     found: list[tuple[int, int, int]] = []
     core = [i for i, c in enumerate(chosen) if c.assertion.role == "core"]
-    for index, token in enumerate(reading.words):
-        if token.word not in LINK_WORDS or any(index in c.covers for c in chosen) or _bounds_date(reading, index) \
-                or not _plain(reading, index):
-            continue
-        shared = _dates_before(reading, index) if token.word == "when" else frozenset()
-        opens = index + 1
-        while opens < len(reading.words) and reading.words[opens].word in _LEADING:
-            opens += 1
+    for index, opens in _link_words(reading, chosen):
+        shared = _dates_before(reading, index) if reading.words[index].word == "when" else frozenset()
         linked = [i for i in core if index < min(chosen[i].covers - shared, default=-1) <= opens]
         if not linked:
             continue
@@ -54,14 +51,74 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[tuple[int,
     return found
 
 
+def named_events(reading: Reading, chosen: Sequence[Candidate], dated_event: Callable[[str], Fact | None],
+                 in_name: Callable[[str, str], bool]) -> list[Candidate]:
+    """A named event that is all a link word's clause says ("before the coup attempt", "after
+    the July 2016 coup attempt", "following the coup attempt of 15 July 2016", "before the coup
+    attempt in Turkey"), read as that it
+    happened (with the date the sentence gives it), when `dated_event` gives the one fact that
+    dates it; the caller keeps it only where it pairs with a main statement. A place after it is
+    checked with it where the event's own name has it (`in_name`), else reported."""
+    found = []
+    taken = frozenset(i for c in chosen for i in c.covers)
+    for index, opens in _link_words(reading, chosen):
+        date = next((d for d in reading.date_mentions if d.first == opens), None)
+        start = date.last + 1 if date else opens
+        mention = next((m for m in reading.entities if m.first <= start <= m.last and not m.scattered), None)
+        if mention is None or mention.first <= index:
+            continue
+        after = mention.last + 1
+        if date is None and after + 1 < len(reading.words) and reading.words[after].word in ("of", "in", "on"):
+            date = next((d for d in reading.date_mentions if d.first == after + 1), None)
+            after = date.last + 1 if date else after
+        fact = dated_event(mention.target)
+        covers = frozenset(range(min(opens, mention.first), after))
+        place = _place_after(reading, after)
+        if fact is None or covers & taken or not _clause_ends(reading, place.last + 1 if place else after):
+            continue
+        if place is not None and in_name(place.target, mention.target):
+            covers |= frozenset(range(after, place.last + 1))
+        assertion = Assertion(frozenset({mention.target}), fact.relation, Location("<text>"),
+                              date=date.date if date else None)
+        found.append(Candidate(assertion, Mention(fact.relation, mention.first, mention.last), covers, date))
+    return found
+
+
+def _place_after(reading: Reading, index: int) -> Mention | None:
+    """A name after "in", "of" or "at" ("the coup attempt in Turkey"), a modifier of the event."""
+    words = reading.words
+    if index < len(words) and words[index].word in ("in", "of", "at"):
+        return next((m for m in reading.entities if m.first == index + 1), None)
+    return None
+
+
+def _link_words(reading: Reading, chosen: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
+    """Each link word no reading took, no date bounds and nothing measures, with where its clause's
+    words begin past an article or a possessive."""
+    for index, token in enumerate(reading.words):
+        if token.word not in LINK_WORDS or any(index in c.covers for c in chosen) or _bounds_date(reading, index) \
+                or not _plain(reading, index):
+            continue
+        opens = index + 1
+        while opens < len(reading.words) and reading.words[opens].word in _LEADING:
+            opens += 1
+        yield index, opens
+
+
+def _clause_ends(reading: Reading, index: int) -> bool:
+    """The sentence or a comma ends the clause before the word `index`."""
+    words = reading.words
+    return index >= len(words) or "," in reading.text[words[index - 1].end: words[index].start]
+
+
 def _plain(reading: Reading, index: int) -> bool:
     """Nothing measures the link word: "a year after", "weeks before", "shortly after", "long
     before" say how long, which is not checked."""
     if index == 0 or "," in reading.text[reading.words[index - 1].end: reading.words[index].start]:
         return True
     before = reading.words[index - 1].word
-    return not (before in _MEASURES or before.endswith("ly") or before.isdigit()
-                or any(n.index == index - 1 for n in reading.number_mentions))
+    return index - 1 in reading.named or not (before in _MEASURES or before.endswith("ly") or before.isdigit()
+                                              or any(n.index == index - 1 for n in reading.number_mentions))
 
 
 def _dates_before(reading: Reading, index: int) -> frozenset[int]:
