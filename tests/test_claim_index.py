@@ -12,11 +12,12 @@ import pytest
 from factcheck.cache import NO_CACHE_ENV
 from factcheck.diagnostics import LedgerError
 from factcheck.ledger import load_or_raise
+from factcheck.reading import _gist, read, reader_for, scan_text, text_engine, verify_text
 from factcheck.reading import index as index_module
-from factcheck.reading import scan_text, text_engine, verify_text
+from factcheck.reading.index import filed_under
 from factcheck.verdict import Engine
 
-from .conftest import MINI, REPO, TODAY
+from .conftest import MINI, REPO, TESTS, TODAY
 
 SENTENCES = ["Putin signed the Crimea Annexation Treaty in 2013", "Turkey is a key NATO member.",
              "Putin will visit Turkey on the 12th of this month.", "Borduria left the Trade League in 1999"]
@@ -74,7 +75,7 @@ def test_cached_index_matches_as_the_fresh_one(ledger_copy: Path, cache_dir: Pat
     expected = uncached(ledger_copy, monkeypatch)
     assert any(match for *_, match in expected), "a sentence matches a ledger claim"
     assert answers(ledger_copy) == expected
-    assert list(cache_dir.glob("claim-outline-*.derived")) and list(cache_dir.glob("claim-readings-*.derived"))
+    assert list(cache_dir.glob("claim-outline-*.derived")) and list(cache_dir.glob("claim-records-*.derived"))
     assert answers(ledger_copy) == expected
 
 
@@ -94,7 +95,7 @@ def test_a_new_name_in_the_vocabulary_is_read_with(ledger_copy: Path, cache_dir:
     assert answers(ledger_copy) == uncached(ledger_copy, monkeypatch)
 
 
-@pytest.mark.parametrize("kind", ["claim-outline", "claim-readings", "vocabulary"])
+@pytest.mark.parametrize("kind", ["claim-outline", "claim-records", "vocabulary"])
 def test_a_damaged_entry_is_read_again(ledger_copy: Path, cache_dir: Path, kind: str) -> None:
     expected = answers(ledger_copy)
     entries = list(cache_dir.glob(f"{kind}-*.derived"))
@@ -165,3 +166,60 @@ def test_a_claim_saying_the_same_is_found_behind_any_number_of_alike_ones(ledger
     monkeypatch.setattr(fuzz, "token_sort_ratio", counted)
     found = verify_text(text_engine(ledger_copy), "Putin signed the Crimea Annexation Treaty in 2012", TODAY)
     assert (found.claim.id, len(compared)) == ("crimea-2012-indeed", 1)
+
+
+ODD_TEXTS = ["Russia didn't sign it on 03/04/2014.", "İstanbul hosted nobody at the end of 2020, nor in Sept. 2021",
+             "The 18-03-2014 vote: twenty-one members, not 1,000", "Neither 1999 nor 2001 saw İzmir's 3rd treaty",
+             "", "   ", "2014-03-18 2014/3/18 18.03.2014 the 12th of May, 2019"]
+
+
+@pytest.mark.parametrize("root", [MINI, REPO, TESTS / "ledgers" / "reading"], ids=["mini", "bundled", "reading"])
+def test_a_claim_is_filed_where_its_reading_looks_for_it(root: Path) -> None:
+    """Filed without the vocabulary, under the digest of the dates and negation its reading has,
+    with a signature holding every stem a sentence saying the same requires (its own gist's)."""
+    engine = Engine(load_or_raise(root))
+    reader = reader_for(engine)
+    eval_sentences = [line.split("\t")[0] for path in sorted((TESTS / "eval").glob("*.tsv"))
+                      for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    texts = [claim.text for claim in engine.ledger.claims.values()] + eval_sentences + ODD_TEXTS
+    assert len(texts) > 400
+    for text in texts:
+        gist = _gist(read(text, reader.vocabulary))
+        key, signature = filed_under(text)
+        required = reader._required(gist)
+        assert (key, signature & required) == (gist.filing, required), text
+
+
+def test_a_party_named_otherwise_finds_the_claim_naming_it(cache_dir: Path) -> None:
+    """The stems a sentence requires of a party are those all its names share: "Türkiye" finds
+    the claim that says "Turkey"."""
+    for sentence in ["Türkiye is a key NATO member.", "Ankara is a key NATO member"]:
+        assert verify_text(text_engine(MINI), sentence, TODAY).claim.id == "turkey-nato"
+
+
+def test_a_sentence_reads_only_the_claims_filed_under_its_dates_negation_and_stems(
+        ledger_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import reading
+
+    said = "Putin signed the Crimea Annexation Treaty in Yalta in 2012"
+    others = [f"Putin signed the Crimea Annexation Treaty in Yalta in {year}" for year in range(2000, 2010)]
+    others += ["Putin did not sign the Crimea Annexation Treaty in Yalta in 2012",
+               "Putin signed the Crimea Annexation Treaty in 2012"]
+    same = "Putin signed the Crimea Annexation Treaty in Yalta in 2012, the desk found"
+    claims = ledger_copy / "claims.yaml"
+    claims.write_text(claims.read_text() + "".join(f"""  - id: other-{number}
+    text: {text}
+    source: clickbait
+""" for number, text in enumerate([*others, same])))
+    engine = text_engine(ledger_copy)
+    read_texts: list[str] = []
+    original = reading.read
+
+    def recorded(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read_texts.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "read", recorded)
+    found = verify_text(engine, said, TODAY)
+    assert found.claim.id == f"other-{len(others)}"
+    assert same in read_texts and not set(others) & set(read_texts)

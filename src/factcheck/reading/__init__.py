@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
+from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import LINK_WORDS, named_events, time_links
 from .modifiers import adjacent, modifier_pairs
 from .text import SCALES, STOPWORDS, normalise, pieces, tokens
@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..progress import Progress
-    from .index import ClaimIndex
 
 __all__ = ["ScanItem", "scan_text", "text_engine", "verify_text"]
+
+KEPT_ENTRIES = 4096
+"""How many ledger claims' readings a reader keeps for the next sentences that point at them."""
 
 MATCH_THRESHOLD = 85.0
 """How alike (0-100, rapidfuzz token-sort ratio over canonical words) a sentence and a ledger
@@ -54,6 +56,7 @@ class Reader:
         self._recent: dict[tuple[str, dt.date | None], Reading] = {}
         self._connections: dict[tuple[str, str], Fact] | None = None
         self._lone_facts: dict[str, Fact] | None = None  # party -> the one fact it is a party of
+        self._entries: dict[str, tuple[str, _Gist]] = {}  # claim text -> index_entry, the last few thousand
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         """The sentence read; the last few readings are kept, as scan and verify ask twice."""
@@ -84,33 +87,52 @@ class Reader:
         """The ledger claim that says the same thing, if one does: nothing the sentence says that
         the claim does not (another date, number, negation, party, verb or word is another
         claim), nor the other way round, and alike words; of several, the most alike (the first
-        in the ledger of equals). Claims are found by what they say (parties, verbs, dates,
-        numbers, negation), so a sentence is compared with those few, not with every claim.
+        in the ledger of equals). Claims are found by what they say (dates, negation, and the
+        stems of their words, parties and verbs; see index.py), so a sentence reads and compares
+        only those few, not every claim.
         The claim found (and a headline's article body) joins the engine's ledger."""
         from rapidfuzz import fuzz
 
         if self.index is None:
-            from .index import ClaimIndex
-
-            self.index = ClaimIndex.of_ledger(self.engine.ledger, self.index_entry)
+            self.index = ClaimIndex.of_ledger(self.engine.ledger)
         query = self.canonical(reading)
         gist = _gist(reading)
-        best: tuple[Claim, float] | None = None
-        for claim, canonical, claim_gist in self.index.candidates(gist.digest):
+        best: tuple[Filed, float] | None = None
+        for filed in self.index.candidates(gist.filing, self._required(gist)):
+            canonical, claim_gist = self.index_entry(filed.text)
             if _same_gist(gist, claim_gist):
                 score = fuzz.token_sort_ratio(query, canonical, score_cutoff=MATCH_THRESHOLD)
                 if score and (best is None or score > best[1]):
-                    best = claim, float(score)
-        if best is not None:
-            claim = best[0]
-            self.engine.add_claims([claim, *(self.index.body(claim.article) if claim.kind == "headline"
-                                             and claim.article else ())])
-        return best
+                    best = filed, float(score)
+        if best is None:
+            return None
+        claim = best[0].claim()
+        self.engine.add_claims([claim, *(self.index.body(claim.article) if claim.kind == "headline"
+                                         and claim.article else ())])
+        return claim, best[1]
 
     def index_entry(self, text: str) -> tuple[str, _Gist]:
-        """A ledger claim as the claim index keeps it (see index.py: built once, cached)."""
-        claim_reading = self.reading(text)
-        return self.canonical(claim_reading), _gist(claim_reading)
+        """A ledger claim's canonical words and gist, as a sentence is compared with them; the
+        last few thousand are kept (a scan's sentences point at many of the same claims)."""
+        found = self._entries.pop(text, None)
+        if found is None:
+            claim_reading = read(text, self.vocabulary)
+            found = self.canonical(claim_reading), _gist(claim_reading)
+        self._entries[text] = found
+        if len(self._entries) > KEPT_ENTRIES:
+            del self._entries[next(iter(self._entries))]
+        return found
+
+    def _required(self, gist: _Gist) -> int:
+        """The signature (see index.py) of the stems any ledger claim saying what `gist` says has:
+        the sentence's other words, and those every name of its parties and every form of its
+        verbs share."""
+        stems = set(gist.words)
+        for party in gist.parties:
+            stems |= self.vocabulary.entities.common_stems(party)
+        for relation in gist.relations:
+            stems |= self.vocabulary.relations.common_stems(relation)
+        return stem_bits(stems)
 
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
@@ -580,11 +602,10 @@ class _Gist:
         return self.parties, self.relations, self.dates, self.numbers, self.negated
 
     @property
-    def digest(self) -> int:
-        """The key's digest, the same in every run: claims are filed under it (see index.py)."""
-        text = repr((sorted(self.parties), sorted(self.relations), sorted(map(repr, self.dates)),
-                     sorted(repr(float(n) + 0.0) for n in self.numbers), self.negated))
-        return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+    def filing(self) -> int:
+        """The digest of its dates and negation, which the claim index files claims under: a
+        claim's is had without reading it (see index.py)."""
+        return filing_key(self.dates, self.negated)
 
 
 def _gist(reading: Reading) -> _Gist:
@@ -626,14 +647,14 @@ def text_engine(root: Path) -> Engine:
     sentence matches are read. When the index shows something that loading the claims would
     report, the whole ledger is loaded (which reports it)."""
     from ..ledger import load, load_or_raise
-    from .index import ClaimIndex, cached_vocabulary, reading_key
+    from .index import cached_vocabulary, reading_key
 
     loaded = load(root, claims=False)
     if not any(p.severity == "error" for p in loaded.problems):
         engine = Engine(loaded.ledger)
         common = reading_key(engine.ledger)
         reader = Reader(engine, cached_vocabulary(engine.ledger, common))
-        index = ClaimIndex.of_files(loaded.unread, engine.ledger, common, reader.index_entry)
+        index = ClaimIndex.of_files(loaded.unread, engine.ledger, common)
         if index.fits(engine.ledger):
             reader.index = index
             _READERS[engine] = reader

@@ -1,21 +1,27 @@
-"""The claim index free text is matched against: every ledger claim read once, found by what it says.
+"""The claim index free text is matched against: every ledger claim, found by what it says.
 
-A sentence can only be the same claim as a ledger claim that names the same parties, verbs, dates
-and numbers, with the same negation (the key of its gist, see reading/__init__.py): claims are
-filed under a digest of that key, and a sentence is compared with the few filed under its own.
+A sentence can only be the same claim as a ledger claim whose reading names the same parties,
+verbs, dates and numbers, with the same negation, and has every other word the sentence has (the
+gist, see reading/__init__.py). Reading a claim takes about 0.2 ms, a minute of work for a large
+ledger; its dates, negation and words take a quarter of that and need no vocabulary. So claims
+are filed under the digest of their dates and negation (`filed_under`), each with a signature of
+its words' stems (64 bits, each set by the stems that hash to it, `stem_bits`), and a sentence's
+candidates are the claims filed under its gist's digest whose signature holds every stem a claim
+saying the same must have: the sentence's other words, and for each party and verb the stems all
+its names or forms share (`Vocabulary.common_stems`). Only those few are read, when a sentence
+asks (`Reader.match`).
 
-Reading a claim takes a fraction of a millisecond, so a large ledger's index is a minute of work.
 Read from a ledger folder (`ClaimIndex.of_files`), it is kept in the cache (see cache.py),
-two entries per claims file, keyed by the file's bytes, by the vocabulary its claims are read with
-(every name, alias and relation word) and by the reading code:
-- its outline, read for every file: where each key's claims are, the claims' ids, their article
-  bodies, and whether the file loads without error against the ledger it was read with (which
-  records its claims may name is part of the vocabulary), so that the ledger's checks of its
-  claims are made without reading them (`ClaimIndex.fits`);
-- its readings: each claim with its canonical words and gist, one pickle each, read only for a
-  file a sentence's key points into, and unpickled only for those claims.
-An edit re-reads only the files it touched; many claims are parsed and read across the machine's
-cores (forked workers share the vocabulary).
+two entries per claims file, keyed by the file's bytes, by the ledger's vocabulary and by the
+reading code:
+- its outline, read for every file: where each digest's claims are, their signatures and texts,
+  their ids, their article bodies, and whether the file loads without error against the ledger
+  (which records its claims may name), so that the ledger's checks of its claims are made without
+  reading them (`ClaimIndex.fits`);
+- its claims, pickled a chunk of CHUNK at a time, unpickled only for a claim a sentence matches
+  (and a headline's article body).
+An edit re-reads only the files it touched; many claims files are parsed and filed across the
+machine's cores.
 """
 
 from __future__ import annotations
@@ -27,33 +33,79 @@ import functools
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..model import Claim, Ledger
+from ..model import Claim, Ledger, PartialDate
+from .extract import NEGATIONS, find_dates
+from .text import STOPWORDS, normalise, stem, tokens
 from .vocabulary import Vocabulary
 
-Entry = tuple[str, Any]  # a claim's canonical words and its gist (whose `digest` files it)
-EntryOf = Callable[[str], Entry]
-
 PARALLEL_CLAIMS = 2000
-"""Fewer claims than this to read are read here: worker processes would cost more than they save."""
+"""Fewer claims than this to file are filed here: worker processes would cost more than they save."""
+
+CHUNK = 32
+"""Claims pickled together: unpickling the chunk of one claim takes 0.3 ms, and pickling claims
+one by one took twice as long as in chunks."""
+
+
+def filed_under(text: str) -> tuple[int, int]:
+    """Where a claim's text is filed, read without the vocabulary: the digest of its dates and
+    negation (`filing_key`, exactly as its reading has them) and the signature of its stems."""
+    text = normalise(text)
+    words = tokens(text)
+    dates, _ = find_dates(text, words)
+    return (filing_key(frozenset(m.date for m in dates), any(w.word in NEGATIONS for w in words)),
+            stem_bits({w.stem for w in words}))
+
+
+def filing_key(dates: frozenset[PartialDate], negated: bool) -> int:
+    """The digest claims are filed under, the same in every run."""
+    text = repr((sorted(map(repr, dates)), negated))
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+_UNSIGNED = STOPWORDS | {stem(word) for word in STOPWORDS}
+"""Stems left out of signatures: nearly every text has them, so they would tell nothing apart."""
+
+
+def stem_bits(stems: Iterable[str]) -> int:
+    """The signature of a set of stems: the bit of each (but `_UNSIGNED`). A text with every stem
+    of another has every bit of its signature, so a claim lacking one of the bits a sentence
+    requires lacks a stem it requires."""
+    bits = 0
+    for one in stems:
+        if one not in _UNSIGNED:
+            bits |= _bit(one)
+    return bits
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _bit(one: str) -> int:
+    return 1 << (zlib.crc32(one.encode()) & 63)
+
 
 class Outline(NamedTuple):
     """What the index knows of one claims file without unpickling its claims, in a form quick to
     unpickle (it is read for every file on every run)."""
 
-    keys: array.array  # the digests of the claims' gist keys, in order
+    keys: array.array  # the claims' filing keys, in order
     positions: array.array  # where the claim of each of `keys` stands in the file
+    signatures: array.array  # the stem bits of the claim of each of `keys`
+    texts: tuple[str, ...]  # the claims' texts, in file order
     bodies: dict[str, tuple[int, ...]]  # article -> positions of its body's claims (not its headline)
     ids: str  # the claims' ids, one a line
     sound: bool  # nothing wrong reading it, and every record its claims name is in the ledger read with
 
-    def positions_of(self, key: int) -> array.array:
-        """The positions of the claims filed under `key`, in file order."""
+    def filed(self, key: int, required: int) -> Iterator[int]:
+        """The positions of the claims filed under `key` whose signature has every bit of
+        `required`, in file order."""
         first = bisect.bisect_left(self.keys, key)
-        return self.positions[first:bisect.bisect_right(self.keys, key, first)]
+        for index in range(first, bisect.bisect_right(self.keys, key, first)):
+            if self.signatures[index] & required == required:
+                yield self.positions[index]
 
     def fits(self, seen: set[str]) -> bool:
         """Sound, with no id twice or already `seen` (which it adds to)."""
@@ -63,15 +115,17 @@ class Outline(NamedTuple):
         return self.sound and len(seen) == before + len(ids)
 
 
-def _outline(claims: list[Claim], entries: list[Entry], clean: bool, ledger: Ledger | None) -> Outline:
+def _outline(claims: list[Claim], clean: bool, ledger: Ledger | None) -> Outline:
     """`clean`: no error reading the file; `ledger`: the records its claims may name (None:
     claims already checked against them)."""
-    filed = sorted((gist.digest, position) for position, (_, gist) in enumerate(entries))
+    filings = [filed_under(claim.text) for claim in claims]
+    order = sorted(range(len(claims)), key=lambda position: (filings[position][0], position))
     bodies: dict[str, list[int]] = {}
     for position, claim in enumerate(claims):
         if claim.article and claim.kind != "headline":
             bodies.setdefault(claim.article, []).append(position)
-    return Outline(array.array("Q", [key for key, _ in filed]), array.array("L", [p for _, p in filed]),
+    return Outline(array.array("Q", [filings[p][0] for p in order]), array.array("L", order),
+                   array.array("Q", [filings[p][1] for p in order]), tuple(claim.text for claim in claims),
                    {k: tuple(v) for k, v in bodies.items()}, "\n".join(c.id for c in claims),
                    clean and (ledger is None or all(_named(claim, ledger) for claim in claims)))
 
@@ -85,39 +139,55 @@ def _named(claim: Claim, ledger: Ledger) -> bool:
                     and (not a.object or a.object in sources or a.object in entities) for a in claim.assertions))
 
 
-Indexed = tuple[Outline, list[bytes]]  # a claims file's outline and its claims' readings, pickled
+Chunks = list[bytes | list[Claim]]  # a file's claims, CHUNK at a time, pickled until one is asked for
+Indexed = tuple[Outline, Chunks]
 
 
 class _File:
-    """One claims file's outline, and its readings once a sentence needs one of them."""
+    """One claims file's outline, and its claims once a sentence matches one of them."""
 
-    def __init__(self, outline: Outline, readings: list[bytes] | Callable[[], Indexed]) -> None:
+    def __init__(self, outline: Outline, chunks: Chunks | Callable[[], Indexed]) -> None:
         self.outline = outline
-        self._readings = readings
+        self._chunks = chunks
 
-    def reading(self, position: int) -> tuple[Claim, str, Any]:
-        if callable(self._readings):
-            self.outline, self._readings = self._readings()
-        claim, canonical, gist = pickle.loads(self._readings[position])
-        return claim, canonical, gist
+    def claim(self, position: int) -> Claim:
+        if callable(self._chunks):
+            self.outline, self._chunks = self._chunks()
+        chunk = self._chunks[position // CHUNK]
+        if isinstance(chunk, bytes):
+            chunk = self._chunks[position // CHUNK] = pickle.loads(chunk)
+        return chunk[position % CHUNK]
+
+
+class Filed(NamedTuple):
+    """A claim a sentence's key points at: its text, read by the sentence's reader, and its
+    record, unpickled only when asked for."""
+
+    text: str
+    file: _File
+    position: int
+
+    def claim(self) -> Claim:
+        return self.file.claim(self.position)
 
 
 class ClaimIndex:
-    """Ledger claims by the digest of what they say."""
+    """Ledger claims by the digest of their dates and negation, with their stems' signatures."""
 
     def __init__(self, files: list[_File]) -> None:
         self._files = files
 
-    def candidates(self, key: int) -> Iterator[tuple[Claim, str, Any]]:
-        """(claim, canonical words, gist) of every claim filed under `key`, in ledger order."""
+    def candidates(self, key: int, required: int) -> Iterator[Filed]:
+        """Every claim filed under `key` whose signature has the bits of `required`, in ledger
+        order."""
         for file in self._files:
-            for position in file.outline.positions_of(key):
-                yield file.reading(position)
+            outline = file.outline
+            for position in outline.filed(key, required):
+                yield Filed(outline.texts[position], file, position)
 
     def body(self, article: str) -> list[Claim]:
         """The claims of an article's body (a headline is judged against them)."""
-        return [file.reading(position)[0] for file in self._files
-                for position in file.outline.bodies.get(article, ())]
+        return [file.claim(position) for file in self._files for position in file.outline.bodies.get(article, ())]
 
     def fits(self, ledger: Ledger) -> bool:
         """Whether the claims files hold nothing that loading them with `ledger` would report
@@ -126,27 +196,23 @@ class ClaimIndex:
         return all(file.outline.fits(seen) for file in self._files)
 
     @classmethod
-    def of_ledger(cls, ledger: Ledger, entry_of: EntryOf) -> ClaimIndex:
-        """The index of a ledger's claims already in memory, read here and not cached."""
+    def of_ledger(cls, ledger: Ledger) -> ClaimIndex:
+        """The index of a ledger's claims already in memory, filed here and not cached."""
         groups: dict[str, list[Claim]] = {}
         for claim in ledger.claims.values():
             groups.setdefault(claim.location.file, []).append(claim)
-        files = []
-        for claims in groups.values():
-            entries = [entry_of(claim.text) for claim in claims]
-            files.append(_File(_outline(claims, entries, True, None), _pickled(claims, entries)))
-        return cls(files)
+        return cls([_File(_outline(claims, True, None), [claims[i:i + CHUNK] for i in range(0, len(claims), CHUNK)])
+                    for claims in groups.values()])
 
     @classmethod
-    def of_files(cls, paths: list[Path], ledger: Ledger, common: bytes, entry_of: EntryOf) -> ClaimIndex:
-        """The index of the claims files at `paths` of `ledger` (its sources and facts), read by
-        `entry_of` with the vocabulary and code `common` is the digest of (`reading_key`): each
-        file's outline from the cache, the files without one parsed and read (across cores when
-        many)."""
+    def of_files(cls, paths: list[Path], ledger: Ledger, common: bytes) -> ClaimIndex:
+        """The index of the claims files at `paths` of `ledger` (its sources and facts), for the
+        vocabulary and code `common` is the digest of (`reading_key`): each file's outline from
+        the cache, the files without one parsed and filed (across cores when many)."""
         from ..cache import FileCache, digest
 
         cache = FileCache.open()
-        how = _How(entry_of, common, ledger)
+        how = _How(common, ledger)
         files: list[_File | None] = []
         missing: list[tuple[int, Path]] = []
         for path in paths:
@@ -157,7 +223,7 @@ class ClaimIndex:
                     key = b""
                 stored = cache.get_derived(_name("claim-outline", path), key) if key else None
                 if isinstance(stored, Outline):
-                    files.append(_File(stored, functools.partial(_stored_readings, cache, path, key, stored, how)))
+                    files.append(_File(stored, functools.partial(_stored_claims, cache, path, key, stored, how)))
                     continue
             missing.append((len(files), path))
             files.append(None)
@@ -167,24 +233,18 @@ class ClaimIndex:
 
 
 class _How(NamedTuple):
-    """How claims files are indexed: each claim's text read by `entry_of`, with the vocabulary
-    and code `common` is the digest of, its references checked against `ledger`."""
+    """How claims files are indexed: for the vocabulary and code `common` is the digest of, their
+    references checked against `ledger`."""
 
-    entry_of: EntryOf
     common: bytes
     ledger: Ledger
 
 
-def _pickled(claims: list[Claim], entries: list[Entry]) -> list[bytes]:
-    return [pickle.dumps((claim, *entry), protocol=pickle.HIGHEST_PROTOCOL)
-            for claim, entry in zip(claims, entries, strict=True)]
-
-
-def _stored_readings(cache: Any, path: Path, key: bytes, outline: Outline, how: _How) -> Indexed:
-    """A file's readings, stored under the key its outline was found under; when they are gone
-    or were replaced meanwhile, the file indexed again."""
-    stored = cache.get_derived(_name("claim-readings", path), key)
-    if isinstance(stored, list) and len(stored) == len(outline.keys):
+def _stored_claims(cache: Any, path: Path, key: bytes, outline: Outline, how: _How) -> Indexed:
+    """A file's claims, stored under the key its outline was found under; when they are gone or
+    were replaced meanwhile, the file indexed again."""
+    stored = cache.get_derived(_name("claim-records", path), key)
+    if isinstance(stored, list) and len(stored) == -(-len(outline.texts) // CHUNK):
         return outline, stored
     return _index_file(how, path)
 
@@ -202,29 +262,29 @@ def _name(kind: str, path: Path) -> str:
 
 
 def _index_file(how: _How, path: Path) -> Indexed:
-    """One claims file parsed (or its records taken from the cache) and its claims read; its
-    outline and readings are stored in the cache under the digest of the bytes they come from."""
+    """One claims file parsed (or its records taken from the cache) and its claims filed; its
+    outline and claims are stored in the cache under the digest of the bytes they come from."""
     from ..cache import FileCache
     from ..ledger import file_records
 
     cache = FileCache.open()
     records, source_digest = file_records(path, "claims", cache)
     claims = [obj for kind, obj in records.records if kind == "claim"]
-    entries = [how.entry_of(claim.text) for claim in claims]
-    outline = _outline(claims, entries, not any(p.severity == "error" for p in records.problems), how.ledger)
-    readings = _pickled(claims, entries)
+    outline = _outline(claims, not any(p.severity == "error" for p in records.problems), how.ledger)
+    chunks: Chunks = [pickle.dumps(claims[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+                      for i in range(0, len(claims), CHUNK)]
     if cache and source_digest:
         key = _file_key(how.common, path, source_digest)
-        cache.put_derived(_name("claim-readings", path), key, readings)
+        cache.put_derived(_name("claim-records", path), key, chunks)
         cache.put_derived(_name("claim-outline", path), key, outline)
-    return outline, readings
+    return outline, chunks
 
 
 _JOB: tuple[_How, list[Path]] | None = None  # what forked workers read
 
 
 def _index_all(how: _How, paths: list[Path]) -> list[Indexed]:
-    """Each file indexed, across cores (forked workers share the vocabulary) when they are many."""
+    """Each file indexed, across cores when they are many."""
     global _JOB
     import multiprocessing
 

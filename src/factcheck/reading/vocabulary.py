@@ -54,6 +54,7 @@ class _PhraseIndex:
         self._bags_by_stem: dict[str, list[tuple[frozenset[str], str]]] | None = None  # built on first use
         self.stems_of: dict[str, set[str]] = defaultdict(set)
         self._bare: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
+        self._common: dict[str, frozenset[str]] | None = None  # built on first use, see common_stems
 
     def add(self, phrase: str, target: str, change: str | None = None, listed: bool = True,
             reverse: bool = False) -> None:
@@ -103,6 +104,17 @@ class _PhraseIndex:
         for bag in self._bags:
             self._bags_by_stem[min(bag[0], key=lambda s: (counts[s], s))].append(bag)
         return self._bags_by_stem
+
+    def common_stems(self, target: str) -> frozenset[str]:
+        """The stems of every phrase that names `target` and of every name of several words filed
+        for it: words that name it have them all (see index.py)."""
+        if self._common is None:
+            common: dict[str, frozenset[str]] = {}
+            named = [(frozenset(stems), sense[0]) for stems, senses in self._phrases.items() for sense in senses]
+            for stems, named_target in [*named, *self._bags]:
+                common[named_target] = common[named_target] & stems if named_target in common else stems
+            self._common = common
+        return self._common.get(target, frozenset())
 
     def _longest(self, words: list[Token], taken: set[int], i: int) -> tuple[int, list[_Sense]]:
         """The longest phrase starting at word `i` that is written there: its length and
