@@ -6,8 +6,8 @@ otherwise the link word stays a part not checked. A link of cause ("because", "i
 
 Only a plain shape is read, so that no statement is paired with the wrong one: nothing measures
 the link ("a year after", "shortly after"), the linked statement begins right after the link
-word (past an article or a possessive), lies wholly in its clause, and every other statement of
-the sentence lies wholly in the main clause.
+word (past an article or a possessive), lies wholly in its clause, every other statement of the
+sentence lies wholly in the main clause, and each side is the reading of one relation word.
 """
 
 from __future__ import annotations
@@ -46,9 +46,17 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[tuple[int,
             continue
         main = [i for i in core if i not in linked and (min(chosen[i].covers) > end if fronted
                                                          else max(chosen[i].covers) < index)]
-        if main and len(main) + len(linked) == len(core):
+        if main and len(main) + len(linked) == len(core) and _one_statement(chosen, main) \
+                and _one_statement(chosen, linked):
             found.extend((index, m, s) for m in main for s in linked)
     return found
+
+
+def _one_statement(chosen: Sequence[Candidate], side: list[int]) -> bool:
+    """One side of a link is one statement: the readings of one relation word ("Russia and
+    Turkey reconciled" read once for each), never two verbs ("opened after the council approved
+    the tunnel and after the depot closed": what the second "after" follows is not told)."""
+    return len({(chosen[i].relation.first, chosen[i].relation.last) for i in side}) == 1
 
 
 def named_events(reading: Reading, chosen: Sequence[Candidate], dated_event: Callable[[str], Fact | None],
