@@ -86,3 +86,19 @@ def test_between_two_names_is_one_phrase(transit: Engine, sentence: str, verdict
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a verb that lends its place to an event noun says the event happened, at the date before it
+    ("In June 2017 the transit authority placed an order with Corvane for Citylink trams.", "true", []),
+    ("In June 2018 the transit authority placed an order with Corvane for Citylink trams.", "false", []),
+    ("In June 2017 the transit authority placed an order with Greyline for Citylink trams.", "unproven",
+     ["Greyline"]),
+    # a verb that is no support verb stands between: the opening is not dated by the approval
+    ("In 2015 the council approved the opening of the Harbour Tunnel.", "unproven", ["opening"]),
+])
+def test_a_support_verb_dates_its_event_noun(transit: Engine, sentence: str, verdict: str,
+                                             unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

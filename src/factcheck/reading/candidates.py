@@ -513,6 +513,7 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     own = reading.aside_of(relation.first)
     verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
              and (own is not None or reading.aside_of(first) is None)}
+    verbs.discard(support_verb(reading, relation))  # "In 2018 India signed a deal": the deal's date
     dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
     after = [m for m in dates if relation.last < m.first < closing]
     for mention in after:
@@ -528,6 +529,22 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
             return mention
         break
     return None
+
+
+_SUPPORTED_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "formal", "s"})
+
+
+def support_verb(reading: Reading, relation: Mention) -> int | None:
+    """The verb that lends its place to an event noun just after it ("signed a deal", "placed an
+    order", "paid a visit"): it says the noun's event happened, and a date before it is the
+    event's."""
+    index = relation.first - 1
+    while index >= 0 and relation.first - index <= 3 and (
+            reading.words[index].word in _SUPPORTED_PHRASE or index in reading.named):
+        index -= 1
+    if index < 0 or index == relation.first - 1 or "N" not in lexicon.word_classes(reading.words[relation.last].word):
+        return None
+    return index if lexicon.verb_lemma(reading.words[index].word) in lexicon.SUPPORT_VERBS else None
 
 
 def _adjunct_of_verb_before(reading: Reading, date: DateMention, relation: Mention) -> bool:

@@ -33,9 +33,11 @@ EVENT_VERBS = frozenset({"come", "follow", "occur", "happen"})
 July 2019". Elsewhere ("came to Russia's aid") they are predicates like any other."""
 
 SUPPORT_VERBS = frozenset({"pay", "make", "hold", "give", "take", "conduct", "carry", "stage", "have", "deliver",
-                           "impose", "levy", "slap", "put", "lead", "sign", "conclude", "strike"})
+                           "impose", "levy", "slap", "put", "lead", "sign", "conclude", "strike", "place", "seal",
+                           "clinch"})
 """Verbs that lend their place to an event noun: "paid a visit", "held talks", "gave a speech",
-"imposed sanctions", "put his signature to", "led the mission in", "signed a deal to buy"."""
+"imposed sanctions", "put his signature to", "led the mission in", "signed a deal to buy",
+"placed an order", "sealed a deal"."""
 
 ATTRIBUTION_VERBS = frozenset({
     "say", "tell", "state", "claim", "report", "announce", "add", "note", "confirm", "accord",
