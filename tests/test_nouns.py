@@ -102,3 +102,26 @@ def test_a_support_verb_dates_its_event_noun(transit: Engine, sentence: str, ver
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # an event noun that heads its phrase says the event of the party after "of"
+    ("The opening of the Northline came on 14 September 2019.", "true", []),
+    ("The opening of the Northline took place on 14 September 2018.", "false", []),
+    ("The closure of Riverside Depot came in June 2021.", "true", []),
+    ("The closure of Riverside Depot came in June 2020.", "false", []),
+    # done by the party after "by"
+    ("The creation of the transit authority by the city council came on 1 July 1996.", "true", []),
+    ("The creation of the transit authority by the city council came on 1 July 1997.", "false", []),
+    ("The creation of the transit authority by Greyline came on 1 July 1996.", "unproven", []),
+    # a word before the noun that says less than that it happened keeps it unread
+    ("The planned opening of the Northline came in September 2019.", "unproven", ["planned"]),
+    # "came" says it happened; "came as a surprise" says more
+    ("The council's approval of the Harbour Tunnel came in November 2015.", "true", []),
+    ("The council's approval of the Harbour Tunnel came as a surprise in November 2015.", "unproven", ["surprise"]),
+])
+def test_an_event_noun_and_the_party_after_of(transit: Engine, sentence: str, verdict: str,
+                                              unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
-from .candidates import Candidate
+from .candidates import Candidate, event_verb_after
 from .extract import NEGATIONS, Reading, number_start
 from .text import SCALES, STOPWORDS, Token, mixed_script
 from .vocabulary import MAX_SENSES, Mention
@@ -186,7 +186,8 @@ def _unread_relations(reading: Reading, covered: set[int], claimed: set[int]) ->
     parts = []
     for mention in reading.relations:
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and not words & claimed and not _lends_place(reading, mention, covered):
+        if not words & covered and not words & claimed and not _lends_place(reading, mention, covered) \
+                and not _says_it_happened(reading, mention, covered):
             parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
         claimed |= words
     return parts
@@ -303,6 +304,13 @@ def _lends_place(reading: Reading, mention: Mention, covered: set[int]) -> bool:
     if mention.first != mention.last or lemma not in lexicon.SUPPORT_VERBS:
         return False
     return any(m.first in covered and mention.last < m.first <= mention.last + 3 for m in reading.relations)
+
+
+def _says_it_happened(reading: Reading, mention: Mention, covered: set[int]) -> bool:
+    """A relation word that only says a checked event noun before it happened: "the annexation
+    of Crimea took place in 2014" (see candidates.event_verb_after)."""
+    return any(m.first in covered and event_verb_after(reading, m) == mention.first for m in reading.relations
+               if m.last < mention.first)
 
 
 def _why_unread(reading: Reading, index: int) -> str:
@@ -525,9 +533,11 @@ def _grammar_here(reading: Reading, index: int, lemma: str) -> bool:
     after a relation word ("the deliveries came in July"): grammar, not a predicate."""
     if lemma in lexicon.COUNT_VERBS:
         return any(index < n.index <= index + 3 for n in reading.number_mentions)
-    if lemma in lexicon.EVENT_VERBS and index:
+    if (lemma in lexicon.EVENT_VERBS or lemma == "take") and index:
         gap = reading.text[reading.words[index - 1].end: reading.words[index].start]
-        return gap.strip() == "" and any(m.last == index - 1 for m in reading.relations)
+        if lemma != "take" and gap.strip() == "" and any(m.last == index - 1 for m in reading.relations):
+            return True
+        return any(event_verb_after(reading, m) == index for m in reading.relations if m.last < index)
     return False
 
 

@@ -85,7 +85,8 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     before, after = parties_around(reading, relation, opening, closing)
     trailing = change_after(reading, relation)
     linked = value_verb(reading, relation)
-    own_verb = trailing[0] if trailing else linked.first if linked else None
+    happened = event_verb_after(reading, relation)
+    own_verb = trailing[0] if trailing else linked.first if linked else happened
     when = date_for(reading, relation, opening, closing, own_verb)
     negation = negation_for(reading, relation)
     if negation is None:  # a copula's link: "has not been" between two parties
@@ -372,11 +373,52 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     passive = passive_option(reading, relation, before, after)
     if passive:  # "the council was set up by the authority": never the other way round
         return passive
+    of_phrase = of_phrase_option(reading, relation, before, after)
+    if of_phrase:  # "the opening of the Northline": the Northline opened, or was opened
+        return of_phrase
     options = [*epithet_option(reading, relation, before, after), *modifier_option(reading, relation, before),
                *in_order(reading, before, after),
                *subject_after(before, after), *object_before(reading, relation, before, after),
                *farther_objects(reading, before, after), *without_object(reading, relation, before, after)]
     return list(dict.fromkeys(options))
+
+
+def of_phrase_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"The opening of the Northline came in 2019", "the annexation of Crimea by Russia": an
+    event noun that heads its phrase says the event of the party after "of", done by the party
+    after "by" if one follows (else the party alone, which the facts may give as the subject, or
+    as the object of the one fact of that event: see Reader._agentless). Only a noun with
+    nothing but an article before it, after the start, a comma, a date or a verb the reader
+    reads or reports ("the planned opening" says less than that it opened)."""
+    words = reading.words
+    if before or not after or "N" not in lexicon.word_classes(words[relation.last].word) or \
+            relation.last + 1 >= len(words) or words[relation.last + 1].word != "of" or \
+            not _heads_phrase(reading, relation):
+        return []
+    index = relation.last + 2
+    while index < after[0].first and words[index].word in _ARTICLES:
+        index += 1
+    if index != after[0].first:
+        return []
+    agent = after[1] if len(after) > 1 and words[after[1].first - 1].word in _PASSIVE and \
+        all(w.word in _ARTICLES for w in words[after[0].last + 2: after[1].first]) and \
+        words[after[0].last + 1].word in _PASSIVE else None
+    return [((agent,), after[0])] if agent is not None else [((after[0],), None)]
+
+
+def _heads_phrase(reading: Reading, relation: Mention) -> bool:
+    """Only articles before the noun, and before them the start, a comma, a date or a verb that
+    is no auxiliary."""
+    words = reading.words
+    index = relation.first - 1
+    while index >= 0 and words[index].word in _ARTICLES:
+        index -= 1
+    if index < 0 or "," in reading.text[words[index].end: words[index + 1].start]:
+        return True
+    if any(d.last == index for d in reading.date_mentions):
+        return True
+    lemma = lexicon.verb_lemma(words[index].word)
+    return lemma is not None and lemma not in lexicon.LIGHT_VERBS and index not in reading.named
 
 
 def epithet_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
@@ -500,6 +542,29 @@ def change_after(reading: Reading, relation: Mention) -> tuple[int, str] | None:
         return index, "start"
     if word in END_WORDS:
         return index, "end"
+    return None
+
+
+_EVENT_PHRASE_GLUE = _NOUN_PHRASE_GLUE | {"by"}
+
+
+def event_verb_after(reading: Reading, noun: Mention) -> int | None:
+    """Where a verb that says no more than that the noun's event happened follows its phrase:
+    "the opening of the Northline came in 2019", "the annexation of Crimea by Russia took place
+    in 2014" (names, "'s", of/in/at/by and "the" between)."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[noun.last].word):
+        return None
+    index = noun.last + 1
+    named = reading.named
+    while index < len(words) and (index in named or words[index].word in _EVENT_PHRASE_GLUE):
+        index += 1
+    if index >= len(words):
+        return None
+    lemma = lexicon.verb_lemma(words[index].word)
+    if lemma in lexicon.EVENT_VERBS or (lemma == "take" and index + 1 < len(words) and
+                                        words[index + 1].word == "place"):
+        return index
     return None
 
 
