@@ -125,3 +125,16 @@ def test_an_event_noun_and_the_party_after_of(transit: Engine, sentence: str, ve
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a number that counts what the event noun is for, as the supporting statement counts it
+    ("The transit authority placed an order for 38 Citylink trams with Corvane in June 2017.", "true", []),
+    ("The transit authority placed an order for 40 Citylink trams with Corvane in June 2017.", "unproven", ["40"]),
+    ("The transit authority placed an order for 38 Citylink trams with Corvane in June 2016.", "false", []),
+])
+def test_a_number_that_counts_the_event_nouns_object(transit: Engine, sentence: str, verdict: str,
+                                                     unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

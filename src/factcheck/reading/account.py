@@ -234,7 +234,8 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
         first = number_start(reading, number)
         if number.index not in covered:
             following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
-            counted = next((last for last in following if said(first, last)), None)
+            links = frozenset() if _counts_event_object(reading, first, covered) else _PREPOSITIONS
+            counted = next((last for last in following if said(first, last, links)), None)
             if counted is not None:  # "38 Citylink trams", as the statement writes it
                 claimed.update(range(first, counted + 1))
             elif not (_with_preposition(reading, first, _NUMBER_LINKS) and said(first, number.index, _NUMBER_LINKS)):
@@ -272,6 +273,14 @@ def _cause_links(reading: Reading, covered: set[int], claimed: set[int], said: _
             parts.append((index, index, LINK))
             claimed.add(index)
     return parts
+
+
+def _counts_event_object(reading: Reading, first: int, covered: set[int]) -> bool:
+    """"placed an order for 38 Citylink trams": the number counts what a checked event noun is
+    of or for, which a supporting statement may give without the preposition ("ordered 38
+    Citylink trams")."""
+    return first >= 2 and reading.words[first - 1].word in ("for", "of") and any(
+        m.last == first - 2 and m.first in covered for m in reading.relations)
 
 
 def _ambiguous_names(reading: Reading, claimed: set[int]) -> list[Part]:
