@@ -9,7 +9,14 @@ import pytest
 from factcheck.reading import reader_for, verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import REPO, TODAY
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Engine:
+    from factcheck.ledger import load_or_raise
+
+    return Engine(load_or_raise(REPO))
 
 
 def _dates(engine: Engine, sentence: str) -> dict[str, int | None]:
@@ -63,15 +70,10 @@ def test_a_party_after_a_preposition_may_be_no_object(transit: Engine, sentence:
     assert set(unread) <= {u.text for u in v.claim.unchecked}
 
 
-def test_a_cause_the_supporting_statement_gives_in_the_same_words() -> None:
+def test_a_cause_the_supporting_statement_gives_in_the_same_words(bundled: Engine) -> None:
     """"for buying the S-400" is what the sanction's statement says; "over its purchase" is not."""
-    from factcheck.ledger import load_or_raise
-
-    from .conftest import REPO
-
-    engine = Engine(load_or_raise(REPO))
-    said = verify_text(engine, "The US sanctioned Turkey in December 2020 for buying the S-400.", TODAY)
-    other = verify_text(engine, "The US sanctioned Turkey in December 2020 over its purchase of the S-400.", TODAY)
+    said = verify_text(bundled, "The US sanctioned Turkey in December 2020 for buying the S-400.", TODAY)
+    other = verify_text(bundled, "The US sanctioned Turkey in December 2020 over its purchase of the S-400.", TODAY)
     assert said.verdict == "true", said.reason
     assert other.verdict == "unproven" and [u.text for u in other.claim.unchecked] == ["over"], other.reason
 
@@ -138,3 +140,24 @@ def test_a_number_that_counts_the_event_nouns_object(transit: Engine, sentence: 
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a reporting verb before a checked event noun is checked where the supporting statement
+    # reports it with the same verb ("Shoigu announced that Russia would form ...")
+    ("Russia announced the formation of three new divisions on 4 May 2016.", "true", []),
+    ("Russia announced the formation of three new divisions on 4 May 2017.", "false", []),
+    ("Russia confirmed the formation of three new divisions on 4 May 2016.", "unproven", ["confirmed"]),
+    ("Turkey confirmed the purchase of the S-400 in September 2017.", "true", []),
+    ("Turkey announced the purchase of the S-400 in September 2017.", "unproven", ["announced"]),
+])
+def test_a_reporting_verb_the_supporting_statement_uses(bundled: Engine, sentence: str, verdict: str,
+                                                        unread: list[str]) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+def test_a_reporting_verb_no_supporting_statement_uses(transit: Engine) -> None:
+    v = verify_text(transit, "On 1 July 1996 the council announced the creation of the transit authority.", TODAY)
+    assert v.verdict == "unproven" and [u.text for u in v.claim.unchecked] == ["announced"], v.reason

@@ -126,22 +126,26 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
         covered |= candidate.covers
     claimed: set[int] = set(covered)
     statements = carried or ()
-    parts = [*_unread_relations(reading, covered, claimed),
+    parts = [*_unread_relations(reading, covered, claimed, said),
              *_unread_parties(reading, covered, claimed, said, statements),
              *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
              *_ambiguous_names(reading, claimed)]
     parts.extend(_cause_links(reading, covered, claimed, said))
-    parts.extend(p for p in _unread_words(reading, claimed) if not _carried(reading, p, said))
+    parts.extend(p for p in _unread_words(reading, claimed) if not _carried(reading, p, said, covered))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in sorted(set(parts))]
 
 
-def _carried(reading: Reading, part: Part, said: _Said) -> bool:
+def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bool:
     """Whether a supporting statement says the part in the same words; an attribution with the
-    word after it ("confirmed on"); a rank before a name or a relation word with that word ("the
-    first NATO member to do so" is not carried by "the first components" of another fact)."""
+    word after it ("confirmed on"), or alone before the checked event noun it reports ("announced
+    the formation of" where the statement says "announced"); a rank before a name or a relation
+    word with that word ("the first NATO member to do so" is not carried by "the first
+    components" of another fact)."""
     first, last, why = part
     if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
+        if _reports_event(reading, last, covered):
+            return said(first, last)
         return last + 1 < len(reading.words) and said(first, last + 1)
     if why not in _SAYABLE:
         return False
@@ -180,14 +184,17 @@ _NUMBER_LINKS = _PREPOSITIONS | {"to", "from"}
 """Words that tie a number to what it counts as plainly as a preposition does ("100 votes to 11")."""
 
 
-def _unread_relations(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
+def _unread_relations(reading: Reading, covered: set[int], claimed: set[int], said: _Said) -> list[Part]:
     """The ledger's relation words no chosen reading took, unless another relation word over the
-    same words was read, or the word only lends its place to a checked event noun."""
+    same words was read, or the word only lends its place to a checked event noun, or says it
+    happened, or reports it as a supporting statement does ("announced the formation")."""
     parts = []
     for mention in reading.relations:
         words = set(range(mention.first, mention.last + 1))
+        reported = lexicon.verb_lemma(reading.words[mention.first].word) in lexicon.ATTRIBUTION_VERBS and \
+            _reports_event(reading, mention.last, covered) and said(mention.first, mention.last)
         if not words & covered and not words & claimed and not _lends_place(reading, mention, covered) \
-                and not _says_it_happened(reading, mention, covered):
+                and not _says_it_happened(reading, mention, covered) and not reported:
             parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
         claimed |= words
     return parts
@@ -313,6 +320,15 @@ def _lends_place(reading: Reading, mention: Mention, covered: set[int]) -> bool:
     if mention.first != mention.last or lemma not in lexicon.SUPPORT_VERBS:
         return False
     return any(m.first in covered and mention.last < m.first <= mention.last + 3 for m in reading.relations)
+
+
+def _reports_event(reading: Reading, index: int, covered: set[int]) -> bool:
+    """Whether a checked event noun follows the word, past articles: "announced the formation"."""
+    following = index + 1
+    while following < len(reading.words) and reading.words[following].word in ("the", "a", "an"):
+        following += 1
+    return following in covered and any(
+        m.first == following and "N" in lexicon.word_classes(reading.words[m.last].word) for m in reading.relations)
 
 
 def _says_it_happened(reading: Reading, mention: Mention, covered: set[int]) -> bool:
