@@ -551,7 +551,7 @@ _EVENT_PHRASE_GLUE = _NOUN_PHRASE_GLUE | {"by"}
 def event_verb_after(reading: Reading, noun: Mention) -> int | None:
     """Where a verb that says no more than that the noun's event happened follows its phrase:
     "the opening of the Northline came in 2019", "the annexation of Crimea by Russia took place
-    in 2014" (names, "'s", of/in/at/by and "the" between)."""
+    in 2014" (names, "'s", of/in/at/by and "the" between, and no punctuation)."""
     words = reading.words
     if "N" not in lexicon.word_classes(words[noun.last].word):
         return None
@@ -559,8 +559,8 @@ def event_verb_after(reading: Reading, noun: Mention) -> int | None:
     named = reading.named
     while index < len(words) and (index in named or words[index].word in _EVENT_PHRASE_GLUE):
         index += 1
-    if index >= len(words):
-        return None
+    if index >= len(words) or any(c in ",;:()" for c in reading.text[words[noun.last].end: words[index].start]):
+        return None  # "Ruritania, a Pact member, came to its aid": the aside ends at the comma
     lemma = lexicon.verb_lemma(words[index].word)
     if lemma in lexicon.EVENT_VERBS or (lemma == "take" and index + 1 < len(words) and
                                         words[index + 1].word == "place"):
