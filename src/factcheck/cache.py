@@ -47,13 +47,16 @@ def _code_fingerprint() -> str:
     progress) are never read back."""
     from . import __version__
 
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"{__version__} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
-    for source in sorted(package.rglob("*.py")):
-        hasher.update(str(source.relative_to(package)).encode())
+    sources = sorted(os.path.join(folder, name)[len(package) + 1:]  # os.walk, not Path.rglob: every run pays it
+                     for folder, _, names in os.walk(package) for name in names if name.endswith(".py"))
+    for source in sources:
+        hasher.update(source.encode())
         try:
-            hasher.update(source.read_bytes())
+            with open(os.path.join(package, source), "rb") as code:
+                hasher.update(code.read())
         except OSError:
             hasher.update(b"unreadable")
     return hasher.hexdigest()
