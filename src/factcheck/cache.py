@@ -19,6 +19,7 @@ concurrent runs never read half an entry. `FACTCHECK_NO_CACHE=1` or `--no-cache`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -142,6 +143,16 @@ class FileCache:
     def put_derived(self, name: str, key: bytes, value: Any) -> None:
         body = marshal.dumps((self.fingerprint, name, key)) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(self.folder / f"{name}.derived", _MAGIC + hmac.new(self.key, body, "sha256").digest() + body)
+
+    def stores(self, name: str) -> bool:
+        """Whether anything derived is stored under `name`, for any key: to skip working out a key
+        that could only miss."""
+        return os.path.exists(self.folder / f"{name}.derived")
+
+    def drop_derived(self, name: str) -> None:
+        """Remove what is stored under `name`, if anything."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.folder / f"{name}.derived")
 
     def _read(self, entry: Path, header: bytes) -> Any:
         """An entry's value when it was written for `header` and its signature holds, else None."""
