@@ -69,7 +69,7 @@ def test_when_puts_an_event_within_a_term(transit: Engine, sentence: str, verdic
     # a cause is no order in time: the facts' dates cannot show it
     ("Riverside Depot closed because the KVTA took over the city's buses.", "because"),
     # a side the reader does not check leaves the link unchecked (a pronoun, a verb the ledger lacks)
-    ("The Harbour Tunnel opened in April 2022, after the council approved it.", "after"),
+    ("The KVTA ordered the Corvane trams after it awarded Bellwright the Northline contract.", "after"),
     ("Riverside Depot closed after the KVTA bought new buses.", "after"),
     # how long after is not checked, so neither is the link it measures
     ("The Northline opened two years after the KVTA ordered the Corvane trams.", "after"),

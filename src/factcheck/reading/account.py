@@ -208,7 +208,9 @@ def _unread_parties(reading: Reading, covered: set[int], claimed: set[int], said
         words = set(range(mention.first, mention.last + 1))
         if not words & covered and not said(mention.first, mention.last) and \
                 not _named_by(reading, statements, mention):
-            parts.append((mention.first, mention.last, "a named party in no checked statement"))
+            pronoun = reading.words[mention.first].word in PRONOUNS
+            parts.append((mention.first, mention.last, "a pronoun for a party in no checked statement" if pronoun
+                          else "a named party in no checked statement"))
         claimed |= words
     return parts
 

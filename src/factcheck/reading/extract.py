@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from ..model import PartialDate
+from .pronouns import pronoun_mentions
 from .text import Token, is_share, normalise, spelled_numbers, tokens
 from .vocabulary import Mention, Vocabulary
 
@@ -219,6 +220,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
                 for first, last, value in spelled_numbers(words) if not named & {first, last}]
     numbers = sorted((n for n in numbers if not is_share(text, n.end)), key=lambda n: n.index)
     dated = {i for d in dates for i in range(d.first, d.last + 1)}
+    pronouns = pronoun_mentions(text, words, entities, dated)
+    if pronouns:  # "after the council approved it": the one party it can stand for
+        entities = sorted(entities + pronouns, key=lambda m: m.first)
     relations = [r for r in vocabulary.relation_mentions(words, taken)  # "at the end of 2017" is a date, not an end
                  if not dated & set(range(r.first, r.last + 1))]
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
