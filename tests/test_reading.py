@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.ledger import load_or_raise
 from factcheck.model import PartialDate
-from factcheck.reading import reader_for, scan_text, verify_text
+from factcheck.reading import extract, reader_for, scan_text, verify_text
 from factcheck.reading.extract import find_dates
 from factcheck.reading.scan import split
 from factcheck.verdict import Engine
@@ -718,3 +718,25 @@ def test_a_value_in_the_present_tense_is_todays(transit: Engine, sentence: str, 
 def test_a_count_in_the_present_tense_is_todays(engine: Engine) -> None:
     assert verify_text(engine, "The Trade League has 27 members", TODAY).verdict == "unproven"
     assert verify_text(engine, "The Trade League had 27 members in 2020", TODAY).verdict == "true"
+
+
+DATE_TEXTS = ["may.2014-03-18 2015", "On 18-Mar-2014, in March 2014 and by the end of 2020", "Sept. 3, 2019",
+              "the 12th of May, 2019 and 2014-03-18", "marsalmar 2014, dec 2015 dec. 2016", "at the start of  2015",
+              "03/04/2014 or 3.4.2014", "İstanbul, June 2016", "the course of 1999 ended", "no year at all",
+              "in May  2014", "may-2014", "during the 1990s, in 1999-2000"]
+
+
+def test_a_date_pattern_is_skipped_only_when_it_could_not_match() -> None:
+    """Each pattern runs only where a quicker search finds what it needs: the dates found are
+    those of every pattern run on every text."""
+    eval_sentences = [line.split("\t")[0] for path in sorted((TESTS / "eval").glob("*.tsv"))
+                      for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    claims = [claim.text for claim in load_or_raise(REPO).claims.values()]
+    texts = DATE_TEXTS + eval_sentences + claims
+    quick = [find_dates(text) for text in texts]
+    every = [(pattern, order, None) for pattern, order, _ in extract._DATE_PATTERNS]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extract, "_DATE_PATTERNS", every)
+        patch.setattr(extract, "_ANY_YEAR", re.compile(""))
+        assert [find_dates(text) for text in texts] == quick
+    assert sum(bool(dates) for dates, _ in quick) > 200

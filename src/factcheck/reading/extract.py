@@ -24,22 +24,29 @@ _MONTHS["sept"] = 9
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(1[5-9]\d\d|2[01]\d\d)"
-_DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; "n" numeric d/m)
-    (re.compile(rf"\b{_YEAR}([-/.])(\d{{1,2}})\2(\d{{1,2}})\b"), "ysmd"),
-    (re.compile(rf"\b(\d{{1,2}})([-./])(\d{{1,2}})\2{_YEAR}\b"), "n"),
-    (re.compile(rf"\b(\d{{1,2}})-{_MONTH}-{_YEAR}\b"), "dmy"),
-    (re.compile(rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "dmy"),
-    (re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b"), "mdy"),
-    (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
-    (re.compile(rf"\b(?:the\s+)?(end)\s+of\s+{_YEAR}\b"), "ey"),
-    (re.compile(rf"\b(?:the\s+)?(beginning|start)\s+of\s+{_YEAR}\b"), "ey"),
-    (re.compile(rf"\b(?:the\s+)?course\s+of\s+{_YEAR}\b"), "y"),
-    (re.compile(rf"\b{_YEAR}\b"), "y"),
+_NUMERIC = re.compile(r"\d[-./]\d")
+_MONTH_WORD = re.compile(rf"\b{_MONTH}[-,\s]")
+_PART_OF_YEAR = re.compile(r"\b(?:end|beginning|start|course)\s+of\s")
+_DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; "n" numeric d/m;
+    # what the text must hold for the pattern to match, a quicker search than its own; patterns
+    # sharing one stand together)
+    (re.compile(rf"\b{_YEAR}([-/.])(\d{{1,2}})\2(\d{{1,2}})\b"), "ysmd", _NUMERIC),
+    (re.compile(rf"\b(\d{{1,2}})([-./])(\d{{1,2}})\2{_YEAR}\b"), "n", _NUMERIC),
+    (re.compile(rf"\b(\d{{1,2}})-{_MONTH}-{_YEAR}\b"), "dmy", _MONTH_WORD),
+    (re.compile(rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "dmy", _MONTH_WORD),
+    (re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b"), "mdy", _MONTH_WORD),
+    (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my", _MONTH_WORD),
+    (re.compile(rf"\b(?:the\s+)?(end)\s+of\s+{_YEAR}\b"), "ey", _PART_OF_YEAR),
+    (re.compile(rf"\b(?:the\s+)?(beginning|start)\s+of\s+{_YEAR}\b"), "ey", _PART_OF_YEAR),
+    (re.compile(rf"\b(?:the\s+)?course\s+of\s+{_YEAR}\b"), "y", _PART_OF_YEAR),
+    (re.compile(rf"\b{_YEAR}\b"), "y", None),
 ]
 """A part of a year is its month where one month is meant ("the end of 2020" is December 2020,
 "the start of 2015" January); "early", "mid", "late" and "the middle of" name no one month and
 are left out of the date, so that they are reported as not checked rather than read as the
 whole year."""
+_ANY_YEAR = re.compile(_YEAR)
+"""Every date pattern has a year: a text without one has no date (most sentences and claims)."""
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
 _BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and"})
 
@@ -137,13 +144,25 @@ class Reading:
 def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMention], str]:
     """Dates at the precision written, where they stand, and the text with them blanked out."""
     words = tokens(text) if words is None else words
-    starts = [w.start for w in words]
+    return dates_at(text, [w.start for w in words], [w.word for w in words])
+
+
+def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateMention], str]:
+    """`find_dates` of a text whose words (as `tokens` has them) and where each starts are known."""
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowers to two characters: keep every offset
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blank = lowered
     found: list[DateMention] = []
-    for pattern, order in _DATE_PATTERNS:
+    if _ANY_YEAR.search(lowered) is None:
+        return found, blank
+    held: dict[re.Pattern[str], bool] = {}  # searched once, in the text as first asked: patterns
+    for pattern, order, needed in _DATE_PATTERNS:  # that share a search and found nothing blank nothing
+        if needed is not None:
+            if needed not in held:
+                held[needed] = needed.search(blank) is not None
+            if not held[needed]:
+                continue
         spans = []
         for match in pattern.finditer(blank):
             date, ambiguous = _date(match.groups(), order)
@@ -152,7 +171,7 @@ def find_dates(text: str, words: list[Token] | None = None) -> tuple[list[DateMe
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end()) - 1
             if first > last:
                 continue
-            bound = words[first - 1].word if first and words[first - 1].word in _BOUNDS else None
+            bound = words[first - 1] if first and words[first - 1] in _BOUNDS else None
             bound = {"till": "until", "between": "from"}.get(bound or "", bound)
             found.append(DateMention(date, first, last, match.start(), match.end(), bound, ambiguous))
             spans.append((match.start(), match.end()))

@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model import Claim, Ledger, PartialDate
-from .extract import NEGATIONS, find_dates
-from .text import STOPWORDS, normalise, stem, tokens
+from .extract import NEGATIONS, dates_at
+from .text import STOPWORDS, normalise, stem, words_at
 from .vocabulary import Vocabulary
 
 PARALLEL_CLAIMS = 2000
@@ -55,10 +55,9 @@ def filed_under(text: str) -> tuple[int, int]:
     """Where a claim's text is filed, read without the vocabulary: the digest of its dates and
     negation (`filing_key`, exactly as its reading has them) and the signature of its stems."""
     text = normalise(text)
-    words = tokens(text)
-    dates, _ = find_dates(text, words)
-    return (filing_key(frozenset(m.date for m in dates), any(w.word in NEGATIONS for w in words)),
-            stem_bits({w.stem for w in words}))
+    words, stems, starts = words_at(text)
+    dates, _ = dates_at(text, starts, words)
+    return filing_key(frozenset(m.date for m in dates), not NEGATIONS.isdisjoint(words)), stem_bits(set(stems))
 
 
 def filing_key(dates: frozenset[PartialDate], negated: bool) -> int:

@@ -122,6 +122,21 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+def words_at(text: str) -> tuple[list[str], list[str], list[int]]:
+    """The words of (normalised) text as `tokens` finds them, their stems and where each stands,
+    without building the tokens (which takes most of the time, for filing many texts)."""
+    words: list[str] = []
+    stems: list[str] = []
+    starts: list[int] = []
+    for match in _RAW_WORD.finditer(text):
+        start = match.start()
+        for word, stemmed in _fold_word(match.group()):
+            words.append(word)
+            stems.append(stemmed)
+            starts.append(start)
+    return words, stems, starts
+
+
 MAX_WORDS = 60
 """The longest stretch of words read as one sentence; longer ones are read in pieces."""
 
