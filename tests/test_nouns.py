@@ -161,3 +161,18 @@ def test_a_reporting_verb_the_supporting_statement_uses(bundled: Engine, sentenc
 def test_a_reporting_verb_no_supporting_statement_uses(transit: Engine) -> None:
     v = verify_text(transit, "On 1 July 1996 the council announced the creation of the transit authority.", TODAY)
     assert v.verdict == "unproven" and [u.text for u in v.claim.unchecked] == ["announced"], v.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a relation noun after "of" and another noun says not that it happened: a refusal denies it
+    ("Valdora City Council set up the transit authority in July 1996 despite Ashby's refusal of membership.",
+     "unproven", ["membership"]),
+    ("Valdora City Council set up the transit authority in July 1996.", "true", []),
+    # a noun of its own relation is read as before
+    ("Brenmoor's membership of the transit authority began in 2009.", "true", []),
+])
+def test_a_relation_noun_another_noun_governs(transit: Engine, sentence: str, verdict: str,
+                                              unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

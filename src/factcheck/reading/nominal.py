@@ -40,7 +40,9 @@ def possessor(reading: Reading, relation: Mention) -> str | None:
 
 def governed(reading: Reading, relation: Mention) -> bool:
     """Whether the noun is the object of another verb through a preposition: "applied for
-    fast-track NATO membership", "a bid for membership", "voted against accession"."""
+    fast-track NATO membership", "a bid for membership", "voted against accession"; or of
+    another noun through "of": "the refusal of membership", "the cancellation of the order"
+    (which may deny the event, or say when it was at issue, not that it happened)."""
     words = reading.words
     if "N" not in lexicon.word_classes(words[relation.last].word):
         return False  # a verb ("ended") is no noun phrase's head
@@ -50,6 +52,8 @@ def governed(reading: Reading, relation: Mention) -> bool:
         word = words[index].word
         if word in _GOVERNING:
             return index > 0 and _other_verb(reading, index - 1)
+        if word == "of":  # "Ashby's refusal of membership", "the cancellation of the order"
+            return index > 0 and _other_noun(reading, index - 1)
         if not (index in named or word in _NOUN_PHRASE or words[index].capital or _modifier(word)):
             return False
         index -= 1
@@ -68,6 +72,20 @@ def _relation_words(reading: Reading) -> set[int]:
     if found is None:
         found = reading.cache["relation words"] = {i for m in reading.relations for i in range(m.first, m.last + 1)}
     return found
+
+
+_QUANTITIES = frozenset({"one", "some", "all", "most", "many", "few", "none", "each", "both", "either", "neither",
+                         "several", "any", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+"""Words before "of" that count the noun's holders rather than govern it: "one of its members"."""
+
+
+def _other_noun(reading: Reading, index: int) -> bool:
+    """A noun that is not one of the ledger's relation words nor a name, nor a count: the head
+    of a phrase whose "of" governs the relation noun after it."""
+    word = reading.words[index].word
+    if index in _relation_words(reading) or index in reading.named or word in _QUANTITIES or word.isdigit():
+        return False
+    return "N" in lexicon.word_classes(word)
 
 
 def _other_verb(reading: Reading, index: int) -> bool:
