@@ -176,3 +176,17 @@ def test_a_relation_noun_another_noun_governs(transit: Engine, sentence: str, ve
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # an aside naming the office past an article and a possessor says the name before it held it
+    ("Ilse Marrow, the authority's chief executive in 2018, approved the Harbour Tunnel.", "false"),
+    ("Tomas Quill, the authority's chief executive since 2015, was replaced in 2024.", "false"),
+    ("Tomas Quill, the authority's chief executive in 2018, approved the Harbour Tunnel.", "unproven"),
+    # "since" in such an aside is a start, not a term held still today
+    ("Dana Ferro, Valdora's mayor since 2012, stepped down in 2020.", "unproven"),
+    ("Dana Ferro, Valdora's mayor since 2010, stepped down in 2020.", "false"),
+])
+def test_an_office_in_an_aside_past_a_possessor(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

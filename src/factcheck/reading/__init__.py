@@ -232,13 +232,14 @@ class Reader:
 
     def _titles(self, reading: Reading) -> list[Candidate]:
         """"Şimşek, Turkey's deputy prime minister from 2015 to 2018, ...": an aside that opens
-        with an office (one holder at a time) says the name before it held the office, at the
-        aside's own dates. Never an aside with a denial in it ("X, not the mayor, ...")."""
+        with an office (one holder at a time), past an article and a possessor ("the authority's
+        chief executive"), says the name before it held the office, at the aside's own dates;
+        "since" there gives the start, not that it holds still ("Ferro, mayor since 2012, stepped
+        down in 2020"). Never an aside with a denial in it ("X, not the mayor, ...")."""
         made = []
         for first, last in reading.asides:
             head = next((m for m in reading.entities if m.last == first - 1), None)
-            office = next((m for m in reading.entities if first <= m.first <= first + 2 and m.last <= last
-                           and m is not head), None)
+            office = _office_opening(reading, first, last)
             denied = any(reading.words[i].word in NEGATIONS for i in range(first, last + 1))
             if head is None or office is None or denied:
                 continue
@@ -246,7 +247,10 @@ class Reader:
             if relation_id is None:
                 continue
             for candidate in relation_candidates(reading, Mention(relation_id, office.first, office.last)):
-                if candidate.assertion.subject == {head.target}:
+                assertion = candidate.assertion
+                if assertion.negated and assertion.change == "end":
+                    continue  # "mayor since 2012, stepped down in 2020": held until the verb's time, not today
+                if assertion.subject == {head.target}:
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
                         candidate.assertion, object=office.target)))
         return made
@@ -542,6 +546,24 @@ class Reader:
                 own = self.engine.verify(self.claim(text, today), unsupported_by_body)
                 return own if own.verdict == Verdict.FALSE else matched
         return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
+
+
+def _office_opening(reading: Reading, first: int, last: int) -> Mention | None:
+    """The name an aside opens with, past an article and a possessor ("the authority's chief
+    executive": the chief executive), within its first five words."""
+    words = reading.words
+    index = first
+    while index <= min(last, first + 4):
+        mention = next((m for m in reading.entities if m.first == index and m.last <= last), None)
+        if mention is not None and not (mention.last + 1 <= last and words[mention.last + 1].word == "s"):
+            return mention
+        if mention is not None:
+            index = mention.last + 2
+        elif words[index].word in ("the", "a", "an"):
+            index += 1
+        else:
+            return None
+    return None
 
 
 def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
