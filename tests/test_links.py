@@ -24,6 +24,9 @@ from .conftest import TODAY
     ("Following the council's approval of the Harbour Tunnel, the KVTA awarded Bellwright the Northline contract.",
      "true"),
     ("The council approved the Harbour Tunnel in 2015, following Riverside Depot's closure.", "false"),
+    # a date just before the link word is the main statement's, with or without a comma, and no interval
+    ("The Northline opened in September 2019 after the KVTA had ordered trams from Corvane.", "true"),
+    ("The Northline opened in September 2019 before the KVTA ordered trams from Corvane.", "false"),
     # a wrong date inside the linked clause is a wrong date, whatever the order
     ("The Northline opened in September 2019, after the transit authority ordered trams from Corvane in 2018.",
      "false"),
@@ -66,8 +69,6 @@ def test_when_puts_an_event_within_a_term(transit: Engine, sentence: str, verdic
 
 
 @pytest.mark.parametrize(("sentence", "unread"), [
-    # a cause is no order in time: the facts' dates cannot show it
-    ("Riverside Depot closed because the KVTA took over the city's buses.", "because"),
     # a side the reader does not check leaves the link unchecked (a pronoun, a verb the ledger lacks)
     ("The KVTA ordered the Corvane trams after it awarded Bellwright the Northline contract.", "after"),
     ("Riverside Depot closed after the KVTA bought new buses.", "after"),
@@ -82,6 +83,23 @@ def test_a_link_the_reader_cannot_pair_stays_unchecked(transit: Engine, sentence
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
     assert unread in {u.text.split()[0] for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a cause comes first: dates that put it after its effect refute it ...
+    ("The council approved the Harbour Tunnel because Riverside Depot closed.", "false"),
+    ("In the wake of Storm Ilda, the council approved the Harbour Tunnel.", "false"),
+    ("The council approved the Harbour Tunnel in response to Storm Ilda.", "false"),
+    # ... but dates in the right order do not show that one caused the other
+    ("Riverside Depot closed because the KVTA took over the city's buses.", "unproven"),
+    ("In the wake of Storm Ilda, the Northline opened.", "unproven"),
+    ("As a result of Storm Ilda, the Northline opened.", "unproven"),
+])
+def test_a_cause_is_refuted_by_the_dates_never_shown(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert [link.link.cause for link in v.links] == [True]
+    assert v.links[0].outcome == (Outcome.CONTRADICTED if verdict == "false" else Outcome.UNVERIFIED)
 
 
 def test_a_denied_statement_leaves_the_order_unchecked(transit: Engine) -> None:

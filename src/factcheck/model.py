@@ -212,7 +212,8 @@ class Unchecked:
 class TimeLink:
     """For free text: a word that sets two of the claim's assertions in order in time ("A after
     B", "A before B", "A when B"), by their places in `assertions`, and where the word stands.
-    `order` is "after", "before" or "when" (at the time of)."""
+    `order` is "after", "before" or "when" (at the time of); `cause` where the words also say
+    the linked statement caused the main one ("because", "in the wake of")."""
 
     order: str
     main: int
@@ -220,6 +221,7 @@ class TimeLink:
     text: str
     start: int
     end: int
+    cause: bool = False
 
 
 @dataclass(frozen=True)

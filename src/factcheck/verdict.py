@@ -247,10 +247,12 @@ class Engine:
         wholly after some fact of B; it is contradicted when every time A can have happened is
         wholly before every time B can have happened (for a relation that repeats, the time the
         sentence gives it: another occasion, which no fact records, could stand in the stated
-        order). "A when B" holds when A's date lies within the
-        period of a state B (or B's within A's) or both are the same day; two other dates that
-        overlap are only approximately at one time; every time A can have happened wholly
-        outside the periods of a state B is contradicted. Anything else is unverified: the order is then not checked."""
+        order). A cause ("because", "in the wake of") is contradicted the same way, and is at
+        best unverified: the dates show which came first, not that one caused the other. "A when
+        B" holds when A's date lies within the period of a state B (or B's within A's) or both
+        are the same day; two other dates that overlap are only approximately at one time; every
+        time A can have happened wholly outside the periods of a state B is contradicted.
+        Anything else is unverified: the order is then not checked."""
         main, linked = results[link.main], results[link.linked]
         if link.order == "before":
             main, linked = linked, main
@@ -268,11 +270,14 @@ class Engine:
         bounds = [self._occasions(r.assertion, side) for r, side in ((main, firsts), (linked, seconds))]
         if link.order == "when":
             return _at_one_time(link, firsts, seconds, bounds)
-        if any(a.first > b.last for a in firsts for b in seconds):
-            return LinkResult(link, Outcome.SUPPORTED, f"'{link.text}': the facts date them in that order")
         if all(bounds) and all(a.last < b.first for a in bounds[0] for b in bounds[1]):
             return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts date them the other way "
                                                           "round")
+        if any(a.first > b.last or link.cause and a.first >= b.first for a in firsts for b in seconds):
+            if link.cause:
+                return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts date the cause first, "
+                                                            "but a cause is not checked")
+            return LinkResult(link, Outcome.SUPPORTED, f"'{link.text}': the facts date them in that order")
         return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts' dates do not tell their order")
 
     def verify_all(self) -> list[Verification]:

@@ -23,7 +23,7 @@ from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, read
 from .index import ClaimIndex, Filed, filing_key, stem_bits
-from .links import LINK_WORDS, named_events, time_links
+from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
 from .text import SCALES, STOPWORDS, normalise, pieces, tokens
 from .vocabulary import Mention, Vocabulary
@@ -333,14 +333,13 @@ class Reader:
                 observe(reading)
             chosen = self._with_named_events(reading, self._remnants(reading, self.chosen(reading)))
             found = time_links(reading, chosen)
-            links.extend(TimeLink(LINK_WORDS[reading.words[word].word], len(assertions) + main,
-                                  len(assertions) + linked, reading.words[word].raw,
-                                  reading.words[word].start + offset, reading.words[word].end + offset)
-                         for word, main, linked in found)
+            links.extend(TimeLink(link.order, len(assertions) + link.main, len(assertions) + link.linked,
+                                  reading.span_text(link.first, link.last), reading.words[link.first].start + offset,
+                                  reading.words[link.last].end + offset, link.cause) for link in found)
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
                              for u in unchecked_parts(reading, chosen, self._carried(chosen),
-                                                      {word for word, _, _ in found}))
+                                                      {i for link in found for i in range(link.first, link.last + 1)}))
             future = future or reading.future
             dated_past = dated_past or (reading.date is not None and reading.date.last < today)
         kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"
@@ -453,7 +452,7 @@ class Reader:
         events = named_events(reading, chosen, self._dated_event, self.vocabulary.part_of_name)
         if events:
             with_events = self._attach_modifiers(reading, chosen + events)
-            paired = {linked for _, _, linked in time_links(reading, with_events)}
+            paired = {link.linked for link in time_links(reading, with_events)}
             if all(with_events.index(event) in paired for event in events):
                 return with_events
         return self._attach_modifiers(reading, chosen)

@@ -572,8 +572,9 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
              own_verb: int | None = None) -> DateMention | None:
     """The date that goes with a verb, within its clause: the nearest after it, else the nearest
     before it, with no other verb in between ("joined the Pact in 1961 and ratified the Accord in
-    1998"). Names, possessives, asides and `own_verb` (the "began" of "the operation began", the
-    "cost" of "the ticket cost") between do not stand in the way. A gerund after a preposition
+    1998"), never one before a word that opens a clause of another time ("after", "because").
+    Names, possessives, asides and `own_verb` (the "began" of "the operation began", the "cost"
+    of "the ticket cost") between do not stand in the way. A gerund after a preposition
     takes no date from before it, nor a noun after a preposition from after another verb."""
     own = reading.aside_of(relation.first)
     verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
@@ -587,7 +588,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
         break
     if _gerund(reading, relation):  # "sanctioned Turkey in 2020 for buying the S-400": 2020 is the sanction's
         return None
-    before = [m for m in dates if opening - 1 <= m.last < relation.first]
+    lowest = opening if opening >= 0 and reading.words[opening].word in _OTHER_TIME else opening - 1
+    before = [m for m in dates if lowest <= m.last < relation.first]
     for mention in reversed(before):
         if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation) \
                 and not _adjunct_of_verb_before(reading, mention, relation):
@@ -596,6 +598,10 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     return None
 
 
+_OTHER_TIME = frozenset({"after", "before", "because", "since", "until", "till"})
+"""Words that open a clause of another time than the clause before them: a date just before the
+word is the earlier clause's ("opened in September 2019 after the KVTA had ordered trams" does not
+date the order)."""
 _SUPPORTED_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "formal", "s"})
 
 

@@ -2,7 +2,8 @@
 A", "A following B", "A when B". Where each side is a statement the reader checks, the link is
 judged by the engine from the dates of the facts that support them (Engine.check_link);
 otherwise the link word stays a part not checked. A link of cause ("because", "in the wake of",
-"in response to") is never read here: the facts' dates cannot show a cause.
+"in response to") says its cause came first, which the dates can refute, but the cause itself
+they cannot show: it is read as a `cause`, never more than unverified.
 
 Only a plain shape is read, so that no statement is paired with the wrong one: nothing measures
 the link ("a year after", "shortly after"), the linked statement begins right after the link
@@ -13,6 +14,7 @@ sentence lies wholly in the main clause, and each side is the reading of one rel
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 from ..diagnostics import Location
 from ..model import Assertion, Fact
@@ -20,8 +22,27 @@ from .candidates import Candidate
 from .extract import Reading
 from .vocabulary import Mention
 
-LINK_WORDS = {"after": "after", "following": "after", "before": "before", "when": "when"}
-"""Words that order two statements in time, and the order each says of the main statement."""
+LINKS: dict[tuple[str, ...], tuple[str, bool]] = {
+    ("after",): ("after", False), ("following",): ("after", False), ("before",): ("before", False),
+    ("when",): ("when", False), ("because",): ("after", True), ("because", "of"): ("after", True),
+    ("in", "the", "wake", "of"): ("after", True), ("in", "response", "to"): ("after", True),
+    ("as", "a", "result", "of"): ("after", True),
+}
+"""Words that order two statements in time: the order each says of the main statement, and
+whether it says a cause."""
+_LONGEST = max(len(phrase) for phrase in LINKS)
+
+
+class Found(NamedTuple):
+    """A link read: its words (first and last), its order and whether it says a cause, and the
+    main and linked statements' places in the readings."""
+
+    first: int
+    last: int
+    order: str
+    cause: bool
+    main: int
+    linked: int
 _LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _MEASURES = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
                        "decade", "decades", "minutes", "moments", "long", "soon", "just", "right", "even", "well",
@@ -29,26 +50,26 @@ _MEASURES = frozenset({"year", "years", "month", "months", "week", "weeks", "day
 """Words that say how long before or after: the interval is not checked, so neither is the link."""
 
 
-def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[tuple[int, int, int]]:
-    """Each link word with the main statement and the linked one it joins, as (the link word's
-    index, the main candidate's index in `chosen`, the linked one's); several where a side was
+def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[Found]:
+    """Each link with the main statement and the linked one it joins; several where a side was
     read as more than one statement ("Russia and Turkey reconciled")."""
-    found: list[tuple[int, int, int]] = []
+    found: list[Found] = []
     core = [i for i, c in enumerate(chosen) if c.assertion.role == "core"]
-    for index, opens in _link_words(reading, chosen):
-        shared = _dates_before(reading, index) if reading.words[index].word == "when" else frozenset()
-        linked = [i for i in core if index < min(chosen[i].covers - shared, default=-1) <= opens]
+    for first, last, opens in _link_words(reading, chosen):
+        order, cause = LINKS[tuple(w.word for w in reading.words[first: last + 1])]
+        shared = _dates_before(reading, first) if order == "when" else frozenset()
+        linked = [i for i in core if last < min(chosen[i].covers - shared, default=-1) <= opens]
         if not linked:
             continue
-        fronted = all(min(chosen[i].covers) > index for i in core)
+        fronted = all(min(chosen[i].covers) > last for i in core)
         end = _clause_end(reading, opens) if fronted else len(reading.words) - 1
-        if any(not all(index < i <= end for i in chosen[s].covers - shared) for s in linked):
+        if any(not all(last < i <= end for i in chosen[s].covers - shared) for s in linked):
             continue
         main = [i for i in core if i not in linked and (min(chosen[i].covers) > end if fronted
-                                                         else max(chosen[i].covers) < index)]
+                                                         else max(chosen[i].covers) < first)]
         if main and len(main) + len(linked) == len(core) and _one_statement(chosen, main) \
                 and _one_statement(chosen, linked):
-            found.extend((index, m, s) for m in main for s in linked)
+            found.extend(Found(first, last, order, cause, m, s) for m in main for s in linked)
     return found
 
 
@@ -69,7 +90,7 @@ def named_events(reading: Reading, chosen: Sequence[Candidate], dated_event: Cal
     checked with it where the event's own name has it (`in_name`), else reported."""
     found = []
     taken = frozenset(i for c in chosen for i in c.covers)
-    for index, opens in _link_words(reading, chosen):
+    for _, index, opens in _link_words(reading, chosen):
         date = next((d for d in reading.date_mentions if d.first == opens), None)
         start = date.last + 1 if date else opens
         mention = next((m for m in reading.entities if m.first <= start <= m.last and not m.scattered), None)
@@ -100,17 +121,21 @@ def _place_after(reading: Reading, index: int) -> Mention | None:
     return None
 
 
-def _link_words(reading: Reading, chosen: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
-    """Each link word no reading took, no date bounds and nothing measures, with where its clause's
-    words begin past an article or a possessive."""
-    for index, token in enumerate(reading.words):
-        if token.word not in LINK_WORDS or any(index in c.covers for c in chosen) or _bounds_date(reading, index) \
-                or not _plain(reading, index):
+def _link_words(reading: Reading, chosen: Sequence[Candidate]) -> Iterator[tuple[int, int, int]]:
+    """Each link no reading took, no date bounds and nothing measures: its first and last word,
+    and where its clause's words begin past an article or a possessive."""
+    words = reading.words
+    taken = {i for c in chosen for i in c.covers}
+    for first in range(len(words)):
+        last = next((first + size - 1 for size in range(_LONGEST, 0, -1)
+                     if tuple(w.word for w in words[first: first + size]) in LINKS), None)
+        if last is None or taken & set(range(first, last + 1)) or _bounds_date(reading, last) \
+                or not _plain(reading, first):
             continue
-        opens = index + 1
-        while opens < len(reading.words) and reading.words[opens].word in _LEADING:
+        opens = last + 1
+        while opens < len(words) and words[opens].word in _LEADING:
             opens += 1
-        yield index, opens
+        yield first, last, opens
 
 
 def _clause_ends(reading: Reading, index: int) -> bool:
@@ -125,6 +150,8 @@ def _plain(reading: Reading, index: int) -> bool:
     if index == 0 or "," in reading.text[reading.words[index - 1].end: reading.words[index].start]:
         return True
     before = reading.words[index - 1].word
+    if any(d.first <= index - 1 <= d.last for d in reading.date_mentions):
+        return True  # "in November 2015 in response to": a date, no interval
     return index - 1 in reading.named or not (before in _MEASURES or before.endswith("ly") or before.isdigit()
                                               or any(n.index == index - 1 for n in reading.number_mentions))
 
