@@ -46,7 +46,9 @@ def test_a_noun_after_a_preposition_takes_no_date_from_another_verb(transit: Eng
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
-    ("The rail union struck in March 2023 after the transit authority's order of Citylink trams.", "unproven"),
+    # the order is not dated March 2023 (that would be false); the link in time is checked: ordered in 2017
+    ("The rail union struck in March 2023 after the transit authority's order of Citylink trams.", "true"),
+    ("The rail union struck in March 2023 before the transit authority's order of Citylink trams.", "false"),
     ("In 2024 the rail union went on strike.", "false"),
 ])
 def test_the_verdict_of_a_noun_after_a_preposition(transit: Engine, sentence: str, verdict: str) -> None:
