@@ -133,6 +133,11 @@ def test_the_link_is_listed_with_what_was_checked(transit: Engine) -> None:
     # with the date the sentence gives it, which must be right
     ("Following the storm of October 2018, the Northline opened.", "true"),
     ("Following the storm of October 2019, the Northline opened.", "false"),
+    # a date in a phrase of another time before the comma is the event's, not the main verb's
+    ("Before the storm of October 2018, the council approved the Harbour Tunnel.", "true"),
+    ("After the storm of October 2018, the council approved the Harbour Tunnel.", "false"),
+    ("Since 2021, the KVTA has run Valdora's buses.", "true"),
+    ("Since 2019, the KVTA has run Valdora's buses.", "false"),
     # a place after it is checked where the event's own name has it, else reported
     ("The Northline opened after the storm in Ashby.", "unproven"),
     # a name of no event is no time: "after Riverside Depot" does not say when it closed

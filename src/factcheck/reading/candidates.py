@@ -592,7 +592,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     before = [m for m in dates if lowest <= m.last < relation.first]
     for mention in reversed(before):
         if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation) \
-                and not _adjunct_of_verb_before(reading, mention, relation):
+                and not _adjunct_of_verb_before(reading, mention, relation) \
+                and not _fronted_link(reading, mention, relation):
             return mention
         break
     return None
@@ -628,6 +629,23 @@ def _adjunct_of_verb_before(reading: Reading, date: DateMention, relation: Menti
     named = reading.named
     starts = set(_verbs(reading))
     return any(i not in named and (i in starts or _inflected_verb(reading.words[i].word)) for i in range(date.first))
+
+
+_LINK_OPENERS = _OTHER_TIME | {"following", "when", "while", "once"}
+
+
+def _fronted_link(reading: Reading, date: DateMention, relation: Mention) -> bool:
+    """A date in a phrase of another time set off by a comma before the verb: "After the July 2016
+    coup attempt, Turkey bought ...", "Before the storm of October 2018, the council approved ..."
+    date the phrase, not the verb ("Since 2016, ..." bounds the verb's own date)."""
+    words = reading.words
+    if date.bound or not any("," in reading.text[words[i - 1].end: words[i].start]
+                             for i in range(date.last + 1, relation.first + 1)):
+        return False
+    start = date.first
+    while start > 0 and "," not in reading.text[words[start - 1].end: words[start].start]:
+        start -= 1
+    return any(words[i].word in _LINK_OPENERS for i in range(start, date.first))
 
 
 def _fronted_verb(reading: Reading, date: DateMention, relation: Mention) -> bool:

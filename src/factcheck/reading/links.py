@@ -93,7 +93,7 @@ def named_events(reading: Reading, chosen: Sequence[Candidate], dated_event: Cal
     for _, index, opens in _link_words(reading, chosen):
         date = next((d for d in reading.date_mentions if d.first == opens), None)
         start = date.last + 1 if date else opens
-        mention = next((m for m in reading.entities if m.first <= start <= m.last and not m.scattered), None)
+        mention = next((m for m in reading.entities if m.first <= start <= m.last), None)
         if mention is None or mention.first <= index:
             continue
         after = mention.last + 1
