@@ -192,3 +192,48 @@ def test_a_relation_noun_another_noun_governs(transit: Engine, sentence: str, ve
 def test_an_office_in_an_aside_past_a_possessor(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a verb in -ing after an article is an event noun too
+    ("The closing of Riverside Depot came on 30 June 2021.", "true"),
+    ("The closing of Riverside Depot came on 30 June 2020.", "false"),
+])
+def test_an_ing_noun_and_the_party_after_of(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "between X and Y": X towards Y, either way round for a symmetric relation
+    ("The meeting between Erdogan and Putin took place in St Petersburg on 9 August 2016.", "true"),
+    ("The meeting between Erdogan and Putin took place in St Petersburg on 9 August 2017.", "unproven"),
+    # "by X and Y": both did it
+    ("The signing of the TurkStream agreement by Russia and Turkey took place in Istanbul in October 2016.",
+     "true"),
+    ("The signing of the TurkStream agreement by Russia and Turkey took place in Istanbul in October 2015.",
+     "false"),
+    ("The signing of the TurkStream agreement by Russia and Iran took place in Istanbul in October 2016.",
+     "unproven"),
+])
+def test_between_and_joint_agents_of_an_event_noun(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "of X to Y": X towards Y ("accession" is a start word of membership there)
+    ("The accession of Ruritania to the Northern Pact came in May 1961.", "true"),
+    ("The accession of Ruritania to the Northern Pact came in May 1962.", "false"),
+    ("The accession of Borduria to the Northern Pact came in May 1961.", "false"),
+    # "by X and Y": both did it, which no fact says
+    ("The ratification of the River Accord by Ruritania took place on 12 June 1998.", "true"),
+    ("The ratification of the River Accord by Ruritania and Syldavia took place on 12 June 1998.", "unproven"),
+])
+def test_the_parties_of_an_event_noun_on_another_ledger(sentence: str, verdict: str) -> None:
+    from factcheck.ledger import load_or_raise
+
+    from .conftest import TESTS
+
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

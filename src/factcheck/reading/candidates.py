@@ -384,26 +384,65 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
 
 
 def of_phrase_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
-    """"The opening of the Northline came in 2019", "the annexation of Crimea by Russia": an
-    event noun that heads its phrase says the event of the party after "of", done by the party
-    after "by" if one follows (else the party alone, which the facts may give as the subject, or
-    as the object of the one fact of that event: see Reader._agentless). Only a noun with
-    nothing but an article before it, after the start, a comma, a date or a verb the reader
-    reads or reports ("the planned opening" says less than that it opened)."""
+    """"The opening of the Northline came in 2019", "the annexation of Crimea by Russia", "the
+    accession of Turkey to NATO", "the meeting between Erdogan and Putin": an event noun that
+    heads its phrase says the event of the party after "of", done by the parties after "by" if
+    they follow, or towards the party after to/with/from (else the party alone, which the facts
+    may give as the subject, or as the object of the one fact of that event: see
+    Reader._agentless); "between X and Y" says it of X towards Y. Only a noun with nothing but
+    an article before it, after the start, a comma, a date or a verb the reader reads or reports
+    ("the planned opening" says less than that it opened)."""
     words = reading.words
-    if before or not after or "N" not in lexicon.word_classes(words[relation.last].word) or \
-            relation.last + 1 >= len(words) or words[relation.last + 1].word != "of" or \
+    if before or not after or not _noun_here(reading, relation) or \
+            relation.last + 1 >= len(words) or words[relation.last + 1].word not in ("of", "between") or \
             not _heads_phrase(reading, relation):
         return []
-    index = relation.last + 2
-    while index < after[0].first and words[index].word in _ARTICLES:
-        index += 1
-    if index != after[0].first:
+    first = _party_after(reading, relation.last + 1, after)
+    if first is None:
         return []
-    agent = after[1] if len(after) > 1 and words[after[1].first - 1].word in _PASSIVE and \
-        all(w.word in _ARTICLES for w in words[after[0].last + 2: after[1].first]) and \
-        words[after[0].last + 1].word in _PASSIVE else None
-    return [((agent,), after[0])] if agent is not None else [((after[0],), None)]
+    link = words[relation.last + 1].word
+    following = first.last + 1
+    second = _party_after(reading, following, after) if following < len(words) else None
+    if link == "between":
+        return [((first,), second)] if second is not None and words[following].word == "and" else []
+    if second is None:
+        return [((first,), None)]
+    if words[following].word in _PASSIVE:
+        return [(_joined_after(reading, second, after), first)]
+    return [((first,), second)] if words[following].word in _TOWARDS else [((first,), None)]
+
+
+_TOWARDS = frozenset({"to", "with", "from"})
+
+
+def _noun_here(reading: Reading, relation: Mention) -> bool:
+    """A noun, or a verb in -ing after an article: "the signing of the agreement"."""
+    word = reading.words[relation.last].word
+    if "N" in lexicon.word_classes(word):
+        return True
+    return word.endswith("ing") and relation.first > 0 and reading.words[relation.first - 1].word in _ARTICLES
+
+
+def _party_after(reading: Reading, index: int, after: list[Mention]) -> Mention | None:
+    """The party right after the word at `index`, past articles ("of the Northline", where "the
+    Northline" may be the name itself)."""
+    index += 1
+    while True:
+        found = next((m for m in after if m.first == index), None)
+        if found is not None or index >= len(reading.words) or reading.words[index].word not in _ARTICLES:
+            return found
+        index += 1
+
+
+def _joined_after(reading: Reading, first: Mention, after: list[Mention]) -> tuple[Mention, ...]:
+    """`first` and the parties joined to it by "and" or "&": "by Russia and Turkey"."""
+    joined = [first]
+    for mention in after:
+        if mention.first > joined[-1].last and \
+                {w.word for w in reading.words[joined[-1].last + 1: mention.first]} <= {"and", "&"} and \
+                mention.first > joined[-1].last + 1:
+            joined.append(mention)
+    return tuple(joined)
 
 
 def _heads_phrase(reading: Reading, relation: Mention) -> bool:
@@ -545,15 +584,16 @@ def change_after(reading: Reading, relation: Mention) -> tuple[int, str] | None:
     return None
 
 
-_EVENT_PHRASE_GLUE = _NOUN_PHRASE_GLUE | {"by"}
+_EVENT_PHRASE_GLUE = _NOUN_PHRASE_GLUE | {"by", "to", "from", "with", "between", "and"}
 
 
 def event_verb_after(reading: Reading, noun: Mention) -> int | None:
     """Where a verb that says no more than that the noun's event happened follows its phrase:
     "the opening of the Northline came in 2019", "the annexation of Crimea by Russia took place
-    in 2014" (names, "'s", of/in/at/by and "the" between, and no punctuation)."""
+    in 2014", "Turkey's accession to NATO came in 1952" (names, "'s", "the", "and" and
+    of/in/at/on/by/to/from/with/between between, and no punctuation)."""
     words = reading.words
-    if "N" not in lexicon.word_classes(words[noun.last].word):
+    if not _noun_here(reading, noun):
         return None
     index = noun.last + 1
     named = reading.named
