@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import results
 from factcheck.cache import NO_CACHE_ENV
 from factcheck.cli import app
 from factcheck.verdict import Engine
@@ -174,3 +175,15 @@ def test_damaged_kept_rows_are_ignored_and_rebuilt(split: Path, cache_dir: Path,
                        "flip": kept[:-10] + bytes([kept[-10] ^ 0xFF]) + kept[-9:]}[damage])
     assert outputs(split, cached=True) == expected
     assert entry.read_bytes() == kept
+
+
+def test_a_ledger_grown_past_the_limit_keeps_no_rows_whole(split: Path, cache_dir: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past LISTED_LIMIT claims, rows are read a claims file at a time, and the rows kept whole
+    while the ledger was smaller are removed (or every run would digest its files twice)."""
+    assert outputs(split, cached=True) == outputs(split, cached=False)
+    assert list(cache_dir.glob("listed-*.derived"))
+    monkeypatch.setattr(results, "LISTED_LIMIT", 7)  # the split ledger has 8 claims
+    CHANGES["a ruling"](split)
+    assert outputs(split, cached=True) == outputs(split, cached=False)
+    assert not list(cache_dir.glob("listed-*.derived"))

@@ -19,6 +19,7 @@ concurrent runs never read half an entry. `FACTCHECK_NO_CACHE=1` or `--no-cache`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -47,13 +48,16 @@ def _code_fingerprint() -> str:
     progress) are never read back."""
     from . import __version__
 
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"{__version__} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
-    for source in sorted(package.rglob("*.py")):
-        hasher.update(str(source.relative_to(package)).encode())
+    sources = sorted(os.path.join(folder, name)[len(package) + 1:]  # os.walk, not Path.rglob: every run pays it
+                     for folder, _, names in os.walk(package) for name in names if name.endswith(".py"))
+    for source in sources:
+        hasher.update(source.encode())
         try:
-            hasher.update(source.read_bytes())
+            with open(os.path.join(package, source), "rb") as code:
+                hasher.update(code.read())
         except OSError:
             hasher.update(b"unreadable")
     return hasher.hexdigest()
@@ -139,6 +143,16 @@ class FileCache:
     def put_derived(self, name: str, key: bytes, value: Any) -> None:
         body = marshal.dumps((self.fingerprint, name, key)) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(self.folder / f"{name}.derived", _MAGIC + hmac.new(self.key, body, "sha256").digest() + body)
+
+    def stores(self, name: str) -> bool:
+        """Whether anything derived is stored under `name`, for any key: to skip working out a key
+        that could only miss."""
+        return os.path.exists(self.folder / f"{name}.derived")
+
+    def drop_derived(self, name: str) -> None:
+        """Remove what is stored under `name`, if anything."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.folder / f"{name}.derived")
 
     def _read(self, entry: Path, header: bytes) -> Any:
         """An entry's value when it was written for `header` and its signature holds, else None."""

@@ -3,8 +3,8 @@
 Exit codes: 0 fine, 1 findings (`check` found problems), 2 unusable input or usage.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every command's annotations at each
+# start, and evaluating them from strings took 3 of its 8 ms (benchmarks/startup.py).
 import datetime as dt
 import enum
 import os

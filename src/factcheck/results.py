@@ -102,13 +102,15 @@ def _rows_kept(parts: LedgerParts, root: Path) -> Iterator[dict[str, Any]]:
     key = _listed_key(root, parts) if kept is not None else None
     if parts.cache and key:
         parts.cache.put_derived(_listed_name(root), key, Listed(kept or [], frozenset(parts.world.sources)))
+    elif parts.cache:  # (a ledger grown past the limit: its files are not digested twice at every run)
+        parts.cache.drop_derived(_listed_name(root))
 
 
 def _listed(root: Path) -> Listed | None:
     """The rows kept for the ledger in `root`, when it has the same files (found as `load` finds
     them) holding the same bytes as when they were kept; None otherwise, or with no cache."""
     cache = FileCache.open()
-    if cache is None:
+    if cache is None or not cache.stores(_listed_name(root)):
         return None
     found: list[Problem] = []
     files = ledger_files(root, False, found)
