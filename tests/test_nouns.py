@@ -237,3 +237,19 @@ def test_the_parties_of_an_event_noun_on_another_ledger(sentence: str, verdict: 
 
     v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a date in a phrase set off by a comma after the noun, with a verb of its own, is that
+    # phrase's: the plan's 2018 is not the opening's
+    ("The Northline's opening, planned for 2018, came in September 2019.", "unproven", ["planned", "2018"]),
+    ("The opening of the Northline, planned for 2018, came in September 2019.", "unproven", ["planned", "2018"]),
+    ("The Harbour Tunnel's opening, delayed from 2021, came on 2 April 2022.", "unproven", ["delayed", "2021"]),
+    # with no verb of its own the phrase's date is the noun's
+    ("The Northline's opening, in September 2018, was delayed by a strike.", "false", []),
+])
+def test_a_date_in_a_phrase_with_a_verb_of_its_own_after_the_noun(transit: Engine, sentence: str, verdict: str,
+                                                                  unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

@@ -623,6 +623,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
     after = [m for m in dates if relation.last < m.first < closing]
     for mention in after:
+        if _verb_of_its_own(reading, relation, mention):
+            continue  # "The Northline's opening, planned for 2018, came in 2019": 2018 is the plan's
         if not any(relation.last < v < mention.first for v in verbs):
             return mention
         break
@@ -686,6 +688,19 @@ def _fronted_link(reading: Reading, date: DateMention, relation: Mention) -> boo
     while start > 0 and "," not in reading.text[words[start - 1].end: words[start].start]:
         start -= 1
     return any(words[i].word in _LINK_OPENERS for i in range(start, date.first))
+
+
+def _verb_of_its_own(reading: Reading, relation: Mention, date: DateMention) -> bool:
+    """A date after the verb in a phrase set off by a comma, with a participle of its own before
+    the date: "the opening, planned for 2018, came in 2019", "the approval, expected in 2014, ..."."""
+    words = reading.words
+    start = next((i for i in range(date.first, relation.last, -1)
+                  if "," in reading.text[words[i - 1].end: words[i].start]), None)
+    if start is None:
+        return False
+    named = reading.named
+    return any(i not in named and _inflected_verb(words[i].word) and not words[i].word.endswith("ing")
+               for i in range(start, date.first))  # "according to the account of 2022" is no verb of its own
 
 
 def _fronted_verb(reading: Reading, date: DateMention, relation: Mention) -> bool:
