@@ -253,3 +253,26 @@ def test_a_date_in_a_phrase_with_a_verb_of_its_own_after_the_noun(transit: Engin
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a party after "without" is no party of the verb: the Pact was not addressed
+    ("King Rudolf addressed the assembly on 4 May 2001 without the Northern Pact.", "unproven", ["Northern Pact"]),
+    ("King Rudolf addressed the Northern Pact's assembly on 4 May 2001.", "true", []),
+])
+def test_a_party_after_without(sentence: str, verdict: str, unread: list[str]) -> None:
+    from factcheck.ledger import load_or_raise
+
+    from .conftest import TESTS
+
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+def test_without_a_party_the_statement_names_bare(bundled: Engine) -> None:
+    """"Turkey and the UN brokered": "without the UN" is not what it says (the preposition is
+    found past the article)."""
+    v = verify_text(bundled, "Turkey brokered the grain deal between Russia and Ukraine in July 2022 without the UN.",
+                    TODAY)
+    assert v.verdict == "unproven" and [u.text for u in v.claim.unchecked] == ["UN"], v.reason

@@ -155,10 +155,14 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
 
 
 def _said_by(reading: Reading, statements: tuple[Statement, ...]) -> _Said:
-    """Whether the words from `first` to `last` (with a preposition before them) stand in one of
-    the supporting facts' statements: they are checked with that fact."""
+    """Whether the words from `first` to `last` (with a preposition before them, past an article:
+    "without the UN" is not said by "Turkey and the UN brokered") stand in one of the supporting
+    facts' statements: they are checked with that fact."""
     def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS) -> bool:
-        start = first - 1 if first and reading.words[first - 1].word in links else first
+        start = first
+        while start and reading.words[start - 1].word in ("the", "a", "an"):
+            start -= 1
+        start = start - 1 if start and reading.words[start - 1].word in links else first
         phrase = " " + " ".join(w.stem for w in reading.words[start: last + 1]) + " "
         return any(phrase in statement.stems for statement in statements)
 

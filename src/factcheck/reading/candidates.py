@@ -344,8 +344,20 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
     before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)]
     remnants = _remnant_parties(reading)
     after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)
-             and m not in remnants]
+             and m not in remnants and not _excluded(reading, m)]
     return before[-MAX_PARTIES:], after[:MAX_PARTIES]
+
+
+_EXCLUDING = frozenset({"without", "except", "excluding"})
+
+
+def _excluded(reading: Reading, mention: Mention) -> bool:
+    """A party after "without" or "except" (past an article) is one the verb's statement leaves
+    out: "addressed the assembly without the Pact" did not address the Pact."""
+    index = mention.first - 1
+    while index >= 0 and reading.words[index].word in _ARTICLES:
+        index -= 1
+    return index >= 0 and reading.words[index].word in _EXCLUDING
 
 
 def _remnant_parties(reading: Reading) -> set[Mention]:
