@@ -276,3 +276,17 @@ def test_without_a_party_the_statement_names_bare(bundled: Engine) -> None:
     v = verify_text(bundled, "Turkey brokered the grain deal between Russia and Ukraine in July 2022 without the UN.",
                     TODAY)
     assert v.verdict == "unproven" and [u.text for u in v.claim.unchecked] == ["UN"], v.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a party in a role of its own ("alongside", "unlike") is checked only where the statement
+    # names it after the same preposition: the trams were ordered from Corvane
+    ("The transit authority ordered 38 Citylink trams on 20 June 2017 alongside Corvane.", "unproven",
+     ["Corvane"]),
+    ("The transit authority ordered 38 Citylink trams on 20 June 2017, unlike Corvane.", "unproven", ["Corvane"]),
+    ("The transit authority ordered 38 Citylink trams from Corvane on 20 June 2017.", "true", []),
+])
+def test_a_party_in_a_role_of_its_own(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}

@@ -55,9 +55,12 @@ TIME = "a time the reader does not check"
 _SAYABLE = frozenset({NAME, RANK, UNIT, TIME})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
-                           "amid", "over", "in", "through", "during", "within", "per"})
+                           "amid", "over", "in", "through", "during", "within", "per", "alongside", "beside",
+                           "besides", "unlike", "like", "toward", "towards", "into", "onto", "among", "amongst",
+                           "behind", "beyond", "across", "versus", "except", "excluding"})
 """Prepositions whose noun adds a circumstance ("on schedule", "by a single vote", "in a
-landslide"): a checkable detail unless the facts' own statements name it."""
+landslide") or a party in a role of its own ("alongside the YPG", "unlike Ukraine"): a
+checkable detail unless the facts' own statements name it after the same preposition."""
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
 _SUBORDINATE = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
                           "amid", "upon", "once", "because", "although", "though", "unless", "whereas", "whilst"})
