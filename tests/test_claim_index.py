@@ -223,3 +223,33 @@ def test_a_sentence_reads_only_the_claims_filed_under_its_dates_negation_and_ste
     found = verify_text(engine, said, TODAY)
     assert found.claim.id == f"other-{len(others)}"
     assert same in read_texts and not set(others) & set(read_texts)
+
+
+def test_an_edit_of_the_facts_reads_no_claims_file_again(ledger_copy: Path, cache_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Claims are filed without the vocabulary and their references checked at each run, so the
+    index of a claims file depends on its bytes alone."""
+    answers(ledger_copy)
+    facts = ledger_copy / "facts.yaml"
+    facts.write_text(facts.read_text().replace("entities:\n", "entities:\n  - {id: key-nato, name: Key NATO}\n", 1))
+    indexed: list[Path] = []
+    original = index_module._index_file
+
+    def recorded(code: bytes, path: Path) -> index_module.Indexed:
+        indexed.append(path)
+        return original(code, path)
+
+    monkeypatch.setattr(index_module, "_index_file", recorded)
+    assert answers(ledger_copy) == uncached(ledger_copy, monkeypatch)
+    assert indexed == [ledger_copy / "claims.yaml"], "only without the cache"
+
+
+def test_a_record_a_cached_claim_names_that_goes_is_reported(ledger_copy: Path, cache_dir: Path) -> None:
+    answers(ledger_copy)  # the index of the sound file is cached
+    sources = ledger_copy / "sources.yaml"
+    sources.write_text(sources.read_text().replace("id: clickbait", "id: clickbait-daily"))
+    with pytest.raises(LedgerError) as whole:
+        load_or_raise(ledger_copy)
+    with pytest.raises(LedgerError) as found:
+        text_engine(ledger_copy)
+    assert str(found.value) == str(whole.value)

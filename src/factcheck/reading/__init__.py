@@ -675,7 +675,7 @@ def text_engine(root: Path) -> Engine:
         engine = Engine(loaded.ledger)
         common = reading_key(engine.ledger)
         reader = Reader(engine, cached_vocabulary(engine.ledger, common))
-        index = ClaimIndex.of_files(loaded.unread, engine.ledger, common)
+        index = ClaimIndex.of_files(loaded.unread)
         if index.fits(engine.ledger):
             reader.index = index
             _READERS[engine] = reader

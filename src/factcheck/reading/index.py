@@ -12,12 +12,13 @@ its names or forms share (`Vocabulary.common_stems`). Only those few are read, w
 asks (`Reader.match`).
 
 Read from a ledger folder (`ClaimIndex.of_files`), it is kept in the cache (see cache.py),
-two entries per claims file, keyed by the file's bytes, by the ledger's vocabulary and by the
-reading code:
+two entries per claims file, keyed by the file's bytes and by the filing code alone (neither
+depends on the rest of the ledger, so an edit of the sources or facts files re-reads no claims
+file):
 - its outline, read for every file: where each digest's claims are, their signatures and texts,
-  their ids, their article bodies, and whether the file loads without error against the ledger
-  (which records its claims may name), so that the ledger's checks of its claims are made without
-  reading them (`ClaimIndex.fits`);
+  their ids, their article bodies, whether the file reads without error and which records its
+  claims name, so that the ledger's checks of its claims are made without reading them
+  (`ClaimIndex.fits`);
 - its claims, pickled a chunk of CHUNK at a time, unpickled only for a claim a sentence matches
   (and a headline's article body).
 An edit re-reads only the files it touched; many claims files are parsed and filed across the
@@ -96,7 +97,10 @@ class Outline(NamedTuple):
     texts: tuple[str, ...]  # the claims' texts, in file order
     bodies: dict[str, tuple[int, ...]]  # article -> positions of its body's claims (not its headline)
     ids: str  # the claims' ids, one a line
-    sound: bool  # nothing wrong reading it, and every record its claims name is in the ledger read with
+    clean: bool  # nothing wrong reading it
+    sources: str  # the sources its claims name (as source, via, attributed to), one a line
+    parties: str  # the sources or entities its claims' assertions name, one a line
+    relations: str  # the relations its claims' assertions name, one a line
 
     def filed(self, key: int, required: int) -> Iterator[int]:
         """The positions of the claims filed under `key` whose signature has every bit of
@@ -107,35 +111,33 @@ class Outline(NamedTuple):
                 yield self.positions[index]
 
     def fits(self, seen: set[str]) -> bool:
-        """Sound, with no id twice or already `seen` (which it adds to)."""
+        """Clean, with no id twice or already `seen` (which it adds to)."""
         ids = self.ids.split("\n") if self.ids else []
         before = len(seen)
         seen.update(ids)
-        return self.sound and len(seen) == before + len(ids)
+        return self.clean and len(seen) == before + len(ids)
 
 
-def _outline(claims: list[Claim], clean: bool, ledger: Ledger | None) -> Outline:
-    """`clean`: no error reading the file; `ledger`: the records its claims may name (None:
-    claims already checked against them)."""
+def _outline(claims: list[Claim], clean: bool) -> Outline:
+    """`clean`: no error reading the file."""
     filings = [filed_under(claim.text) for claim in claims]
     order = sorted(range(len(claims)), key=lambda position: (filings[position][0], position))
     bodies: dict[str, list[int]] = {}
     for position, claim in enumerate(claims):
         if claim.article and claim.kind != "headline":
             bodies.setdefault(claim.article, []).append(position)
+    sources = {name for claim in claims for name in (claim.source, *claim.via, *claim.attributed_to) if name}
+    assertions = [assertion for claim in claims for assertion in claim.assertions]
+    parties = {party for a in assertions for party in (*a.subject, a.object) if party}
     return Outline(array.array("Q", [filings[p][0] for p in order]), array.array("L", order),
                    array.array("Q", [filings[p][1] for p in order]), tuple(claim.text for claim in claims),
-                   {k: tuple(v) for k, v in bodies.items()}, "\n".join(c.id for c in claims),
-                   clean and (ledger is None or all(_named(claim, ledger) for claim in claims)))
+                   {k: tuple(v) for k, v in bodies.items()}, "\n".join(c.id for c in claims), clean,
+                   *("\n".join(sorted(names)) for names in (sources, parties, {a.relation for a in assertions})))
 
 
-def _named(claim: Claim, ledger: Ledger) -> bool:
-    """Whether every record a claim names is in the ledger."""
-    sources, entities = ledger.sources, ledger.entities
-    return ((not claim.source or claim.source in sources) and all(s in sources for s in claim.via)
-            and all(s in sources for s in claim.attributed_to)
-            and all(a.relation in ledger.relations and all(p in sources or p in entities for p in a.subject)
-                    and (not a.object or a.object in sources or a.object in entities) for a in claim.assertions))
+def _names(outlines: list[Outline], field: str) -> set[str]:
+    """The records the outlines' claims name in one field (one a line in each)."""
+    return set("\n".join(getattr(outline, field) for outline in outlines).split("\n")) - {""}
 
 
 Chunks = list[bytes | list[Claim]]  # a file's claims, CHUNK at a time, pickled until one is asked for
@@ -189,10 +191,14 @@ class ClaimIndex:
         return [file.claim(position) for file in self._files for position in file.outline.bodies.get(article, ())]
 
     def fits(self, ledger: Ledger) -> bool:
-        """Whether the claims files hold nothing that loading them with `ledger` would report
-        (which records their claims may name is part of the vocabulary the index is keyed by)."""
+        """Whether the claims files hold nothing that loading them with `ledger` would report."""
         seen = {*ledger.sources, *ledger.entities, *ledger.relations, *ledger.facts}
-        return all(file.outline.fits(seen) for file in self._files)
+        if not all(file.outline.fits(seen) for file in self._files):
+            return False
+        outlines = [file.outline for file in self._files]
+        sources, parties, relations = (_names(outlines, field) for field in ("sources", "parties", "relations"))
+        return (sources.issubset(ledger.sources) and relations.issubset(ledger.relations)
+                and all(party in ledger.sources or party in ledger.entities for party in parties))
 
     @classmethod
     def of_ledger(cls, ledger: Ledger) -> ClaimIndex:
@@ -200,59 +206,51 @@ class ClaimIndex:
         groups: dict[str, list[Claim]] = {}
         for claim in ledger.claims.values():
             groups.setdefault(claim.location.file, []).append(claim)
-        return cls([_File(_outline(claims, True, None), [claims[i:i + CHUNK] for i in range(0, len(claims), CHUNK)])
+        return cls([_File(_outline(claims, True), [claims[i:i + CHUNK] for i in range(0, len(claims), CHUNK)])
                     for claims in groups.values()])
 
     @classmethod
-    def of_files(cls, paths: list[Path], ledger: Ledger, common: bytes) -> ClaimIndex:
-        """The index of the claims files at `paths` of `ledger` (its sources and facts), for the
-        vocabulary and code `common` is the digest of (`reading_key`): each file's outline from
-        the cache, the files without one parsed and filed (across cores when many)."""
+    def of_files(cls, paths: list[Path]) -> ClaimIndex:
+        """The index of a ledger's claims files at `paths`: each file's outline from the cache,
+        the files without one parsed and filed (across cores when many)."""
         from ..cache import FileCache, digest
 
         cache = FileCache.open()
-        how = _How(common, ledger)
+        code = _code_digest()
         files: list[_File | None] = []
         missing: list[tuple[int, Path]] = []
         for path in paths:
             if cache:
                 try:
-                    key = _file_key(common, path, digest(path.read_bytes()))
+                    key = _file_key(code, path, digest(path.read_bytes()))
                 except OSError:  # reported when the file is indexed
                     key = b""
                 stored = cache.get_derived(_name("claim-outline", path), key) if key else None
                 if isinstance(stored, Outline):
-                    files.append(_File(stored, functools.partial(_stored_claims, cache, path, key, stored, how)))
+                    files.append(_File(stored, functools.partial(_stored_claims, cache, path, key, stored, code)))
                     continue
             missing.append((len(files), path))
             files.append(None)
-        for (index, _), indexed in zip(missing, _index_all(how, [p for _, p in missing]), strict=True):
+        for (index, _), indexed in zip(missing, _index_all(code, [p for _, p in missing]), strict=True):
             files[index] = _File(*indexed)
         return cls([file for file in files if file is not None])
 
 
-class _How(NamedTuple):
-    """How claims files are indexed: for the vocabulary and code `common` is the digest of, their
-    references checked against `ledger`."""
-
-    common: bytes
-    ledger: Ledger
-
-
-def _stored_claims(cache: Any, path: Path, key: bytes, outline: Outline, how: _How) -> Indexed:
+def _stored_claims(cache: Any, path: Path, key: bytes, outline: Outline, code: bytes) -> Indexed:
     """A file's claims, stored under the key its outline was found under; when they are gone or
     were replaced meanwhile, the file indexed again."""
     stored = cache.get_derived(_name("claim-records", path), key)
     if isinstance(stored, list) and len(stored) == -(-len(outline.texts) // CHUNK):
         return outline, stored
-    return _index_file(how, path)
+    return _index_file(code, path)
 
 
-def _file_key(common: bytes, path: Path, source_digest: bytes) -> bytes:
-    """The claims (and their locations) of a file of these bytes at this path, as they are shown."""
+def _file_key(code: bytes, path: Path, source_digest: bytes) -> bytes:
+    """The claims (and their locations) of a file of these bytes at this path, as they are shown,
+    filed by the code `code` is the digest of."""
     from ..ledger import display_path
 
-    return hashlib.blake2b(common + f"\0{path.absolute()}\0{display_path(path)}\0".encode() + source_digest,
+    return hashlib.blake2b(code + f"\0{path.absolute()}\0{display_path(path)}\0".encode() + source_digest,
                            digest_size=32).digest()
 
 
@@ -260,7 +258,7 @@ def _name(kind: str, path: Path) -> str:
     return f"{kind}-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:40]
 
 
-def _index_file(how: _How, path: Path) -> Indexed:
+def _index_file(code: bytes, path: Path) -> Indexed:
     """One claims file parsed (or its records taken from the cache) and its claims filed; its
     outline and claims are stored in the cache under the digest of the bytes they come from."""
     from ..cache import FileCache
@@ -269,20 +267,20 @@ def _index_file(how: _How, path: Path) -> Indexed:
     cache = FileCache.open()
     records, source_digest = file_records(path, "claims", cache)
     claims = [obj for kind, obj in records.records if kind == "claim"]
-    outline = _outline(claims, not any(p.severity == "error" for p in records.problems), how.ledger)
+    outline = _outline(claims, not any(p.severity == "error" for p in records.problems))
     chunks: Chunks = [pickle.dumps(claims[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
                       for i in range(0, len(claims), CHUNK)]
     if cache and source_digest:
-        key = _file_key(how.common, path, source_digest)
+        key = _file_key(code, path, source_digest)
         cache.put_derived(_name("claim-records", path), key, chunks)
         cache.put_derived(_name("claim-outline", path), key, outline)
     return outline, chunks
 
 
-_JOB: tuple[_How, list[Path]] | None = None  # what forked workers read
+_JOB: tuple[bytes, list[Path]] | None = None  # what forked workers read
 
 
-def _index_all(how: _How, paths: list[Path]) -> list[Indexed]:
+def _index_all(code: bytes, paths: list[Path]) -> list[Indexed]:
     """Each file indexed, across cores when they are many."""
     global _JOB
     import multiprocessing
@@ -290,10 +288,10 @@ def _index_all(how: _How, paths: list[Path]) -> list[Indexed]:
     workers = min(os.cpu_count() or 1, 8, len(paths))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or \
             _size(paths) < PARALLEL_CLAIMS * CLAIM_BYTES:
-        return [_index_file(how, path) for path in paths]
+        return [_index_file(code, path) for path in paths]
     import concurrent.futures
 
-    _JOB = (how, paths)
+    _JOB = (code, paths)
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_index_job, range(len(paths))))
@@ -315,8 +313,8 @@ def _size(paths: list[Path]) -> int:
 
 def _index_job(index: int) -> Indexed:
     assert _JOB is not None
-    how, paths = _JOB
-    return _index_file(how, paths[index])
+    code, paths = _JOB
+    return _index_file(code, paths[index])
 
 
 def reading_key(ledger: Ledger) -> bytes:
