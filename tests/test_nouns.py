@@ -290,3 +290,25 @@ def test_a_party_in_a_role_of_its_own(transit: Engine, sentence: str, verdict: s
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a party joined by "and" to a checked one is said to do the same, which a statement naming it
+    # in another role does not carry: Corvane sold the trams, it did not order them
+    ("The Kestrel Valley Transit Authority and Corvane ordered 38 Citylink trams on 20 June 2017.", "unproven",
+     ["Corvane"]),
+    ("The Kestrel Valley Transit Authority ordered 38 Citylink trams from Corvane on 20 June 2017.", "true", []),
+])
+def test_a_party_joined_to_a_checked_one(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey and Russia brokered the grain deal in July 2022.",
+    "India and Russia bought the S-400 in October 2018.",
+])
+def test_a_named_party_joined_to_a_checked_one(bundled: Engine, sentence: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven" and [u.text for u in v.claim.unchecked] == ["Russia"], v.reason

@@ -152,6 +152,8 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         return last + 1 < len(reading.words) and said(first, last + 1)
     if why not in _SAYABLE:
         return False
+    if why == NAME and _joined_to_checked(reading, first, last, covered):
+        return False  # "the authority and Corvane ordered": Corvane is said to have ordered too
     if why == RANK and (last + 1 in reading.named or last + 1 in reading_relation_starts(reading)):
         return said(first, last + 1)
     return said(first, last)
@@ -209,17 +211,39 @@ def _unread_relations(reading: Reading, covered: set[int], claimed: set[int], sa
 
 def _unread_parties(reading: Reading, covered: set[int], claimed: set[int], said: _Said,
                     statements: tuple[Statement, ...]) -> list[Part]:
-    """Named parties no chosen reading took and no supporting statement names."""
+    """Named parties no chosen reading took and no supporting statement names; a party joined by
+    "and" to one a chosen reading took is said to do the same, which a statement naming it in
+    another role does not carry ("Turkey and Russia brokered the grain deal" where the statement
+    says "Turkey ... brokered the ... Initiative between Russia and Ukraine")."""
     parts = []
     for mention in reading.entities:
         words = set(range(mention.first, mention.last + 1))
-        if not words & covered and not said(mention.first, mention.last) and \
-                not _named_by(reading, statements, mention):
+        if not words & covered and (_joined_to_checked(reading, mention.first, mention.last, covered) or (
+                not said(mention.first, mention.last) and not _named_by(reading, statements, mention))):
             pronoun = reading.words[mention.first].word in PRONOUNS
             parts.append((mention.first, mention.last, "a pronoun for a party in no checked statement" if pronoun
                           else "a named party in no checked statement"))
         claimed |= words
     return parts
+
+
+_JOINING = frozenset({"and", "&"})
+
+
+def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int]) -> bool:
+    """Whether a party next to the words from `first` to `last`, joined by "and", "&" or a comma
+    alone, is one a chosen reading took: "Turkey and Russia", "Russia, Turkey and Iran"."""
+    for other in reading.entities:
+        if (other.first, other.last) == (first, last) or not set(range(other.first, other.last + 1)) <= covered:
+            continue
+        left, right = ((other.last, first) if other.last < first else (last, other.first))
+        if right <= left:
+            continue
+        between = {w.word for w in reading.words[left + 1: right]}
+        gap = reading.text[reading.words[left].end: reading.words[right].start]
+        if between <= _JOINING and (between or gap.strip() == ","):
+            return True
+    return False
 
 
 def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
