@@ -60,7 +60,10 @@ def test_the_verdict_of_a_noun_after_a_preposition(transit: Engine, sentence: st
     # a party after a preposition may be no object: the strike has none in the facts
     ("The rail union struck in March 2023 against the transit authority.", "unproven", ["the transit authority"]),
     ("The rail union struck in March 2024 against the transit authority.", "false", []),
-    ("The rail union did not strike in 2024 over Riverside Depot.", "unproven", ["Riverside Depot"]),
+    ("The rail union did not strike in 2024 over Riverside Depot.", "unproven", []),
+    # a denial is not read without its party: "did not strike against Greyline" denies no strike
+    ("The rail union did not strike in March 2023 against Greyline.", "unproven", []),
+    ("The rail union never struck against Greyline.", "unproven", []),
     # a cause between two statements the reader checks is itself not checked
     ("The rail union struck in March 2023 over Riverside Depot's closure.", "unproven", ["over"]),
     ("The rail union struck in March 2022 over Riverside Depot's closure.", "unproven", ["over"]),

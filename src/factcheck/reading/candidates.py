@@ -100,7 +100,8 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     found = []
     for timing, marker, dated in spans:
         covers = _timing_words(base, marker, dated)
-        for subject, obj in _oriented(relation, party_options(reading, relation, before, after)):
+        for subject, obj in _oriented(relation, party_options(reading, relation, before, after,
+                                                              negated=negation is not None)):
             targets = frozenset(m.target for m in subject)
             target = obj.target if obj and obj.target not in targets else None
             words = set(covers)
@@ -375,10 +376,12 @@ Option = tuple[tuple[Mention, ...], Mention | None]
 """A subject (one or more joined parties) and an object."""
 
 
-def party_options(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+def party_options(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention],
+                  negated: bool = False) -> list[Option]:
     """Subject and object, most likely first: a name the verb's noun is said of ("NATO member
     Turkey", "Turkey is a NATO member"), the passive, the parties in order, then the readings
-    of other word orders."""
+    of other word orders; of a denial, never one that leaves a party out ("did not strike
+    against Greyline" does not deny every strike)."""
     if not before and not after and reading.kinds.get(relation.target) == "value" and not any(
             w.word in _PRONOUNS for w in reading.words[:relation.first]):
         return [((), None)]  # "a single ticket cost 3 crowns": whose, the reader asks the facts
@@ -391,7 +394,8 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     options = [*epithet_option(reading, relation, before, after), *modifier_option(reading, relation, before),
                *in_order(reading, before, after),
                *subject_after(before, after), *object_before(reading, relation, before, after),
-               *farther_objects(reading, before, after), *without_object(reading, relation, before, after)]
+               *farther_objects(reading, before, after),
+               *(without_object(reading, relation, before, after) if not negated else [])]
     return list(dict.fromkeys(options))
 
 
