@@ -107,8 +107,11 @@ def test_a_damaged_entry_is_read_again(ledger_copy: Path, cache_dir: Path, kind:
 
 
 def test_claims_read_in_worker_processes_read_the_same(ledger_copy: Path, cache_dir: Path, monkeypatch) -> None:
+    """Without the cache they send their claims; with it they leave them there."""
     expected = uncached(ledger_copy, monkeypatch)
+    assert any(match for *_, match in expected), "a sentence matches a ledger claim"
     monkeypatch.setattr(index_module, "PARALLEL_CLAIMS", 0)
+    assert uncached(ledger_copy, monkeypatch) == expected
     assert answers(ledger_copy) == expected
 
 
@@ -235,7 +238,7 @@ def test_an_edit_of_the_facts_reads_no_claims_file_again(ledger_copy: Path, cach
     indexed: list[Path] = []
     original = index_module._index_file
 
-    def recorded(code: bytes, path: Path) -> index_module.Indexed:
+    def recorded(code: bytes, path: Path) -> index_module.Filing:
         indexed.append(path)
         return original(code, path)
 

@@ -142,6 +142,7 @@ def _names(outlines: list[Outline], field: str) -> set[str]:
 
 Chunks = list[bytes | list[Claim]]  # a file's claims, CHUNK at a time, pickled until one is asked for
 Indexed = tuple[Outline, Chunks]
+Filing = tuple[Outline, Chunks, bytes]  # a file's outline, its claims, and the key they are cached under
 
 
 class _File:
@@ -231,8 +232,10 @@ class ClaimIndex:
                     continue
             missing.append((len(files), path))
             files.append(None)
-        for (index, _), indexed in zip(missing, _index_all(code, [p for _, p in missing]), strict=True):
-            files[index] = _File(*indexed)
+        for (index, path), (outline, chunks, key) in zip(missing, _index_all(code, [p for _, p in missing]),
+                                                         strict=True):
+            files[index] = _File(outline, chunks if chunks or not key else  # (a worker's are left in the cache)
+                                 functools.partial(_stored_claims, cache, path, key, outline, code))
         return cls([file for file in files if file is not None])
 
 
@@ -242,7 +245,8 @@ def _stored_claims(cache: Any, path: Path, key: bytes, outline: Outline, code: b
     stored = cache.get_derived(_name("claim-records", path), key)
     if isinstance(stored, list) and len(stored) == -(-len(outline.texts) // CHUNK):
         return outline, stored
-    return _index_file(code, path)
+    outline, chunks, _ = _index_file(code, path)
+    return outline, chunks
 
 
 def _file_key(code: bytes, path: Path, source_digest: bytes) -> bytes:
@@ -258,9 +262,10 @@ def _name(kind: str, path: Path) -> str:
     return f"{kind}-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:40]
 
 
-def _index_file(code: bytes, path: Path) -> Indexed:
+def _index_file(code: bytes, path: Path) -> Filing:
     """One claims file parsed (or its records taken from the cache) and its claims filed; its
-    outline and claims are stored in the cache under the digest of the bytes they come from."""
+    outline and claims are stored in the cache under the digest of the bytes they come from (the
+    key returned; b"" when not stored)."""
     from ..cache import FileCache
     from ..ledger import file_records
 
@@ -270,18 +275,20 @@ def _index_file(code: bytes, path: Path) -> Indexed:
     outline = _outline(claims, not any(p.severity == "error" for p in records.problems))
     chunks: Chunks = [pickle.dumps(claims[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
                       for i in range(0, len(claims), CHUNK)]
+    key = b""
     if cache and source_digest:
         key = _file_key(code, path, source_digest)
         cache.put_derived(_name("claim-records", path), key, chunks)
         cache.put_derived(_name("claim-outline", path), key, outline)
-    return outline, chunks
+    return outline, chunks, key
 
 
 _JOB: tuple[bytes, list[Path]] | None = None  # what forked workers read
 
 
-def _index_all(code: bytes, paths: list[Path]) -> list[Indexed]:
-    """Each file indexed, across cores when they are many."""
+def _index_all(code: bytes, paths: list[Path]) -> list[Filing]:
+    """Each file indexed, across cores when they are many (a worker sends no claims it stored in
+    the cache: the parent would hold every file's, 80 MB at 100k, to unpickle a few)."""
     global _JOB
     import multiprocessing
 
@@ -311,10 +318,11 @@ def _size(paths: list[Path]) -> int:
     return total
 
 
-def _index_job(index: int) -> Indexed:
+def _index_job(index: int) -> Filing:
     assert _JOB is not None
     code, paths = _JOB
-    return _index_file(code, paths[index])
+    outline, chunks, key = _index_file(code, paths[index])
+    return outline, [] if key else chunks, key
 
 
 def reading_key(ledger: Ledger) -> bytes:
