@@ -125,12 +125,14 @@ def _ledger(data: Path | None, reviews: bool = False):  # type: ignore[no-untype
     return load_or_raise(_data(data), reviews)
 
 
-def _parts(data: Path | None):  # type: ignore[no-untyped-def]
-    """The ledger in parts (ledger/parts.py), or a LedgerError when anything about it is wrong."""
+def _parts(data: Path | None, every_verdict: bool = False):  # type: ignore[no-untyped-def]
+    """The ledger in parts (ledger/parts.py), or a LedgerError when anything about it is wrong;
+    `every_verdict` when the command shows every claim's verdict (they are computed as files are read)."""
     from .ledger import raise_errors
     from .ledger.parts import load_parts
+    from .results import OutcomesAlone
 
-    parts = load_parts(_data(data))
+    parts = load_parts(_data(data), first_read=OutcomesAlone() if every_verdict else None)
     raise_errors(parts.problems)
     return parts
 
@@ -396,13 +398,14 @@ def check(
     from .ledger import ledger_folder
     from .ledger.parts import load_parts
     from .progress import Progress
+    from .results import OutcomesAlone
 
     options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
     folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [_data(data)])))
     problems, files, unusable = [], 0, []
     with _progress(Progress("checking claims"), quiet) as bar:
         for folder in folders:
-            parts = load_parts(folder, reviews=True)
+            parts = load_parts(folder, reviews=True, first_read=OutcomesAlone())
             files += len(parts.file_names)
             unusable += [p for p in parts.problems if p.fatal]
             bar.total = (bar.total or 0) + parts.count

@@ -24,10 +24,12 @@ from .cache import FileCache, digest
 from .diagnostics import FactcheckError, Problem
 from .folder import display_path, ledger_files
 from .inputs import read_ledger_bytes
+from .parallel import shared, worth_forking
 
 if TYPE_CHECKING:  # imported where they are used: a warm `list` of a small ledger needs none of them
     from .checks import ClaimFindings
     from .ledger.parts import ClaimsFile, LedgerParts
+    from .model import Claim
     from .verdict import Engine
 
 
@@ -79,7 +81,7 @@ def listing(root: Path) -> Listing:
     from .ledger import raise_errors
     from .ledger.parts import load_parts
 
-    parts = load_parts(root)
+    parts = load_parts(root, first_read=OutcomesAlone())
     raise_errors(parts.problems)
     return Listing(parts.count, _rows_kept(parts, root), lambda: parts.world.sources)
 
@@ -175,35 +177,119 @@ def verification_record(parts: LedgerParts, claim_id: str) -> dict[str, Any] | N
     return records[index]
 
 
+BATCH_CLAIMS = 5000
+"""Claims verified together (whole files): their records are let go after each batch, so a
+ledger's claims need not fit in memory at once."""
+PARALLEL_CLAIMS = 20000
+"""Below this many claims to verify, starting worker processes costs more than it saves."""
+
+_Batch = list[tuple[ClaimsFile, bytes | None]]
+"""Claims files to verify together, each with the key its outcome is cached under."""
+
+
 def _outcomes(parts: LedgerParts) -> Iterator[tuple[ClaimsFile, FileOutcome]]:
-    """Each claims file's outcome, read from the cache or computed; the files to compute are
-    verified with one engine, built for them alone."""
+    """Each claims file's outcome, read from the cache or computed (see `_computed`)."""
     from .verdict import Engine
 
     cache = parts.cache
     keys = [parts.verdicts_key(file) for file in parts.claims_files]
-    missing = [file for file, key in zip(parts.claims_files, keys, strict=True)
-               if not (cache and key and cache.holds(_entry_name("claims-results-", file), key))]
-    engine, covered = None, missing
-    for file, key in zip(parts.claims_files, keys, strict=True):
+    stored = [bool(cache and key and cache.holds(_entry_name("claims-results-", file), key))
+              for file, key in zip(parts.claims_files, keys, strict=True)]
+    todo = [(file, key) for file, key, held in zip(parts.claims_files, keys, stored, strict=True) if not held]
+    computed = _computed(parts, todo)
+    for file, key, held in zip(parts.claims_files, keys, stored, strict=True):
+        if not held:
+            yield file, next(computed)
+            continue
         outcome = cache.get_derived(_entry_name("claims-results-", file), key) if cache and key else None
-        if not isinstance(outcome, FileOutcome):
-            if engine is None or file not in covered:  # (not covered: its entry went bad since it was looked at)
-                covered = missing if file in missing else [file]
-                engine = Engine(parts.ledger_for(covered))
-            outcome = _verified(engine, parts, file)
-            if cache and key:
-                cache.put_derived(_entry_name("claims-results-", file), key, outcome)
+        if not isinstance(outcome, FileOutcome):  # its entry went bad since it was looked at
+            [outcome] = _verify_batch(parts, Engine(parts.world), [(file, key)])
         yield file, outcome
 
 
-def _verified(engine: Engine, parts: LedgerParts, file: ClaimsFile) -> FileOutcome:
+def _computed(parts: LedgerParts, todo: _Batch) -> Iterator[FileOutcome]:
+    """The outcomes of the files `todo`, in order, verified in batches of whole files with one
+    index of the facts, across the machine's cores when there are many claims."""
+    if not todo:
+        return
+    from .verdict import Engine
+
+    engine = Engine(parts.world)
+    batches: list[_Batch] = [[]]
+    size = 0
+    for file, key in todo:
+        if size >= BATCH_CLAIMS:
+            batches.append([])
+            size = 0
+        batches[-1].append((file, key))
+        size += len(file.summary.claims)
+    processes = worth_forking(len(batches)) if sum(len(file.summary.claims) for file, _ in todo) >= PARALLEL_CLAIMS \
+        else 1
+    for outcomes in shared(lambda number: _verify_batch(parts, engine, batches[number]), len(batches), processes):
+        yield from outcomes
+
+
+def _verify_batch(parts: LedgerParts, engine: Engine, batch: _Batch) -> list[FileOutcome]:
+    """The outcomes of a batch of files, each cached; `engine` holds the facts, not the claims."""
+    engine = engine.with_claims(parts.claims_for(file for file, _ in batch))
+    outcomes = []
+    for file, key in batch:
+        checked = parts.checked(file)
+        alone = _outcome_alone(parts, file, key)
+        if alone is None:
+            outcome = _verified(engine, len(file.summary.claims), checked)
+        else:  # another file bears on its headlines' verdicts alone
+            outcome = _verified(engine, len(file.summary.claims),
+                                [(index, claim) for index, claim in checked if claim.kind == "headline"], alone)
+        if parts.cache and key:
+            parts.cache.put_derived(_entry_name("claims-results-", file), key, outcome)
+        outcomes.append(outcome)
+    parts.forget()
+    return outcomes
+
+
+class OutcomesAlone:
+    """Verifies each claims file as it is first read (`load_parts(first_read=...)`: in the worker
+    process that parsed it, while its claims are at hand) against the sources and facts and its
+    own article bodies, and caches the outcome under the key its verdicts have when no other file
+    bears on them. `_outcomes` finds it there unless another file does (the key then differs and
+    the outcome is computed again): a cold run does not read every claim back to verify it."""
+
+    def __init__(self) -> None:
+        self._engine: Engine | None = None
+
+    def __call__(self, parts: LedgerParts, file: ClaimsFile, claims: list[Claim]) -> None:
+        key = parts.verdicts_key_alone(file)
+        if parts.cache is None or key is None:
+            return
+        if self._engine is None:
+            from .verdict import Engine
+
+            self._engine = Engine(parts.world)
+        checked = [(index, claim) for index, claim in enumerate(claims) if index not in file.summary.dropped]
+        engine = self._engine.with_claims({claim.id: claim for _, claim in checked})
+        parts.cache.put_derived(_entry_name("claims-results-", file), key, _verified(engine, len(claims), checked))
+
+
+def _outcome_alone(parts: LedgerParts, file: ClaimsFile, key: bytes | None) -> FileOutcome | None:
+    """The file's outcome as `OutcomesAlone` cached it, when it differs from the one wanted."""
+    alone = parts.verdicts_key_alone(file)
+    if parts.cache is None or alone is None or alone == key:
+        return None
+    outcome = parts.cache.get_derived(_entry_name("claims-results-", file), alone)
+    return outcome if isinstance(outcome, FileOutcome) else None
+
+
+def _verified(engine: Engine, count: int, checked: list[tuple[int, Claim]], base: FileOutcome | None = None
+              ) -> FileOutcome:
+    """The outcome of a file of `count` claims, of which those `checked` (by place) are verified;
+    the others' are as in `base` (none without it)."""
     from .checks import claim_findings
     from .formats.records import claim_row
 
-    found: list[ClaimFindings | None] = [None] * len(file.summary.claims)
-    shown: list[dict[str, Any] | None] = [None] * len(file.summary.claims)
-    for index, claim in parts.checked(file):
+    found: list[ClaimFindings | None] = list(base.findings) if base else [None] * count
+    shown: list[dict[str, Any] | None] = pickle.loads(base.rows) if base else [None] * count
+    for index, claim in checked:
         verification = engine.verify(claim)
         found[index] = claim_findings(verification)
         shown[index] = claim_row(verification)

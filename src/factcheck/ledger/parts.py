@@ -19,7 +19,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from collections.abc import Iterable
+import pickle
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +30,7 @@ from ..cache import FileCache
 from ..diagnostics import FactcheckError, Location, Problem
 from ..model import Assertion, Claim, Ledger, pack_position
 from . import (
+    PARALLEL_BYTES,
     Builder,
     FileBytes,
     FileRecords,
@@ -37,6 +39,7 @@ from . import (
     collector_paused,
     display_path,
     ledger_files,
+    parse_file,
     read_file,
     records_of,
 )
@@ -84,6 +87,9 @@ class ClaimsFile:
     """What the summary is cached under (None when nothing is cached)."""
     summary: ClaimsSummary
     records: FileRecords | None = None
+    """Its records, kept when there is no other copy to read them back from."""
+    pickled: bytes | None = None
+    """Its records pickled, kept instead of them when there is no cache (a third of the memory)."""
     kept: list[int] = field(default_factory=list)
     """The claims the ledger keeps (by place): no duplicate id, naming nothing missing."""
 
@@ -108,6 +114,8 @@ class LedgerParts:
         """Each of `other_files` as it was read (before it was parsed into records): its kind,
         name as shown and digest (b"" when it could not be read or nothing is cached)."""
         self._bodies: dict[str, list[bytes]] = {}
+        self._read: dict[ClaimsFile, list[Claim]] = {}
+        """Claims read back since `forget`."""
 
     @property
     def fatal(self) -> bool:
@@ -138,6 +146,11 @@ class LedgerParts:
         del problems[read:]
         return builder
 
+    @cached_property
+    def _references(self) -> References:
+        """For checking what claims name against the sources and facts."""
+        return References(self.world, self._world.invalid, [])
+
     def claim_ids(self) -> list[str]:
         return [file.summary.claims[index][0] for file in self.claims_files for index in file.kept]
 
@@ -156,57 +169,101 @@ class LedgerParts:
         return [(index, claim) for index, claim in enumerate(self.records(file)) if index not in dropped]
 
     def records(self, file: ClaimsFile) -> list[Claim]:
-        """Every claim built from `file`, in order: from memory, the record cache, or the file."""
-        if file.records is None:
-            [file.records] = records_of([_bytes_again(file.file, self.cache)], self.cache)
-        return [claim for _, claim in file.records.records]
+        """Every claim built from `file`, in order: from memory, the record cache, or the file
+        (kept until `forget`)."""
+        if file.records is not None:
+            return [claim for _, claim in file.records.records]
+        claims = self._read.get(file)
+        if claims is None:
+            if file.pickled is not None:
+                records = pickle.loads(file.pickled)
+            else:
+                [records] = records_of([_bytes_again(file.file, self.cache)], self.cache)
+            claims = self._read[file] = [claim for _, claim in records.records]
+        return claims
+
+    def forget(self) -> None:
+        """Let go of the claims read back so far: a ledger's claims need not fit in memory at once."""
+        self._read.clear()
 
     def ledger_for(self, files: Iterable[ClaimsFile]) -> Ledger:
         """The ledger with the claims of `files` and of the article bodies their headlines belong
         to, enough to verify any claim of `files` as the whole ledger would."""
-        wanted = list(files)
-        articles = {article for file in wanted for article in file.summary.headlines}
-        needed = set(wanted) | {file for file in self.claims_files
-                                if any(article in articles for _, article, _ in file.summary.bodies)}
+        return dataclasses.replace(self.world, claims=self.claims_for(files))
+
+    def claims_for(self, files: Iterable[ClaimsFile]) -> dict[str, Claim]:
+        """The claims the ledger keeps of `files` and of the article bodies their headlines belong to."""
+        needed = set(files)
+        for article in {article for file in needed for article in file.summary.headlines}:
+            needed.update(self._body_files.get(article, ()))
         claims: dict[str, Claim] = {}
         for file in self.claims_files:
             if file in needed:
                 records = self.records(file)
                 claims.update((records[index].id, records[index]) for index in file.kept)
-        return dataclasses.replace(self.world, claims=claims)
+        return claims
+
+    @cached_property
+    def _body_files(self) -> dict[str, list[ClaimsFile]]:
+        """The claims files holding part of each article's body."""
+        found: dict[str, list[ClaimsFile]] = {}
+        for file in self.claims_files:
+            for article in dict.fromkeys(article for _, article, _ in file.summary.bodies):
+                found.setdefault(article, []).append(file)
+        return found
 
     def verdicts_key(self, file: ClaimsFile) -> bytes | None:
         """A digest of everything the verdicts of the file's claims depend on: its bytes, the
         sources' and facts' files, and the bodies of the articles its headlines belong to."""
-        if file.key is None:
+        return None if file.key is None else _verdicts_key(file.key, file.summary.headlines, self._bodies)
+
+    @staticmethod
+    def verdicts_key_alone(file: ClaimsFile) -> bytes | None:
+        """The key `verdicts_key` gives the file if no other file bears on its verdicts (the
+        bodies of its headlines' articles are all its own, and all kept), known as soon as it is
+        summarised; None when its claims reuse an id (which of two is kept depends on the others)."""
+        ids = [ident for ident, _ in file.summary.claims]
+        if file.key is None or len(set(ids)) != len(ids):
             return None
-        hasher = hashlib.blake2b(file.key, digest_size=32)
-        for article in file.summary.headlines:
-            hasher.update(article.encode("utf-8", "surrogatepass") + b"\0")
-            for body in self._bodies.get(article, ()):
-                hasher.update(body)
-            hasher.update(b"\1")
-        return hasher.digest()
+        bodies: dict[str, list[bytes]] = {}
+        for _, article, body in file.summary.bodies:
+            bodies.setdefault(article, []).append(body)
+        return _verdicts_key(file.key, file.summary.headlines, bodies)
 
 
-def load_parts(root: Path, reviews: bool = False) -> LedgerParts:
+def _verdicts_key(key: bytes, headlines: tuple[str, ...], bodies: dict[str, list[bytes]]) -> bytes:
+    hasher = hashlib.blake2b(key, digest_size=32)
+    for article in headlines:
+        hasher.update(article.encode("utf-8", "surrogatepass") + b"\0")
+        for body in bodies.get(article, ()):
+            hasher.update(body)
+        hasher.update(b"\1")
+    return hasher.digest()
+
+
+FirstRead = Callable[["LedgerParts", ClaimsFile, list[Claim]], None]
+"""Called with each claims file summarised from its records (not from the cache) and its claims,
+in the process that read it: what is worth computing while they are at hand."""
+
+
+def load_parts(root: Path, reviews: bool = False, first_read: FirstRead | None = None) -> LedgerParts:
     """The ledger in `root`, in parts (see the module's docstring); its problems are those
     `load(root, reviews)` finds."""
     parts = LedgerParts(FileCache.open())
     files = ledger_files(root, reviews, parts.problems)
     if files:
         with collector_paused():
-            _read(parts, files, root / f"{reviews}")
+            _read(parts, files, root / f"{reviews}", first_read)
     return parts
 
 
-def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path) -> None:
+def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path, first_read: FirstRead | None) -> None:
     parts.file_names = [display_path(path) for path, _ in files]
     parts.other_files = [read_file(path, kind, display_path(path), parts.cache)
                          for path, kind in files if kind != CLAIMS]
     parts.read_as = [(file.kind, file.shown, file.digest) if isinstance(file, FileBytes) else ("", "", b"")
                      for file in parts.other_files]
-    world = _summaries(parts, [path for path, kind in files if kind == CLAIMS], name)
+    world = _summaries(parts, [path for path, kind in files if kind == CLAIMS], name, first_read)
     parts.problems += world.problems
     for file in parts.claims_files:
         parts.problems += file.summary.problems
@@ -223,36 +280,31 @@ def _read(parts: LedgerParts, files: list[tuple[Path, str]], name: Path) -> None
                 parts._bodies.setdefault(article, []).append(body)
 
 
-def _summaries(parts: LedgerParts, paths: list[Path], name: Path) -> WorldSummary:
+def _summaries(parts: LedgerParts, paths: list[Path], name: Path, first_read: FirstRead | None) -> WorldSummary:
     """Summarise the claims files (into `parts.claims_files`) and the other files (returned),
     each from the cache when the bytes it was made from are those read now (`name` tells one
-    ledger's other files, read with or without reviews, from another's). The files to summarise
-    are parsed together, across cores when they are many and large; the other files too when a
-    summary is to be made, since claims are checked against them."""
+    ledger's other files, read with or without reviews, from another's). When a claims file is
+    to be summarised, the other files are read first, since claims are checked against them."""
     cache, others = parts.cache, parts.other_files
     world_name = _entry_name("world-summary-", name)
     world_key = _digest(others) if cache else None
     world = cache.get_derived(world_name, world_key) if cache and world_key else None
     checked_against = _digest(others, ("sources", "facts")) if cache else None
-    pending: list[tuple[Path, str, FileBytes | FileRecords, bytes | None, ClaimsSummary | None]] = []
+    pending: list[ClaimsFile] = []
     for path in paths:
         shown = display_path(path)
-        file = read_file(path, CLAIMS, shown, cache)
-        if isinstance(file, FileRecords):  # could not be read: nothing to parse
-            pending.append((path, shown, file, None, ClaimsSummary(file.problems, [], [], frozenset(), [], ())))
+        read = read_file(path, CLAIMS, shown, cache)
+        if isinstance(read, FileRecords):  # could not be read: nothing to parse
+            unusable = ClaimsSummary(read.problems, [], [], frozenset(), [], ())
+            pending.append(ClaimsFile(path, shown, read, None, unusable, read))
             continue
-        key = (hashlib.blake2b(checked_against + os.fsencode(shown) + b"\0" + file.digest).digest()
+        key = (hashlib.blake2b(checked_against + os.fsencode(shown) + b"\0" + read.digest).digest()
                if checked_against else None)
         stored = cache.get_derived(_entry_name("claims-summary-", path), key) if cache and key else None
-        if isinstance(stored, ClaimsSummary):
-            pending.append((path, shown, file._replace(data=b""), key, stored))  # its bytes are not needed again
-        else:
-            pending.append((path, shown, file, key, None))
-    unread = [file for _, _, file, _, summary in pending if summary is None]
-    needed = not isinstance(world, WorldSummary) or bool(unread)
-    parsed = records_of([*(others if needed else ()), *unread], cache)
-    if needed:
-        parts.other_files, parsed = list(parsed[:len(others)]), parsed[len(others):]
+        pending.append(ClaimsFile(path, shown, read, key, stored if isinstance(stored, ClaimsSummary) else _UNREAD))
+    unread = [claims_file for claims_file in pending if claims_file.summary is _UNREAD]
+    if not isinstance(world, WorldSummary) or unread:
+        parts.other_files = list(records_of(others, cache))
     else:
         parts.other_files = [file._replace(data=b"") if isinstance(file, FileBytes) else file for file in others]
     if not isinstance(world, WorldSummary):
@@ -260,17 +312,56 @@ def _summaries(parts: LedgerParts, paths: list[Path], name: Path) -> WorldSummar
         world = WorldSummary(list(builder.result.problems), parts._world_references, frozenset(builder.ids))
         if cache and world_key:
             cache.put_derived(world_name, world_key, world)
-    records_of_unread, references = iter(parsed), None
-    for path, shown, file, key, summary in pending:
-        records = file if isinstance(file, FileRecords) else None
-        if summary is None:
-            records = next(records_of_unread)
-            references = references or References(parts.world, parts._world.invalid, [])
-            summary = _summary(records, references)
-            if cache and key:
-                cache.put_derived(_entry_name("claims-summary-", path), key, summary)
-        parts.claims_files.append(ClaimsFile(path, shown, file, key, summary, records))
+    for claims_file, (summary, records, pickled) in zip(unread, _summarised(parts, unread, first_read), strict=True):
+        claims_file.summary, claims_file.records, claims_file.pickled = summary, records, pickled
+    for claims_file in pending:
+        if isinstance(claims_file.file, FileBytes):  # read again only if the cache cannot give its records
+            claims_file.file = claims_file.file._replace(data=b"")
+    parts.claims_files = pending
     return world
+
+
+_UNREAD = ClaimsSummary([], [], [], frozenset(), [], ())
+"""Stands for the summary of a claims file not summarised yet."""
+
+_Summarised = tuple[ClaimsSummary, FileRecords | None, bytes | None]
+"""A claims file's summary, with its records or their pickle when nothing else could give them back."""
+
+
+def _summarised(parts: LedgerParts, files: list[ClaimsFile], first_read: FirstRead | None) -> Iterator[_Summarised]:
+    """Each file's summary, in order, from its records (read from the cache, or parsed): shared
+    with worker processes when there are several large files (a split ledger)."""
+    from ..parallel import shared, worth_forking
+
+    size = sum(len(file.file.data) for file in files if isinstance(file.file, FileBytes))
+    processes = worth_forking(len(files)) if size >= PARALLEL_BYTES else 1
+    return shared(lambda number: _summarise(parts, files[number], first_read, pickled=processes > 1),
+                  len(files), processes)
+
+
+def _summarise(parts: LedgerParts, file: ClaimsFile, first_read: FirstRead | None, pickled: bool) -> _Summarised:
+    """Summarise one claims file from its records, caching both; what is returned keeps the
+    records (or, when `pickled`, their pickle: a third of the memory) only when the cache is off."""
+    cache = parts.cache
+    read = file.file
+    assert isinstance(read, FileBytes), "an unreadable file has its summary"
+    records = cache.get(read.path, read.shown, read.info, read.digest) if cache else None
+    if not isinstance(records, FileRecords):
+        records = parse_file(read.shown, read.data, read.kind)
+        if cache and not any(p.code == "unreadable" for p in records.problems):
+            cache.put(read.path, read.shown, read.info, read.digest,
+                      pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    summary = _summary(records, parts._references)
+    if cache and file.key:
+        cache.put_derived(_entry_name("claims-summary-", file.path), file.key, summary)
+    if first_read:
+        file.summary = summary
+        first_read(parts, file, [claim for _, claim in records.records])
+    if cache:
+        return summary, None, None
+    if pickled:
+        return summary, None, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
+    return summary, records, None
 
 
 def _take_ids(parts: LedgerParts, world_ids: frozenset[str]) -> None:
@@ -300,9 +391,9 @@ def _take_ids(parts: LedgerParts, world_ids: frozenset[str]) -> None:
 def _bytes_again(file: FileBytes | FileRecords, cache: FileCache | None) -> FileBytes | FileRecords:
     """A file read earlier in the run, for its records: as it was, or read again when its bytes
     were let go and its records are not in the cache (refused if it has changed since)."""
-    if isinstance(file, FileRecords) or file.data or cache is None:
+    if isinstance(file, FileRecords) or file.data:
         return file
-    cached = cache.get(file.path, file.shown, file.info, file.digest)
+    cached = cache.get(file.path, file.shown, file.info, file.digest) if cache else None
     if cached is not None:
         return cached
     again = read_file(file.path, file.kind, file.shown, cache)

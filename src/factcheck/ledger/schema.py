@@ -278,22 +278,24 @@ class Validator:
         return usable
 
     def value(self, parent: YamlMap, key: str, spec: Field) -> bool:
-        where = parent.loc(key)
         raw = parent[key]
-        if spec.type == "verdict":
+        kind = spec.type
+        if kind == "verdict":
             raw = parent[key] = normalize_verdict(raw)
-        if spec.type == "date":
+        elif kind == "date":
             raw = parent[key] = normalize_date(raw)
         message = _type_error(raw, spec)
-        code = "value" if message.startswith("must be one of") else "type"
-        if not message:
+        if message:
+            code = "value" if message.startswith("must be one of") else "type"
+        elif kind in _BOUNDED:
             message, code = _value_error(raw, spec), "value"
         if message:
-            self.error(where, code, f"'{key}' {message}")
+            self.error(parent.loc(key), code, f"'{key}' {message}")
             return False
-        if spec.type == "record":
-            return self.record(raw, spec.record, where)
-        if spec.type == "records":
+        if kind == "record":
+            return self.record(raw, spec.record, parent.loc(key))
+        if kind == "records":
+            where = parent.loc(key)
             good = YamlList(raw.location)
             for item, item_loc in zip(raw, raw.item_locations, strict=True):
                 if self.record(item, spec.record, item_loc):
@@ -308,6 +310,10 @@ class Validator:
 MAX_NUMBER = 1e300
 """Numbers beyond this are refused: no count or amount is that large, and arithmetic on them
 would overflow."""
+
+
+_BOUNDED = ("number", "url")
+"""The types whose values are checked beyond their type (`_value_error`)."""
 
 
 def _value_error(raw: Any, spec: Field) -> str:

@@ -86,12 +86,9 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     """
     builder = _Builder(path, problems, text)
     kept_tabs: list[tuple[int, int]] = []  # quoted and block values, where a tab is text
+    parser = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.ScalarEvent) and event.style in _QUOTED_OR_BLOCK and "\t" in event.value \
-                    and event.start_mark is not None and event.end_mark is not None:
-                kept_tabs.append((event.start_mark.index, event.end_mark.index))
-            builder.feed(event)
+        builder.run(parser.get_event, kept_tabs)
     except _TooDeep as error:
         problems.append(Problem(error.where, "nesting", f"nesting deeper than {MAX_DEPTH} levels", fatal=True))
         return None
@@ -111,6 +108,8 @@ def read_yaml(path: str, text: str, problems: list[Problem]) -> Any:
         reason = getattr(error, "reason", str(error))
         problems.append(Problem(Location(path, line, column), "syntax", f"YAML error: {reason}", fatal=True))
         return None
+    finally:
+        parser.dispose()
     if "\t" in text:
         _stray_tab(path, text, kept_tabs, problems)
     return builder.root
@@ -146,7 +145,10 @@ def _in_comment(text: str, line_start: int, index: int, kept: list[tuple[int, in
 
 
 def _location(path: str, mark: Any) -> Location:
-    return Location(path, mark.line + 1, mark.column + 1)
+    return _new_location(Location, (path, mark.line + 1, mark.column + 1))
+
+
+_new_location = tuple.__new__  # the named tuple's own constructor is a Python function, five times slower
 
 
 class _Builder:
@@ -165,29 +167,43 @@ class _Builder:
     def error(self, where: Location, code: str, message: str) -> None:
         self.problems.append(Problem(where, code, message))
 
-    def feed(self, event: yaml.Event) -> None:
-        if self.skipping:
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.skipping += 1
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.skipping -= 1
-            return
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise yaml.MarkedYAMLError(problem="expected a single document, found another",
-                                           problem_mark=event.start_mark)  # type: ignore[arg-type]
-        elif isinstance(event, yaml.ScalarEvent):
-            self.add(self.scalar(event), event)
-        elif isinstance(event, yaml.AliasEvent):
-            where = _location(self.path, event.start_mark)
-            self.error(where, "alias", f"YAML aliases are not allowed (*{event.anchor})")
-            self.add(REFUSED, event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self.open(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            container = self.stack.pop()[0]
-            self.add(container, None)
+    def run(self, next_event: Any, kept_tabs: list[tuple[int, int]]) -> None:
+        """Build the document from the parser's events (`next_event()`), noting in `kept_tabs`
+        where quoted and block values hold a tab."""
+        scalar_event, end_events = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is scalar_event:
+                if event.style in _QUOTED_OR_BLOCK and "\t" in event.value:
+                    kept_tabs.append((event.start_mark.index, event.end_mark.index))
+                if not self.skipping:
+                    self.add(self.scalar(event), _location(self.path, event.start_mark))
+            elif kind in end_events:
+                if self.skipping:
+                    self.skipping -= 1
+                else:
+                    container = self.stack.pop()[0]
+                    self.add(container, container.location)
+            elif kind in start_events:
+                if self.skipping:
+                    self.skipping += 1
+                else:
+                    self.open(event)
+            elif self.skipping:
+                pass
+            elif kind is yaml.AliasEvent:
+                where = _location(self.path, event.start_mark)
+                self.error(where, "alias", f"YAML aliases are not allowed (*{event.anchor})")
+                self.add(REFUSED, where)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise yaml.MarkedYAMLError(problem="expected a single document, found another",
+                                               problem_mark=event.start_mark)
+            elif event is None or kind is yaml.StreamEndEvent:
+                return
 
     def open(self, event: yaml.CollectionStartEvent) -> None:
         where = _location(self.path, event.start_mark)
@@ -198,19 +214,18 @@ class _Builder:
         if event.tag not in (None, "!", allowed):
             self.error(where, "tag", f"tag '{_short(event.tag)}' is not allowed (only plain YAML values)")
             self.skipping = 1
-            self.add(REFUSED, event)
+            self.add(REFUSED, where)
             return
         self.stack.append([YamlMap(where) if mapping else YamlList(where), None, None])
 
-    def add(self, value: Any, event: yaml.Event | None) -> None:
-        """Put a finished value into the open collection (or make it the document)."""
+    def add(self, value: Any, where: Location) -> None:
+        """Put a finished value, read at `where`, into the open collection (or make it the document)."""
         if not self.stack:
             self.root = value
             return
         frame = self.stack[-1]
         container = frame[0]
-        where = value.location if event is None else _location(self.path, event.start_mark)
-        if isinstance(container, YamlList):
+        if type(container) is YamlList:
             container.append(value)
             container.item_locations.append(where)
             return
@@ -233,8 +248,8 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         value: str = event.value
         tag = event.tag
-        if tag in (None, "!"):
-            if not event.implicit[0]:  # quoted: always text
+        if tag is None or tag == "!":
+            if not event.implicit[0] or value[:1] not in _IMPLICIT:  # quoted, or plain text no other type begins with
                 return value
             tag = _resolve(value)
             if tag == _CORE + "merge":

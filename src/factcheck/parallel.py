@@ -1,0 +1,59 @@
+"""Work on a large ledger's files shared with forked worker processes, the caller taking its share.
+
+The workers are forked, so they start with everything the caller has read (the sources and facts,
+the summaries) without pickling any of it; only each item's result comes back, pickled. The
+calling process works on every `workers`-th item itself while the others work ahead: one process
+fewer holds its own copy of the pages it touches, and its items are not pickled at all.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from typing import Any
+
+MAX_WORKERS = 8
+
+_WORK: Callable[[int], Any] | None = None
+"""What the forked workers do with an item's number: set before they are forked."""
+
+
+def worth_forking(items: int) -> int:
+    """How many processes (the caller's included) to share `items` items among; 1 where there is
+    one core or forking is not available (the workers must inherit the caller's memory)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(items, os.cpu_count() or 1, MAX_WORKERS))
+
+
+def shared(work: Callable[[int], Any], count: int, processes: int) -> Iterator[Any]:
+    """`work(n)` for n in range(count), in order, computed by `processes` processes: this one and
+    forked workers. Results are yielded one at a time, so they need not all fit in memory."""
+    if processes < 2 or count < 2:
+        for number in range(count):
+            yield work(number)
+        return
+    import concurrent.futures
+    import multiprocessing
+
+    global _WORK
+    _WORK = work
+    try:
+        with concurrent.futures.ProcessPoolExecutor(processes - 1,
+                                                    mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = {number: pool.submit(_in_worker, number) for number in range(count) if number % processes}
+            for number in range(count):
+                if number % processes:
+                    yield pickle.loads(pending.pop(number).result())
+                else:
+                    yield work(number)
+    finally:
+        _WORK = None
+
+
+def _in_worker(number: int) -> bytes:
+    assert _WORK is not None, "set before the workers were forked"
+    return pickle.dumps(_WORK(number), protocol=pickle.HIGHEST_PROTOCOL)
