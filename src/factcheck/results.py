@@ -18,7 +18,7 @@ import os
 import pickle
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from .cache import FileCache, digest
 from .diagnostics import FactcheckError, Problem
@@ -183,7 +183,7 @@ ledger's claims need not fit in memory at once."""
 PARALLEL_CLAIMS = 20000
 """Below this many claims to verify, starting worker processes costs more than it saves."""
 
-_Batch = list[tuple[ClaimsFile, bytes | None]]
+_Batch: TypeAlias = "list[tuple[ClaimsFile, bytes | None]]"
 """Claims files to verify together, each with the key its outcome is cached under."""
 
 
