@@ -218,20 +218,17 @@ def _parse_pickled(job: tuple[str, bytes, str]) -> bytes:
 
 def _parse_many(jobs: list[tuple[str, bytes, str]], pickled: bool) -> Iterator[tuple[FileRecords, bytes | None]]:
     """Each file's records, in order, with their pickle when `pickled` (for the cache): parsed
-    across the machine's cores when there are several large files (a split ledger), else here."""
-    workers = min(len(jobs), os.cpu_count() or 1, 8)
-    if workers < 2 or sum(len(data) for _, data, _ in jobs) < PARALLEL_BYTES:
+    shared with worker processes when there are several large files (a split ledger), else here."""
+    from ..parallel import shared, worth_forking
+
+    processes = worth_forking(len(jobs)) if sum(len(data) for _, data, _ in jobs) >= PARALLEL_BYTES else 1
+    if processes < 2:
         for job in jobs:
             records = parse_file(*job)
             yield records, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL) if pickled else None
         return
-    import concurrent.futures
-    import multiprocessing
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        for payload in pool.map(_parse_pickled, jobs, chunksize=1):  # one file's pickle held at a time
-            yield pickle.loads(payload), payload
+    for payload in shared(lambda number: _parse_pickled(jobs[number]), len(jobs), processes):
+        yield pickle.loads(payload), payload  # one file's pickle held at a time
 
 
 class _FileReader:

@@ -39,7 +39,6 @@ from . import (
     collector_paused,
     display_path,
     ledger_files,
-    parse_file,
     read_file,
     records_of,
 )
@@ -345,12 +344,7 @@ def _summarise(parts: LedgerParts, file: ClaimsFile, first_read: FirstRead | Non
     cache = parts.cache
     read = file.file
     assert isinstance(read, FileBytes), "an unreadable file has its summary"
-    records = cache.get(read.path, read.shown, read.info, read.digest) if cache else None
-    if not isinstance(records, FileRecords):
-        records = parse_file(read.shown, read.data, read.kind)
-        if cache and not any(p.code == "unreadable" for p in records.problems):
-            cache.put(read.path, read.shown, read.info, read.digest,
-                      pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    [records] = records_of([read], cache)
     summary = _summary(records, parts._references)
     if cache and file.key:
         cache.put_derived(_entry_name("claims-summary-", file.path), file.key, summary)
