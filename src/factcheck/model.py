@@ -192,6 +192,10 @@ class Assertion(_Located):
     loose: bool = False
     amount: Amount | None = None
     """For free text: how the number was given. None (a ledger claim): the fact's tolerance."""
+    surely: tuple[dt.date, dt.date] | None = None
+    """For free text: the days that vague words of time surely mean ("by 2018": before 2018
+    began, as "by" may or may not take in the year itself); a fact dated outside them, though
+    within `date`, `after` and `before`, is not checked."""
     text: str = field(default="", compare=False)
     """For free text: the words of the sentence this assertion was read from."""
     field_locations: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)

@@ -433,6 +433,17 @@ def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tupl
             return Outcome.CONTRADICTED, f"it has not ended: it still held{as_of} (since {fact.start or '?'})"
     else:
         happened = fact.date
+    outcome, detail = _compare_moment(assertion, happened, relation)
+    surely = assertion.surely
+    if outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE) and surely is not None and happened is not None and \
+            not (surely[0] <= happened.first and happened.last <= surely[1]):
+        return Outcome.UNVERIFIED, f"it happened {happened}, which the words may or may not take in"
+    return outcome, detail
+
+
+def _compare_moment(assertion: Assertion, happened: PartialDate | None,
+                    relation: Relation) -> tuple[Outcome | None, str]:
+    """When an event (or a state's start or end) happened, against the assertion's date and bounds."""
     for bound, ok, word in ((assertion.after, lambda d, b: d.first > b.last, "after"),
                             (assertion.before, lambda d, b: d.last < b.first, "before")):
         if bound is None:

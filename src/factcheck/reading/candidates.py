@@ -17,6 +17,7 @@ The search is a few small steps, each linear in the words of one clause:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -254,7 +255,31 @@ def timings(reading: Reading, relation: Mention, when: DateMention | None,
     state = reading.kinds.get(relation.target) == "state"
     if when.bound == "from" and state and change is None:
         return from_to(reading, when, date, marker)
+    if when.bound == "by" and not (state and change is None):
+        return [(deadline(reading, when, date, change), marker, (when,))]
     return [(bounded(when.bound, date, change, state), marker, (when,))]
+
+
+def deadline(reading: Reading, when: DateMention, date: PartialDate, change: str | None) -> dict[str, Any]:
+    """"by" a date, of an event or a state's start or end: no later than the date's end. "by the
+    end of 2017" and "by 18 March 2014" say so exactly; "by 2018" or "by June 2017" may or may
+    not take in the year or month itself, so only a date before it surely bears them out (and
+    one within it is not checked). Of a state, "by 2016 Greyline ran the buses" says it held
+    then, as a plain date does (see `bounded`)."""
+    fields: dict[str, Any] = {"change": change, "before": following(date)}
+    said = {w.word for w in reading.words[when.first: when.last + 1]}
+    if date.day is None and "end" not in said:
+        fields["surely"] = (dt.date.min, date.first - dt.timedelta(days=1))
+    return fields
+
+
+def following(date: PartialDate) -> PartialDate:
+    """The year, month or day after a date, at its precision."""
+    if date.day is not None:
+        return PartialDate.from_date(date.first + dt.timedelta(days=1))
+    if date.month is not None:
+        return PartialDate(date.year + date.month // 12, date.month % 12 + 1)
+    return PartialDate(date.year + 1)
 
 
 def change_said(reading: Reading, relation: Mention,

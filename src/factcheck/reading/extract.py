@@ -48,7 +48,7 @@ whole year."""
 _ANY_YEAR = re.compile(_YEAR)
 """Every date pattern has a year: a text without one has no date (most sentences and claims)."""
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
-_BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and"})
+_BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and", "by"})
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
@@ -71,7 +71,7 @@ class DateMention:
     last: int
     start: int  # characters, in the normalised text
     end: int
-    bound: str | None = None  # after, before, since, until, from, to or and: the word before it
+    bound: str | None = None  # after, before, since, until, from, to, and or by: the word before it
     ambiguous: bool = False  # 03/04/2014: day and month cannot be told apart
 
     @property
