@@ -135,9 +135,11 @@ def test_an_event_noun_and_the_party_after_of(transit: Engine, sentence: str, ve
 
 
 @pytest.mark.parametrize(("sentence", "verdict", "unread"), [
-    # a number that counts what the event noun is for, as the supporting statement counts it
+    # a number that counts what the event noun is for, against the number the fact carries
     ("The transit authority placed an order for 38 Citylink trams with Corvane in June 2017.", "true", []),
-    ("The transit authority placed an order for 40 Citylink trams with Corvane in June 2017.", "unproven", ["40"]),
+    ("The transit authority placed an order for 48 Citylink trams with Corvane in June 2017.", "false", []),
+    # a round figure is right to its rounding, as any number is (38 is "40")
+    ("The transit authority placed an order for 40 Citylink trams with Corvane in June 2017.", "mostly-true", []),
     ("The transit authority placed an order for 38 Citylink trams with Corvane in June 2016.", "false", []),
 ])
 def test_a_number_that_counts_the_event_nouns_object(transit: Engine, sentence: str, verdict: str,

@@ -562,8 +562,15 @@ def test_a_matched_claim_hides_no_contradiction(transit: Engine) -> None:
     # a number or date the supporting fact's own statement gives in the same words is checked with it
     ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 31 votes to 14", "true", []),
     ("The transit authority ordered 38 Citylink trams from Corvane on 20 June 2017", "true", []),
-    # another number, or the number with other words, is not
-    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 30 votes to 14", "unproven", ["30"]),
+    # a number the fact carries is compared with it: another one is false, a round one right to its rounding
+    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 41 votes to 14", "false", []),
+    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 29 votes to 14", "false", []),
+    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 30 votes to 14", "mostly-true", []),
+    # also when the passive names no one: the one approval of the tunnel is the council's
+    ("The Harbour Tunnel was approved on 9 November 2015 by 41 votes to 14", "false", []),
+    # the number with other words is not read
+    ("The transit authority ordered Citylink trams worth 38 million crowns from Corvane on 20 June 2017",
+     "unproven", ["38"]),
     ("The transit authority ordered 38 buses from Corvane on 20 June 2017", "unproven", ["38", "buses"]),
 ])
 def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:

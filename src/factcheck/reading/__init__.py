@@ -25,7 +25,7 @@ from .extract import NEGATIONS, Reading, read
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
-from .text import SCALES, STOPWORDS, normalise, pieces, tokens
+from .text import SCALES, STOPWORDS, fold, normalise, pieces, stem, tokens
 from .vocabulary import Mention, Vocabulary
 
 if TYPE_CHECKING:
@@ -137,9 +137,9 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
+        read = [c for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
         found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
-                 for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
-        found += self._agentless(found)
+                 for c in read + self._agentless(read)]
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []
@@ -303,12 +303,15 @@ class Reader:
         ("more than 70"; see amounts.py); a "no" among them ("no more than") denies nothing."""
         assertion = candidate.assertion
         kind = self.engine.ledger.relations[assertion.relation].kind
-        if kind != "value" and candidate.number is not None:
+        unit = None if kind == "value" or candidate.number is None else self._counted_unit(candidate, reading)
+        if kind != "value" and candidate.number is not None and unit is None:
             assertion = dataclasses.replace(assertion, value=None)
             candidate = dataclasses.replace(candidate, number=None,
                                             covers=candidate.covers - {candidate.number.index})
         elif candidate.number is not None:
             amount, words = amount_of(reading, candidate.number)
+            if unit is not None:
+                words = words | {unit}
             denials = {i for i in candidate.covers | words if reading.words[i].word in NEGATIONS}
             negated = assertion.negated and not (denials and denials <= words)
             assertion = dataclasses.replace(assertion, amount=amount, negated=negated)
@@ -316,6 +319,29 @@ class Reader:
         if kind != "state" and assertion.change is not None:
             assertion = dataclasses.replace(assertion, change=None)
         return dataclasses.replace(candidate, assertion=assertion)
+
+    def _counted_unit(self, candidate: Candidate, reading: Reading) -> int | None:
+        """Where the unit of an event's or a state's number stands ("ordered 38 Citylink trams",
+        "approved by 31 votes to 14"), when the facts give that number: every fact of the relation
+        between the same parties carries a value in one unit, and the sentence writes that unit
+        after the number, past a scale word and names ("five S-400 systems"). Otherwise the number
+        is not read (and so is reported as not checked): a count the facts do not give, or a
+        number of something else ("38 trams worth 90 million")."""
+        assertion, number = candidate.assertion, candidate.number
+        assert number is not None
+        facts = [f for f in self.engine.facts_with(assertion.relation)
+                 if f.subject == assertion.subject and f.object == assertion.object]
+        units = {stem(fold(f.unit).split()[-1]) if f.unit and f.value is not None else None for f in facts}
+        if len(units) != 1 or None in units:
+            return None
+        [unit] = units
+        words = reading.words
+        for index in range(number.index + 1, min(number.index + 5, len(words))):
+            if words[index].stem == unit:
+                return index
+            if words[index].word not in SCALES and index not in reading.named:
+                break
+        return None
 
     def claim(self, text: str, today: dt.date, observe: Callable[[Reading], None] | None = None) -> Claim:
         """The sentence as a claim: what it asserts, and what of it was not checked. A sentence
