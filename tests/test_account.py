@@ -117,8 +117,7 @@ def test_an_attribution_the_statement_makes(transit: Engine, sentence: str, verd
     ("The Northline extension was completed in 2022.", "unproven", ["completed"]),
     ("The Northline was extended to Ashby in 2022.", "false", []),
     # a number in words is one part, however many words it takes
-    ("Thirty-eight Citylink trams were ordered from Corvane by the transit authority on 20/06/2017.", "unproven",
-     ["Thirty-eight"]),
+    ("The transit authority hired thirty-eight drivers on 20/06/2017.", "unproven", ["thirty-eight"]),
 ])
 def test_what_a_sentence_leaves_unsaid(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
     v = verify_text(transit, sentence, TODAY)
