@@ -519,11 +519,34 @@ def passive_option(reading: Reading, relation: Mention, before: list[Mention], a
     with none the reader asks the facts who acted (see Reader._agentless)."""
     passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
     if passive and before and after:
-        return [((after[0],), before[-1])]
-    if not before or not after or not _be_passive(reading, relation) or not _next_to(reading, relation, after[0]):
+        return [(_joint_after(after, 0, reading), before[-1])]
+    if not before or not after or not _be_passive(reading, relation):
         return []
-    agent = next((m for m in after if reading.words[m.first - 1].word in _PASSIVE), None)
-    return [((agent,), before[-1])] if agent is not None else [((before[-1],), None)]
+    agent = next((i for i, m in enumerate(after) if _after_by(reading, m)), None)
+    if agent is not None:  # "were ordered from Corvane by the transit authority"
+        return [(_joint_after(after, agent, reading), before[-1])]
+    return [((before[-1],), None)] if _next_to(reading, relation, after[0]) else []
+
+
+def _after_by(reading: Reading, mention: Mention) -> bool:
+    """"by the city council": the agent of a passive, past an article."""
+    index = mention.first - 1
+    while index > 0 and reading.words[index].word in _ARTICLES:
+        index -= 1
+    return index > 0 and reading.words[index].word in _PASSIVE
+
+
+def _joint_after(mentions: list[Mention], first: int, reading: Reading) -> tuple[Mention, ...]:
+    """The agent of a passive and the parties joined to it by "and", "&" or commas: "signed by
+    Russia and Turkey" is signed by both."""
+    joint = [mentions[first]]
+    for later in mentions[first + 1:]:
+        between = {w.word for w in reading.words[joint[-1].last + 1: later.first]}
+        gap = reading.text[reading.words[joint[-1].last].end: reading.words[later.first].start]
+        if not (between <= {"and", "&"} and (between or gap.strip() == ",")):
+            break
+        joint.append(later)
+    return tuple(joint)
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -916,10 +939,28 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
         if _modifies_next(reading, second, relation_words):
             continue
         if apposition or (gap and not set(gap) & relation_words and first.target != second.target
-                          and all(reading.words[i].word in _COPULAS for i in gap)
-                          and any(reading.words[i].word in _COPULA_VERBS for i in gap)):
+                          and _copula_gap([reading.words[i].word for i in gap])):
             pairs.append((first, second))
     return pairs
+
+
+_AS_VERBS = frozenset({"serve", "serves", "served", "serving", "act", "acts", "acted", "acting", "function",
+                       "functions", "functioned", "work", "works", "worked", "working"})
+_HOLD_VERBS = frozenset({"hold", "holds", "held", "holding", "occupy", "occupies", "occupied"})
+_POSTS = frozenset({"post", "office", "position", "role", "job", "seat", "title"})
+
+
+def _copula_gap(words: list[str]) -> bool:
+    """Words that say no more than that the first party is the second: a copula ("was", "has
+    been", "remains a"), "serves as", "acted as", or "held the post of"."""
+    rest = set(words) - _COPULAS
+    if not rest:
+        return any(w in _COPULA_VERBS for w in words)
+    if "as" in rest and rest - {"as"} and rest - {"as"} <= _AS_VERBS:
+        return words[-1] == "as" or words[words.index("as") + 1:] in (["a"], ["an"], ["the"])
+    if rest & _HOLD_VERBS and rest & _POSTS and rest <= _HOLD_VERBS | _POSTS:
+        return words[-1] == "of"
+    return False
 
 
 def _modifies_next(reading: Reading, mention: Mention, relation_words: set[int]) -> bool:
