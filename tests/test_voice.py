@@ -28,9 +28,9 @@ def test_the_agent_of_a_passive_past_other_phrases(transit: Engine, sentence: st
 
 @pytest.mark.parametrize(("sentence", "verdict", "unread"), [
     ("The Kestrel Valley Transit Authority was set up by Valdora City Council on 1 July 1996.", "true", []),
-    # every party joined to the agent is said to have acted too
+    # every party joined to the agent is said to have acted too: not the council alone
     ("The Kestrel Valley Transit Authority was set up by Valdora City Council and Brenmoor on 1 July 1996.",
-     "unproven", ["Brenmoor"]),
+     "unproven", []),
 ])
 def test_joined_agents_of_a_passive(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
     v = verify_text(transit, sentence, TODAY)

@@ -72,15 +72,15 @@ def _name_after(reading: Reading, index: int) -> Mention | None:
 
 
 def _between(reading: Reading, index: int) -> bool:
-    """"between Russia and Ukraine": the "and" joins the two names of one phrase, and opens no
-    clause of its own."""
+    """"between Russia and Ukraine", "brokered by Turkey and the UN": the "and" joins the two names
+    of one phrase, and opens no clause of its own."""
     before = next((m for m in reading.entities if m.last == index - 1), None)
     if before is None:
         return False
     opening = before.first - 1
     while opening >= 0 and reading.words[opening].word in ("the", "a", "an"):
         opening -= 1
-    return opening >= 0 and reading.words[opening].word == "between"
+    return opening >= 0 and reading.words[opening].word in ("between", "by")
 
 
 def gapped(reading: Reading) -> list[Remnant]:
