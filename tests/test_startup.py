@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import MINI
+import pytest
+
+from .conftest import MINI, copy_of_repository
 
 
 def imported_by(*args: str) -> set[str]:
@@ -54,3 +58,34 @@ def test_a_warm_list_reads_its_rows_without_the_loader_or_the_engine(mini_copy: 
     claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert imported_by(*command) >= LOADING
     assert not LOADING & imported_by(*command, "--verdict", "false", "--source", "clickbait")
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_compiles_the_modules_an_editable_install_would_compile_at_every_start(tmp_path: Path) -> None:
+    """Under PYTHONDONTWRITEBYTECODE=1 Python writes no bytecode, and pip compiles only what it
+    installs: `make` compiles src/ so that the commands it runs start from bytecode, and an edit
+    made since is still what runs (its module compiled afresh, the stale bytecode ignored)."""
+    copy = copy_of_repository(tmp_path / "clone")
+    (copy / "stamp").touch()  # stands for the installed environment, which is this one
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(copy / "src")}
+    env.pop("PYTHONPYCACHEPREFIX", None)
+
+    def modules_read(code: str) -> tuple[str, list[str]]:
+        """What `code` prints, and the files factcheck's modules were read from."""
+        done = subprocess.run([sys.executable, "-v", "-c", code], cwd=copy, env=env, capture_output=True,
+                              text=True, check=True)
+        read = [line.removeprefix("# code object from ").strip("'") for line in done.stderr.splitlines()
+                if line.startswith("# code object from ") and str(copy / "src") in line]
+        return done.stdout, read
+
+    _, before = modules_read("import factcheck.cli")
+    assert len(before) > 5 and all(path.endswith(".py") for path in before), before
+    subprocess.run(["make", "-s", "bytecode", f"BIN={Path(sys.executable).parent}", "STAMP=stamp"],
+                   cwd=copy, env=env, check=True, capture_output=True)
+    _, after = modules_read("import factcheck.cli")
+    assert len(after) == len(before) and all(path.endswith(".pyc") for path in after), after
+
+    module = copy / "src" / "factcheck" / "__init__.py"
+    module.write_text(module.read_text(encoding="utf-8") + "EDITED = True\n", encoding="utf-8")
+    shown, read = modules_read("import factcheck; print(factcheck.EDITED)")
+    assert shown == "True\n" and str(module) in read
