@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import REPO, TODAY
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Engine:
+    return Engine(load_or_raise(REPO))
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
@@ -32,3 +38,60 @@ from .conftest import TODAY
 def test_by_a_date_is_a_deadline(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # counted from the one date the sentence gives before them, at their unit's precision
+    ("The Northline opened in September 2019, and the following year Dana Ferro stepped down as mayor.", "true"),
+    ("The Northline opened in September 2019, and Dana Ferro stepped down as mayor two years later.", "false"),
+    ("The council approved the Harbour Tunnel in 2015, and the tunnel opened seven years later.", "true"),
+    ("The council approved the Harbour Tunnel in 2015, and the tunnel opened six years later.", "false"),
+    ("The Harbour Tunnel opened in April 2022, and Riverside Depot had closed the previous year.", "true"),
+    ("The KVTA ordered 38 Citylink trams on 20 June 2017; the council had approved the Harbour Tunnel two years "
+     "earlier.", "true"),
+    ("Riverside Depot closed in June 2021, the same year the KVTA took over the buses.", "unproven"),
+    ("Riverside Depot closed in June 2020, the same year the KVTA took over the buses.", "false"),
+    ("The KVTA ordered 38 Citylink trams in June 2017, the same month the Northline opened.", "false"),
+    # "later that month" also says after the date it is counted from (the contract came on 3 March 2016)
+    ("The council approved the Harbour Tunnel on 9 November 2015 and Bellwright was awarded the Northline contract "
+     "later that month.", "false"),
+    ("The council approved the Harbour Tunnel on 9 November 2015 and Bellwright was awarded the Northline contract "
+     "the following year.", "unproven"),  # "contract" is no word of the ledger's
+])
+def test_a_date_counted_from_another_of_the_sentence_is_checked_like_any_date(
+        transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    ("Dana Ferro stepped down as mayor the following year.", "the following year"),  # no date to count from
+    ("Dana Ferro stepped down as mayor in 2020. The Harbour Tunnel opened two years later.", "two years later"),
+    # two dates before it: which one it counts from is not told
+    ("The council approved the tunnel in 2015 and Riverside Depot closed in 2021, and the Harbour Tunnel opened "
+     "a year later.", "a year later"),
+    # a date too coarse for the unit, or a bound
+    ("The Harbour Tunnel opened in 2022, and Riverside Depot had closed the previous month.", "the previous month"),
+    ("Greyline has run the buses since 2004, and Brenmoor joined the KVTA five years later.", "five years later"),
+])
+def test_a_relative_date_with_no_one_date_to_count_from_is_reported(
+        transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict in ("unproven", "false"), v.reason
+    assert any(u.text == unread and "said from another" in u.reason for u in v.claim.unchecked), v.claim.unchecked
+
+
+def test_a_relative_date_said_again_keeps_its_side(bundled: Engine) -> None:
+    """Putin visited Ankara on 28 September and 11 December 2017: "again earlier that year" is
+    no visit the facts know (a visit repeats, so it is not checked), "later that year" is."""
+    assert verify_text(bundled, "Putin visited Ankara in September 2017 and again later that year.",
+                       TODAY).verdict == "true"
+    assert verify_text(bundled, "Putin visited Ankara in September 2017 and again earlier that year.",
+                       TODAY).verdict == "unproven"
+
+
+def test_a_bound_outside_a_period_denied_is_not_refuted_by_it(bundled: Engine) -> None:
+    """No Putin visit to Turkey in 2024 says nothing of one before 2017 or after 2023."""
+    for sentence in ("Putin visited Ankara before 2017.", "Putin visited Turkey after 2023."):
+        assert verify_text(bundled, sentence, TODAY).verdict == "unproven"
+    assert verify_text(bundled, "Putin visited Turkey in 2024.", TODAY).verdict == "false"

@@ -414,6 +414,8 @@ def _compare_negated_fact(assertion: Assertion, fact: Fact,
     span = _span(fact)
     if when is not None and span is not None and not _span_overlaps(span, when):
         return None, ""
+    if span is not None and (assertion.after or assertion.before) and all(span):
+        return None, ""  # "visited before 2017", "after 2023": a year it did not happen in, 2024, is not all of it
     period = f" ({_span_text(span)})" if span else ""
     if assertion.negated:
         return Outcome.SUPPORTED, f"the facts agree it did not happen{period}"
@@ -451,6 +453,8 @@ def _compare_moment(assertion: Assertion, happened: PartialDate | None,
         if happened is None:
             return Outcome.APPROXIMATE, f"the fact gives no date to confirm '{word} {bound}'"
         if not ok(happened, bound):
+            if relation.repeatable and assertion.change is None:
+                return None, ""  # another occasion may be meant: the fact is silent on it
             return Outcome.CONTRADICTED, f"it happened {happened}, not {word} {bound}"
     if assertion.date is None:
         return Outcome.SUPPORTED, f"it happened{' ' + str(happened) if happened else ''}"

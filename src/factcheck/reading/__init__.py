@@ -425,6 +425,8 @@ class Reader:
             if assertion.after or assertion.before:
                 return None
             changes["date"] = remnant.date.date
+            if remnant.date.side is not None and remnant.date.bound is None:  # "and again later that year"
+                changes[remnant.date.side] = remnant.date.anchor
             if base.date is not None:
                 covers -= set(range(base.date.first, base.date.last + 1))
         covers |= remnant.covers

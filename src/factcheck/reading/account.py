@@ -52,6 +52,7 @@ PREDICATE = "a predicate the ledger has no facts for"
 ATTRIBUTION = "an attribution: that it was said is not checked"
 UNIT = "a unit the facts do not carry"
 TIME = "a time the reader does not check"
+RELATIVE = "a date said from another that the sentence does not give once"
 _SAYABLE = frozenset({NAME, RANK, UNIT, TIME})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
@@ -250,6 +251,9 @@ def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> lis
     """Dates no chosen reading took whole (a reading that took a word of one, "end", did not take
     the date), and dates whose day and month cannot be told apart (only their year is read)."""
     parts = []
+    for first, last in reading.unanchored:
+        parts.append((first, last, RELATIVE))
+        claimed.update(range(first, last + 1))
     for date in reading.date_mentions:
         words = set(range(date.first, date.last + 1))
         if date.ambiguous:

@@ -257,7 +257,10 @@ def timings(reading: Reading, relation: Mention, when: DateMention | None,
         return from_to(reading, when, date, marker)
     if when.bound == "by" and not (state and change is None):
         return [(deadline(reading, when, date, change), marker, (when,))]
-    return [(bounded(when.bound, date, change, state), marker, (when,))]
+    fields = bounded(when.bound, date, change, state)
+    if when.side is not None and when.bound is None:  # "later that month": after the date it is said from
+        fields[when.side] = when.anchor
+    return [(fields, marker, (when,))]
 
 
 def deadline(reading: Reading, when: DateMention, date: PartialDate, change: str | None) -> dict[str, Any]:
@@ -420,8 +423,22 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
                *in_order(reading, before, after),
                *subject_after(before, after), *object_before(reading, relation, before, after),
                *farther_objects(reading, before, after),
-               *(without_object(reading, relation, before, after) if not negated else [])]
+               *(without_object(reading, relation, before, after) if not negated else []),
+               *next_clause(reading, relation, before, after)]
     return list(dict.fromkeys(options))
+
+
+def next_clause(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"The Northline opened in September 2019, and Dana Ferro stepped down the following year":
+    the party after a comma and "and" or "but" may begin a clause of its own, and the verb before
+    it have no object (which the facts then give none)."""
+    if not before or not after or relation.reverse:
+        return []
+    words = reading.words
+    index = next((i for i in range(relation.last + 1, after[0].first) if words[i].word in _COORDINATORS), None)
+    if index is None or "," not in reading.text[words[index - 1].end: words[index].start]:
+        return []
+    return [(_joint(before, reading), None)]
 
 
 def of_phrase_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:

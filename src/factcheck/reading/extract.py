@@ -73,6 +73,11 @@ class DateMention:
     end: int
     bound: str | None = None  # after, before, since, until, from, to, and or by: the word before it
     ambiguous: bool = False  # 03/04/2014: day and month cannot be told apart
+    side: str | None = None
+    """Of a date said from another ("later that year"): "after" or "before" where it also says
+    which side of that date it lies."""
+    anchor: PartialDate | None = None
+    """The date of the same sentence a relative date ("the following year") is counted from."""
 
     @property
     def position(self) -> int:
@@ -106,6 +111,9 @@ class Reading:
 
     ambiguous: list[tuple[int, int]] = field(default_factory=list)
     """Names too many of the ledger's entities share to be read: first and last word."""
+    unanchored: list[tuple[int, int]] = field(default_factory=list)
+    """Dates said from another that the sentence does not give once ("the following year" with
+    no date before it): first and last word."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Values derived from the reading, computed once by those that need them."""
 
@@ -182,7 +190,76 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
                 previous = end
             blank = "".join([*parts, blank[previous:]])
     found.sort(key=lambda m: m.first)
-    return [_unpaired(m, found[index - 1] if index else None) for index, m in enumerate(found)], blank
+    found = [_unpaired(m, found[index - 1] if index else None) for index, m in enumerate(found)]
+    return found, blank
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNIT = r"(year|month|day)s?"
+_RELATIVE = re.compile(
+    r"\b(?:(?:the\s+)?(following|next|previous|preceding|same)\s+" + _UNIT
+    + r"|(later|earlier)?\s*(?:that\s+(?:same\s+)?)" + _UNIT
+    + r"|(\d{1,2}|" + "|".join(_COUNTS) + r")\s+" + _UNIT + r"\s+(later|earlier)(?!\s+than))\b")
+"""A date said from another: "the following year", "the same month", "later that day", "two
+years later". Not "the year before" or "a year after", which link two statements (links.py)."""
+_SENTENCE_END = re.compile(r"[.!?]\s")
+"""A relative date is counted only from a date of its own sentence."""
+_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
+                   found: list[DateMention]) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """Dates said from another date of the same sentence ("In 2015 ..., and the following year
+    ...", "in November 2015 ..., later that month", "seven years later"), each counted from the
+    one date written out before it, at the precision of its unit (a year from a year, a month
+    from a month, a day from a day; "two years later" is the year two after the anchor's). Where
+    the sentence gives no such date, or several, or one too coarse for the unit, or one that is a
+    bound ("since 2015"), the words are returned as not read (first and last word)."""
+    if _RELATIVE.search(blank) is None:
+        return [], []
+    resolved, unread = [], []
+    for match in _RELATIVE.finditer(blank):
+        first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end()) - 1
+        if first > last:
+            continue
+        step_word, unit_a, side_word, unit_b, count, unit_c, direction = match.groups()
+        if unit_a is not None:
+            unit, step, side = unit_a, _STEPS[step_word], None
+        elif unit_b is not None:
+            unit, step, side = unit_b, 0, {"later": "after", "earlier": "before"}.get(side_word or "")
+        else:
+            number = int(count) if count.isdigit() else _COUNTS[count]
+            unit, step, side = unit_c, number if direction == "later" else -number, None
+        earlier = [m for m in found if m.last < first and not _SENTENCE_END.search(text, m.end, match.start())]
+        dates = {m.date for m in earlier}
+        anchor = earlier[-1] if len(dates) == 1 else None
+        date = None
+        if anchor is not None and anchor.bound in (None, "and") and not anchor.ambiguous:
+            date = _counted(anchor.date, unit, step)
+        if date is None:
+            unread.append((first, last))
+            continue
+        if side is not None and _PRECISION[unit] >= _PRECISION[anchor.date.precision]:
+            side = None  # "in 2015 ... later that year": no side of the year itself
+        bound = words[first - 1] if first and words[first - 1] in _BOUNDS else None
+        resolved.append(DateMention(date, first, last, match.start(), match.end(), bound, side=side,
+                                    anchor=anchor.date))
+    return resolved, unread
+
+
+def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
+    """The year, month or day `step` of `unit` from `anchor`; None when `anchor` does not give
+    that unit."""
+    if _PRECISION[unit] > _PRECISION[anchor.precision]:
+        return None
+    if unit == "year":
+        return PartialDate(anchor.year + step)
+    if unit == "month":
+        months = anchor.year * 12 + (anchor.month or 1) - 1 + step
+        return PartialDate(months // 12, months % 12 + 1)
+    return PartialDate.from_date(anchor.first + dt.timedelta(days=step))
 
 
 def _unpaired(mention: DateMention, previous: DateMention | None) -> DateMention:
@@ -225,20 +302,25 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     text = normalise(text)
     words = tokens(text)
     dates, rest = find_dates(text, words)
+    counted, unanchored = relative_dates(text, rest, [w.start for w in words], [w.word for w in words], dates)
+    if counted:
+        dates = sorted(dates + counted, key=lambda m: m.first)
     ambiguous: list[tuple[int, int]] = []
     entities, taken = vocabulary.entity_mentions(words, ambiguous, text)
     named = {i for m in entities for i in range(m.first, m.last + 1)}
     starts = [w.start for w in words]
+    dated = {i for d in dates for i in range(d.first, d.last + 1)}
+    relative = dated | {i for first, last in unanchored for i in range(first, last + 1)}
+    skipped = named | relative
     numbers = []
     for match in _NUMBER.finditer(rest):
-        if bisect_right(starts, match.start()) - 1 in named:
-            continue  # "resolution 68/262", "S-400": part of a name
+        if bisect_right(starts, match.start()) - 1 in skipped:
+            continue  # "resolution 68/262", "S-400": part of a name; "2 years later": of a date
         index = min(bisect_left(starts, match.start()), len(words) - 1)
         numbers.append(NumberMention(float(match.group().replace(",", "")), index, match.start(), match.end()))
     numbers += [NumberMention(float(value), last, words[first].start, words[last].end)
-                for first, last, value in spelled_numbers(words) if not named & {first, last}]
+                for first, last, value in spelled_numbers(words) if not skipped & {first, last}]
     numbers = sorted((n for n in numbers if not is_share(text, n.end)), key=lambda n: n.index)
-    dated = {i for d in dates for i in range(d.first, d.last + 1)}
     pronouns = pronoun_mentions(text, words, entities, dated)
     if pronouns:  # "after the council approved it": the one party it can stand for
         entities = sorted(entities + pronouns, key=lambda m: m.first)
@@ -251,7 +333,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         relations = [m for m in relations if vocabulary.kinds.get(m.target) != "value"]
     reading = Reading(text=text, words=words, entities=entities, relations=relations, date_mentions=dates,
                       number_mentions=numbers, today=today, kinds=vocabulary.kinds,
-                      asides=find_asides(text, words, entities, relations), ambiguous=ambiguous)
+                      asides=find_asides(text, words, entities, relations), ambiguous=ambiguous,
+                      unanchored=unanchored)
     joined = " ".join(w.word for w in words)
     reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
         f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
