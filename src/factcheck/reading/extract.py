@@ -238,7 +238,7 @@ def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
         date = None
         if anchor is not None and anchor.bound in (None, "and") and not anchor.ambiguous:
             date = _counted(anchor.date, unit, step)
-        if date is None:
+        if anchor is None or date is None:
             unread.append((first, last))
             continue
         if side is not None and _PRECISION[unit] >= _PRECISION[anchor.date.precision]:
