@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model import Claim, Ledger, PartialDate
-from .extract import NEGATIONS, dates_at
+from .extract import NEGATIONS, dates_at, relative_dates
 from .text import STOPWORDS, normalise, stem, words_at
 from .vocabulary import Vocabulary
 
@@ -57,8 +57,10 @@ def filed_under(text: str) -> tuple[int, int]:
     negation (`filing_key`, exactly as its reading has them) and the signature of its stems."""
     text = normalise(text)
     words, stems, starts = words_at(text)
-    dates, _ = dates_at(text, starts, words)
-    return filing_key(frozenset(m.date for m in dates), not NEGATIONS.isdisjoint(words)), stem_bits(set(stems))
+    dates, blank = dates_at(text, starts, words)
+    counted, _ = relative_dates(text, blank, starts, words, dates)  # "the following year"
+    return filing_key(frozenset(m.date for m in dates + counted), not NEGATIONS.isdisjoint(words)), \
+        stem_bits(set(stems))
 
 
 def filing_key(dates: frozenset[PartialDate], negated: bool) -> int:
