@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import ledger as ledger_module
-from factcheck.cache import NO_CACHE_ENV
+from factcheck.cache import NO_CACHE_ENV, UNUSED_DAYS, FileCache
 from factcheck.cli import app
 from factcheck.ledger import load
 
@@ -161,3 +161,118 @@ def test_the_reader_lexicon_shares_the_private_cache(cache_dir: Path, monkeypatc
         assert lexicon._tables() == built
     finally:
         lexicon._tables.cache_clear()
+
+
+NOW = 1_900_000_000.0
+"""The clock pruning is tested with (March 2030): never the machine's."""
+DAY = 86400.0
+
+
+def aged(path: Path, days: float) -> Path:
+    """Set a file's modification time (its last use, for the cache) `days` before NOW."""
+    os.utime(path, (NOW - days * DAY, NOW - days * DAY), follow_symlinks=False)
+    return path
+
+
+def foreign(cache: FileCache) -> FileCache:
+    """The same folder and key, as another version of the code would use it."""
+    other = FileCache(cache.folder, cache.key, cache.now)
+    other.fingerprint = "0" * 32
+    return other
+
+
+def test_pruning_removes_only_what_no_run_will_use(cache_dir: Path, tmp_path: Path) -> None:
+    cache = FileCache.open(now=NOW)
+    assert cache is not None
+    for name in ("fresh", "month-less-a-day", "month"):
+        cache.put_derived(name, b"key", [name])
+    for name in ("foreign-fresh", "foreign-old"):
+        foreign(cache).put_derived(name, b"key", [name])
+    (cache_dir / "damaged.derived").write_bytes(b"not an entry")
+    (cache_dir / "written.entry").write_bytes(b"")
+    (cache_dir / ".tmp-live").write_bytes(b"half")
+    (cache_dir / ".tmp-dead").write_bytes(b"half")
+    (cache_dir / "notes.txt").write_text("not the cache's")
+    (cache_dir / "folder.entry").mkdir()
+    outside = tmp_path / "outside.entry"
+    outside.write_bytes(b"not in the cache")
+    (cache_dir / "link.entry").symlink_to(outside)
+    ages = {"fresh.derived": 0.5, "month-less-a-day.derived": 29, "month.derived": 30, "foreign-fresh.derived": 0.9,
+            "foreign-old.derived": 1, "damaged.derived": 2, "written.entry": 0, ".tmp-live": 0.9, ".tmp-dead": 1,
+            "notes.txt": 400, "folder.entry": 400, "link.entry": 400, "key": 400, "last-pruned": 400}
+    for name, days in ages.items():
+        aged(cache_dir / name, days)
+    aged(outside, 400)
+
+    assert cache.prune() == 4
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
+        ["fresh.derived", "month-less-a-day.derived", "foreign-fresh.derived", "written.entry", ".tmp-live",
+         "notes.txt", "folder.entry", "link.entry", "key", "last-pruned"])
+    assert outside.read_bytes() == b"not in the cache"
+    assert cache.get_derived("month-less-a-day", b"key") == ["month-less-a-day"]
+    assert FileCache.open(now=NOW) is not None and (cache_dir / "key").read_bytes() == cache.key
+
+
+def test_the_cache_is_pruned_at_most_once_a_day(cache_dir: Path) -> None:
+    cache = FileCache.open(now=NOW)  # a new folder: marked, not walked
+    assert cache is not None and (cache_dir / "last-pruned").stat().st_mtime == NOW
+    old = cache_dir / "old.derived"
+
+    def opened(now: float) -> bool:
+        """Whether opening the cache at `now` removed an entry unused for a year."""
+        old.write_bytes(b"")
+        aged(old, 365)
+        assert FileCache.open(now=now) is not None
+        return not old.exists()
+
+    assert not opened(NOW)
+    assert not opened(NOW + 0.9 * DAY)
+    assert opened(NOW + DAY)
+    assert (cache_dir / "last-pruned").stat().st_mtime == NOW + DAY
+    assert not opened(NOW + 1.5 * DAY)
+    assert opened(NOW - 2 * DAY)  # a clock set back: the mark from the future does not stop pruning
+    (cache_dir / "last-pruned").unlink()  # a folder from before pruning: marked, pruned a day later
+    assert not opened(NOW)
+    assert opened(NOW + 2 * DAY)
+
+
+def test_reading_an_entry_marks_it_used_once_a_day(cache_dir: Path) -> None:
+    cache = FileCache.open(now=NOW)
+    assert cache is not None
+    cache.put_derived("rows", b"key", ["row"])
+    entry = aged(cache_dir / "rows.derived", 10)
+    assert cache.get_derived("rows", b"key") == ["row"]
+    assert entry.stat().st_mtime == NOW
+    aged(entry, 0.5)  # used today already: a read writes nothing
+    assert cache.get_derived("rows", b"key") == ["row"]
+    assert entry.stat().st_mtime == NOW - 0.5 * DAY
+    aged(entry, 10)
+    assert cache.get_derived("rows", b"other key") is None  # not the entry asked for: not a use of it
+    assert entry.stat().st_mtime == NOW - 10 * DAY
+
+
+def test_results_are_the_same_after_pruning(ledger_copy: Path, cache_dir: Path, monkeypatch) -> None:
+    expected = without_cache(ledger_copy, monkeypatch)
+    assert snapshot(ledger_copy) == expected
+    written = entries(cache_dir)
+    aged(cache_dir / "last-pruned", 0)  # pruned today: opening it prunes nothing
+    cache = FileCache.open(now=NOW)
+    assert cache is not None and written
+    for entry in written:
+        aged(entry, UNUSED_DAYS)
+    assert cache.prune() == len(written) and not entries(cache_dir)
+    assert snapshot(ledger_copy) == expected  # cold again, and the entries written again
+    assert [e.name for e in entries(cache_dir)] == [e.name for e in written]
+
+
+def test_the_help_says_where_the_cache_is_and_how_to_clear_it(monkeypatch) -> None:
+    from factcheck import cache as cache_module
+
+    for name in ("FACTCHECK_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "/home/someone")
+    assert cache_module._default_folder() == Path("/home/someone/.cache/factcheck")
+    helped = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
+    shown = " ".join(helped.stdout.replace("│", " ").split())  # the words, out of their box
+    assert "$FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck or ~/.cache/factcheck" in shown
+    assert "deleting the folder clears it" in shown

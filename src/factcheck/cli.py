@@ -182,7 +182,9 @@ def main(
                                  help="Print the version and exit."),
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Parse every ledger file, neither reading nor writing the cache "
-                                       "(also FACTCHECK_NO_CACHE=1)."),
+                                       "(also FACTCHECK_NO_CACHE=1). The cache is $FACTCHECK_CACHE_DIR, else "
+                                       "$XDG_CACHE_HOME/factcheck or ~/.cache/factcheck; entries unused for 30 "
+                                       "days are removed, and deleting the folder clears it."),
 ) -> None:
     """Check claims against reference facts and the provenance of their sources.
 
