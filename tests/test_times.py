@@ -95,3 +95,32 @@ def test_a_bound_outside_a_period_denied_is_not_refuted_by_it(bundled: Engine) -
     for sentence in ("Putin visited Ankara before 2017.", "Putin visited Turkey after 2023."):
         assert verify_text(bundled, sentence, TODAY).verdict == "unproven"
     assert verify_text(bundled, "Putin visited Turkey in 2024.", TODAY).verdict == "false"
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a range that gives its year once, said first or last (NATO ran it from 23 March to 31 October 2011)
+    ("From 23 March to 31 October 2011, NATO operated in Libya.", "true"),
+    ("From 23 March to 30 November 2011, NATO operated in Libya.", "false"),
+    ("NATO operated in Libya between March and October 2011.", "true"),
+    ("NATO operated in Libya from March to December 2011.", "false"),
+    ("From 2015 to 2018, Mehmet Simsek was Turkey's deputy prime minister.", "true"),
+    ("From 2016 to 2018, Mehmet Simsek was Turkey's deputy prime minister.", "false"),
+])
+def test_a_range_of_a_state_gives_its_start_and_end(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # an event in a range happened within it (the depot closed on 30 June 2021, the Northline opened in September 2019)
+    ("Riverside Depot closed between 2020 and 2022.", "true"),
+    ("Riverside Depot closed between 2018 and 2020.", "false"),
+    ("The Northline opened between March and October 2019.", "true"),
+    ("The Northline opened between March and August 2019.", "false"),
+    ("The rail union struck from 6 to 8 March 2023.", "true"),
+    # a strike repeats: one the facts do not record may have been on other days
+    ("The rail union struck from 7 to 9 March 2023.", "unproven"),
+])
+def test_an_event_in_a_range_happened_within_it(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -249,12 +249,18 @@ def timings(reading: Reading, relation: Mention, when: DateMention | None,
     change, marker = change_said(reading, relation, trailing)
     if when is None or when.bound == "to":
         return undated(reading, relation, change, marker)
+    when = range_start(reading, when)
     date = when.date
     if when.ambiguous:  # 03/04/2014: only its year is read (the rest stays not checked)
         date = PartialDate(date.year)
     state = reading.kinds.get(relation.target) == "state"
     if when.bound == "from" and state and change is None:
         return from_to(reading, when, date, marker)
+    if when.bound == "from" and not state:
+        until = range_end(reading, when)
+        if until is not None:
+            return [({"change": change, "after": preceding(date), "before": following(until.date)}, marker,
+                     (when, until))]
     if when.bound == "by" and not (state and change is None):
         return [(deadline(reading, when, date, change), marker, (when,))]
     fields = bounded(when.bound, date, change, state)
@@ -274,6 +280,15 @@ def deadline(reading: Reading, when: DateMention, date: PartialDate, change: str
     if date.day is None and "end" not in said:
         fields["surely"] = (dt.date.min, date.first - dt.timedelta(days=1))
     return fields
+
+
+def preceding(date: PartialDate) -> PartialDate:
+    """The year, month or day before a date, at its precision."""
+    if date.day is not None:
+        return PartialDate.from_date(date.first - dt.timedelta(days=1))
+    if date.month is not None:
+        return PartialDate(date.year - (date.month == 1), (date.month - 2) % 12 + 1)
+    return PartialDate(date.year - 1)
 
 
 def following(date: PartialDate) -> PartialDate:
@@ -321,9 +336,23 @@ def bounded(bound: str | None, date: PartialDate, change: str | None, state: boo
     return {"change": change, "date": date}
 
 
+def range_start(reading: Reading, when: DateMention) -> DateMention:
+    """The first date of a range whose second date a verb took: "From 2015 to 2018, Simsek was
+    deputy prime minister" is read from 2015, as "was ... from 2015 to 2018" is."""
+    if when.bound != "until":
+        return when
+    return next((m for m in reading.date_mentions if m.bound == "from" and m.last + 2 == when.first), when)
+
+
+def range_end(reading: Reading, when: DateMention) -> DateMention | None:
+    """The second date of a range "from 2012 to 2024", "between March and October 2011"."""
+    return next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
+
+
 def from_to(reading: Reading, when: DateMention, date: PartialDate, marker: int | None) -> list[Timing]:
-    """"from 2012 to 2024" of a state: a start, and an end where the second date follows."""
-    until = next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
+    """"from 2012 to 2024" of a state: a start, and an end where the second date follows. (Of an
+    event, see `timings`: it happened within the range.)"""
+    until = range_end(reading, when)
     found: list[Timing] = [({"change": "start", "date": date}, marker, (when,))]
     if until is not None:
         found.append(({"change": "end", "date": until.date}, marker, (when, until)))

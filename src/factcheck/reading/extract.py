@@ -45,6 +45,13 @@ _DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; 
 "the start of 2015" January); "early", "mid", "late" and "the middle of" name no one month and
 are left out of the date, so that they are reported as not checked rather than read as the
 whole year."""
+_MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?P<first>(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH_NAME}))?|(?P<m0>{_MONTH_NAME}))\s+(?:to|until|till|and)\s+(?:the\s+)?"
+    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<m2>{_MONTH_NAME}),?\s+(?P<y>{_YEAR})\b")
+"""A range whose first date takes its year, or month and year, from the second: "from 23 March to
+31 October 2011", "from 6 to 8 March 2023", "between March and October 2011"."""
 _ANY_YEAR = re.compile(_YEAR)
 """Every date pattern has a year: a text without one has no date (most sentences and claims)."""
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
@@ -164,6 +171,7 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
     found: list[DateMention] = []
     if _ANY_YEAR.search(lowered) is None:
         return found, blank
+    blank = _range_starts(blank, starts, words, found)
     held: dict[re.Pattern[str], bool] = {}  # searched once, in the text as first asked: patterns
     for pattern, order, needed in _DATE_PATTERNS:  # that share a search and found nothing blank nothing
         if needed is not None:
@@ -260,6 +268,30 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
         months = anchor.year * 12 + (anchor.month or 1) - 1 + step
         return PartialDate(months // 12, months % 12 + 1)
     return PartialDate.from_date(anchor.first + dt.timedelta(days=step))
+
+
+def _range_starts(blank: str, starts: list[int], words: list[str], found: list[DateMention]) -> str:
+    """The first dates of ranges that give their year once (see _RANGE), added to `found`; the
+    text is returned with them blanked out."""
+    if _MONTH_WORD.search(blank) is None:
+        return blank
+    for match in _RANGE.finditer(blank):
+        month_text = match.group("m1") or match.group("m0") or (match.group("m2") if match.group("d2") else None)
+        if month_text is None or (match.group("m0") and match.group("d2")):
+            continue  # "from 6 to March 2023", "from March to 8 October 2011": no range
+        day = match.group("d1")
+        try:
+            date = PartialDate(int(match.group("y")), _MONTHS[month_text.rstrip(".")], int(day) if day else None)
+            dt.date(date.year, date.month or 1, date.day or 1)
+        except ValueError:
+            continue
+        start, end = match.span("first")
+        first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+        if first > last:
+            continue
+        found.append(DateMention(date, first, last, start, end, "from"))
+        blank = blank[:start] + " " * (end - start) + blank[end:]
+    return blank
 
 
 def _unpaired(mention: DateMention, previous: DateMention | None) -> DateMention:
