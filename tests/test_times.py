@@ -124,3 +124,13 @@ def test_a_range_of_a_state_gives_its_start_and_end(bundled: Engine, sentence: s
 def test_an_event_in_a_range_happened_within_it(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shoigu, defence minister until 2024, is now Russia's prime minister.",
+    "Shoigu, defence minister from 2012 to 2024, is now Russia's prime minister.",
+])
+def test_an_office_after_a_possessive_and_an_adjective_is_the_possessors(bundled: Engine, sentence: str) -> None:
+    """"Russia's prime minister" is no reading of Shoigu as the defence minister named before it,
+    whatever dates that aside gives."""
+    assert verify_text(bundled, sentence, TODAY).verdict == "unproven"

@@ -29,9 +29,15 @@ def possessor(reading: Reading, relation: Mention) -> str | None:
     """Whose the noun is when a possessive stands right before it: the entity ("Turkey's
     accession"), UNKNOWN for a capitalised name the ledger does not know, None for no possessive
     (or a pronoun's: "its accession" is the subject's)."""
-    if relation.first < 2 or reading.words[relation.first - 1].word != "s":
+    start = relation.first
+    while relation.first - start < 2 and start > 2 and start - 1 not in reading.named and \
+            "J" in lexicon.word_classes(reading.words[start - 1].word) and reading.words[start - 2].word != "of":
+        start -= 1  # "Russia's prime minister": the minister is Russia's
+    if reading.words[start - 1].word != "s":
+        start = relation.first
+    if start < 2 or reading.words[start - 1].word != "s":
         return None
-    before = relation.first - 2
+    before = start - 2
     owner = next((m.target for m in reading.entities if m.last == before), None)
     if owner is not None:
         return owner
