@@ -72,8 +72,9 @@ def test_when_puts_an_event_within_a_term(transit: Engine, sentence: str, verdic
     # a side the reader does not check leaves the link unchecked (a pronoun, a verb the ledger lacks)
     ("The KVTA ordered the Corvane trams after it awarded Bellwright the Northline contract.", "after"),
     ("Riverside Depot closed after the KVTA bought new buses.", "after"),
-    # how long after is not checked, so neither is the link it measures
-    ("The Northline opened two years after the KVTA ordered the Corvane trams.", "after"),
+    # how long after, when said vaguely, is not checked, so neither is the link it measures
+    ("The Northline opened about two years after the KVTA ordered the Corvane trams.", "after"),
+    ("The Northline opened some years after the KVTA ordered the Corvane trams.", "after"),
     # a third statement: which two the link joins is not told
     ("The Northline opened after the KVTA ordered the Corvane trams and Riverside Depot closed.", "after"),
     # two verbs before the second "after": which of them it follows is not told

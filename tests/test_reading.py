@@ -101,7 +101,7 @@ def test_another_date_is_another_claim(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "unread"), [
-    ("King Rudolf toured Syldavia in 2005, a year after Ruritania ratified the River Accord.", "after"),
+    ("King Rudolf toured Syldavia in 2005, some years after Ruritania ratified the River Accord.", "after"),
     ("King Rudolf secretly toured Syldavia in 2005.", "secretly"),
 ])
 def test_a_link_between_statements_or_a_manner_is_not_checked(engine: Engine, sentence: str, unread: str) -> None:

@@ -134,3 +134,36 @@ def test_an_office_after_a_possessive_and_an_adjective_is_the_possessors(bundled
     """"Russia's prime minister" is no reading of Shoigu as the defence minister named before it,
     whatever dates that aside gives."""
     assert verify_text(bundled, sentence, TODAY).verdict == "unproven"
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the trams were ordered on 20 June 2017 and the Northline opened on 14 September 2019 (27 months)
+    ("The Northline opened two years after the KVTA ordered the Corvane trams.", "true"),
+    ("The Northline opened 27 months after the KVTA ordered the Corvane trams.", "true"),
+    ("The Northline opened a year after the KVTA ordered the Corvane trams.", "false"),
+    ("The KVTA ordered 38 Citylink trams in June 2017, two years before the Northline opened.", "true"),
+    ("The KVTA ordered 38 Citylink trams in June 2017, four years before the Northline opened.", "false"),
+    # near a whole number of another unit, the dates do not tell: 2.2 years is not "three years"
+    ("The Northline opened three years after the KVTA ordered the Corvane trams.", "unproven"),
+    # the KVTA took over the buses on 1 January 2021, the depot closed on 30 June 2021
+    ("Riverside Depot closed six months after the KVTA took over the buses.", "true"),
+    ("Riverside Depot closed on 30 June 2021, a year after the KVTA took over the buses.", "false"),
+    # a strike repeats: one the facts do not record may be meant
+    ("The rail union struck two years after the Northline opened.", "unproven"),
+])
+def test_how_long_after_is_checked_from_the_facts_dates(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked, v.links)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the coup attempt of 15 July 2016, a named event, on the other side
+    ("Turkey bought the S-400 a year after the coup attempt.", "true"),
+    ("Erdogan met Putin in St Petersburg on 9 August 2016, three months after the coup attempt.", "false"),
+    ("Russia and Turkey reconciled in June 2016, a year before the coup attempt.", "false"),
+    # "late June" to mid-July: the dates do not tell a month from five weeks
+    ("Russia and Turkey reconciled in June 2016, a month before the coup attempt.", "unproven"),
+])
+def test_how_long_after_a_named_event(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked, v.links)

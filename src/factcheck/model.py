@@ -226,6 +226,9 @@ class TimeLink:
     start: int
     end: int
     cause: bool = False
+    interval: tuple[int, str] | None = None
+    """How long after (or before) the linked statement the main one came, as said: (2, "year")
+    of "two years after"."""
 
 
 @dataclass(frozen=True)

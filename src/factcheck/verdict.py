@@ -285,6 +285,8 @@ class Engine:
         if all(bounds) and all(a.last < b.first for a in bounds[0] for b in bounds[1]):
             return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts date them the other way "
                                                           "round")
+        if link.interval is not None:
+            return _apart_by(link, link.interval, firsts, seconds, bounds)
         if any(a.first > b.last or link.cause and a.first >= b.first for a in firsts for b in seconds):
             if link.cause:
                 return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts date the cause first, "
@@ -554,6 +556,32 @@ def _period(assertion: Assertion, fact: Fact, spans: bool, relation: Relation) -
         return None
     end = fact.end or fact.as_of
     return Period(fact.start.first, end.last if end else dt.date.max, True, fact.end is None)
+
+
+_UNIT_DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0}
+
+
+def _apart_by(link: TimeLink, interval: tuple[int, str], laters: list[Period], earliers: list[Period],
+              bounds: list[list[Period]]) -> LinkResult:
+    """"A two years after B" (see Engine.check_link): how long apart the facts date them, against
+    the interval said. It holds when every time between them the dates allow is within a quarter
+    of a unit of it, or a twentieth of it if more (21 to 27 months for "two years", 5 to 9 days for
+    "a week"), and is false when every time is under six tenths of it or over half as long again
+    ("a year after" of six months or of two years); otherwise the dates do not tell."""
+    count, unit = interval
+    days = _UNIT_DAYS[unit]
+    near = max(0.25, count / 20)
+
+    def apart(a: Period, b: Period) -> tuple[float, float]:
+        return (a.first - b.last).days / days, (a.last - b.first).days / days
+
+    if any(count - near <= low and high <= count + near
+           for low, high in (apart(a, b) for a in laters for b in earliers)):
+        return LinkResult(link, Outcome.SUPPORTED, f"'{link.text}': the facts date them so far apart")
+    if all(bounds) and all(high < count * 0.6 or low > count * 1.5
+                           for low, high in (apart(a, b) for a in bounds[0] for b in bounds[1])):
+        return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts date them further or closer apart")
+    return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts' dates do not tell how far apart they are")
 
 
 def _at_one_time(link: TimeLink, firsts: list[Period], seconds: list[Period], bounds: list[list[Period]]) -> LinkResult:

@@ -361,7 +361,7 @@ class Reader:
             found = time_links(reading, chosen)
             links.extend(TimeLink(link.order, len(assertions) + link.main, len(assertions) + link.linked,
                                   reading.span_text(link.first, link.last), reading.words[link.first].start + offset,
-                                  reading.words[link.last].end + offset, link.cause) for link in found)
+                                  reading.words[link.last].end + offset, link.cause, link.interval) for link in found)
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
                              for u in unchecked_parts(reading, chosen, self._carried(chosen),

@@ -34,8 +34,9 @@ _LONGEST = max(len(phrase) for phrase in LINKS)
 
 
 class Found(NamedTuple):
-    """A link read: its words (first and last), its order and whether it says a cause, and the
-    main and linked statements' places in the readings."""
+    """A link read: its words (first and last, from the interval that measures it), its order and
+    whether it says a cause, the main and linked statements' places in the readings, and the
+    interval said ("two years after": (2, "year"))."""
 
     first: int
     last: int
@@ -43,7 +44,12 @@ class Found(NamedTuple):
     cause: bool
     main: int
     linked: int
+    interval: tuple[int, str] | None = None
 _LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_VAGUE = frozenset({"about", "some", "nearly", "almost", "around", "roughly", "barely", "only", "just", "over",
+                    "under", "than", "few", "couple", "least", "most", "within", "another", "every", "first", "last"})
+"""Words before an interval that make it vague or a bound ("about two years after", "more than a
+year after"): the interval is not checked, nor the link."""
 _MEASURES = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
                        "decade", "decades", "minutes", "moments", "long", "soon", "just", "right", "even", "well",
                        "much", "later", "earlier", "time"})
@@ -57,6 +63,9 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[Found]:
     core = [i for i, c in enumerate(chosen) if c.assertion.role == "core"]
     for first, last, opens in _link_words(reading, chosen):
         order, cause = LINKS[tuple(w.word for w in reading.words[first: last + 1])]
+        interval, measured = _interval(reading, first)
+        if interval is not None and (cause or order == "when"):
+            continue
         shared = _dates_before(reading, first) if order == "when" else frozenset()
         linked = [i for i in core if last < min(chosen[i].covers - shared, default=-1) <= opens]
         if not linked:
@@ -66,11 +75,31 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[Found]:
         if any(not all(last < i <= end for i in chosen[s].covers - shared) for s in linked):
             continue
         main = [i for i in core if i not in linked and (min(chosen[i].covers) > end if fronted
-                                                         else max(chosen[i].covers) < first)]
+                                                         else max(chosen[i].covers) < measured)]
         if main and len(main) + len(linked) == len(core) and _one_statement(chosen, main) \
                 and _one_statement(chosen, linked):
-            found.extend(Found(first, last, order, cause, m, s) for m in main for s in linked)
+            found.extend(Found(measured, last, order, cause, m, s, interval) for m in main for s in linked)
     return found
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
+          "day": "day", "days": "day"}
+
+
+def _interval(reading: Reading, index: int) -> tuple[tuple[int, str] | None, int]:
+    """The interval written just before a link word, "two years after", "a week before", "18
+    months after", and where its words begin (the link word's own index when none)."""
+    words = reading.words
+    if index < 2 or words[index - 1].word not in _UNITS or \
+            "," in reading.text[words[index - 2].end: words[index].start]:
+        return None, index
+    count = words[index - 2].word
+    number = int(count) if count.isdigit() and len(count) <= 3 else _COUNTS.get(count)
+    if number is None:
+        return None, index
+    return (number, _UNITS[words[index - 1].word]), index - 2
 
 
 def _one_statement(chosen: Sequence[Candidate], side: list[int]) -> bool:
@@ -145,10 +174,13 @@ def _clause_ends(reading: Reading, index: int) -> bool:
 
 
 def _plain(reading: Reading, index: int) -> bool:
-    """Nothing measures the link word: "a year after", "weeks before", "shortly after", "long
-    before" say how long, which is not checked."""
+    """Nothing measures the link word but a plain interval ("two years after", checked with the
+    link): "weeks before", "shortly after", "long before", "a few years after" say how long in
+    words the dates do not weigh."""
     if index == 0 or "," in reading.text[reading.words[index - 1].end: reading.words[index].start]:
         return True
+    if _interval(reading, index)[0] is not None:
+        return index - 2 == 0 or reading.words[index - 3].word not in _VAGUE
     before = reading.words[index - 1].word
     if any(d.first <= index - 1 <= d.last for d in reading.date_mentions):
         return True  # "in November 2015 in response to": a date, no interval
