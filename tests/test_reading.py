@@ -558,6 +558,19 @@ def test_a_matched_claim_hides_no_contradiction(transit: Engine) -> None:
     assert v.verdict == "false" and v.match_score is None and "it has ended: it ended 2020-05-11" in v.reason
 
 
+@pytest.mark.parametrize("sentence", [
+    "The tunnel approved the council in 2015",  # the claim's words, its parties swapped
+    "The council was approved by the tunnel in 2015",
+    "Corvane, Ashby among its members, ordered trams from the transit authority in 2017",  # another doer
+])
+def test_a_match_keeps_the_claims_roles(transit: Engine, sentence: str) -> None:
+    """Words alike are not enough: a sentence that puts the claim's parties in other roles is
+    another claim, read on its own."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.match_score is None and v.verdict not in ("true", "mostly-true"), v.reason
+    assert verify_text(transit, "The council approved the tunnel in 2015", TODAY).match_score == 100
+
+
 @pytest.mark.parametrize(("sentence", "verdict", "unread"), [
     # a number or date the supporting fact's own statement gives in the same words is checked with it
     ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 by 31 votes to 14", "true", []),
@@ -574,6 +587,19 @@ def test_a_matched_claim_hides_no_contradiction(transit: Engine) -> None:
     ("The transit authority ordered 38 buses from Corvane on 20 June 2017", "unproven", ["38", "buses"]),
 ])
 def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # a detail of a prepositional phrase the supporting statement gives in the same words
+    ("Greyline Buses ran Valdora's bus network under contract in 2010.", "true", []),
+    ("Greyline Buses ran Valdora's bus network under licence in 2010.", "unproven", ["licence"]),
+    ("Greyline Buses ran Valdora's bus network at a loss in 2010.", "unproven", ["loss"]),
+])
+def test_details_a_supporting_statement_gives(transit: Engine, sentence: str, verdict: str,
+                                              unread: list[str]) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert set(unread) <= {u.text for u in v.claim.unchecked}

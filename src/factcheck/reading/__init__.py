@@ -571,8 +571,38 @@ class Reader:
                 if matched.verdict not in (Verdict.TRUE, Verdict.MOSTLY_TRUE):
                     return matched
                 own = self.engine.verify(self.claim(text, today), unsupported_by_body)
-                return own if own.verdict == Verdict.FALSE else matched
+                if own.verdict == Verdict.FALSE or self._other_roles(own.claim, claim, reading):
+                    return own
+                return matched
         return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
+
+
+    def _other_roles(self, sentence: Claim, claim: Claim, reading: Reading) -> bool:
+        """Whether the sentence's own reading puts the claim's parties in other roles: another
+        doer of the same deed ("Russia bought the S-400 from Turkey" is not "Turkey bought the
+        S-400 from Moscow", though the words are alike), or doer and done-to swapped ("Russia was
+        attacked by Turkey"), unless the relation goes both ways. Where the sentence's own
+        reading has none of the claim's relations, its parties must stand in the claim's order
+        ("NATO is a key Turkey member")."""
+        relations = self.engine.ledger.relations
+        said_relations = {a.relation for a in sentence.assertions}
+        if any(meant.relation not in said_relations for meant in claim.assertions):
+            def order(canonical: str) -> list[str]:
+                return list(dict.fromkeys(w for w in canonical.split() if w.startswith("@")))
+            if order(self.canonical(reading)) != order(self.index_entry(claim.text)[0]):
+                return True
+        for said in sentence.assertions:
+            for meant in claim.assertions:
+                if said.relation != meant.relation:
+                    continue
+                if said.object is not None and said.object == meant.object and said.subject and \
+                        not said.subject & meant.subject:
+                    return True
+                if not relations[said.relation].symmetric and (
+                        (meant.object is not None and meant.object in said.subject)
+                        or (said.object is not None and said.object in meant.subject)):
+                    return True
+        return False
 
 
 def _office_opening(reading: Reading, first: int, last: int) -> Mention | None:

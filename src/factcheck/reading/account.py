@@ -53,7 +53,7 @@ ATTRIBUTION = "an attribution: that it was said is not checked"
 UNIT = "a unit the facts do not carry"
 TIME = "a time the reader does not check"
 RELATIVE = "a date said from another that the sentence does not give once"
-_SAYABLE = frozenset({NAME, RANK, UNIT, TIME})
+_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within", "per", "alongside", "beside",
