@@ -401,8 +401,9 @@ def test_verify_lists_a_published_review_of_the_same_claim(ledger: Path, tmp_pat
 
 
 @pytest.mark.parametrize("sentence", ["Ruritania signed the Northern Pact in 2015",
-                                      "Ruritania never signed the Northern Pact in 2013"])
-def test_another_date_or_a_negation_is_another_claim(ledger: Path, tmp_path: Path, sentence: str) -> None:
+                                      "Ruritania never signed the Northern Pact in 2013",
+                                      "The Northern Pact signed Ruritania in 2013"])
+def test_another_date_negation_or_order_is_another_claim(ledger: Path, tmp_path: Path, sentence: str) -> None:
     run("import", "claimreview", str(write_json(tmp_path / "a.json", review())), "--data", str(ledger))
     code, out, _ = run("verify", sentence, "--data", str(ledger), "--format", "json")
     assert code == 0 and json.loads(out)["reviews"] == []

@@ -558,7 +558,8 @@ class Reader:
         `observe` sees the reading of each piece the sentence is read in. A match never hides a
         contradiction: a claim the desk found true when it was made may be false said today
         ("Mayor Dana Ferro" in 2015, "Dana Ferro is mayor" now), so where the sentence's own
-        reading is false, that is its verdict."""
+        reading is false, that is its verdict; and a sentence whose own reading puts the claim's
+        parties in other roles is no match."""
         text = normalise(text).strip()
         if len(pieces(text)) == 1:  # a ledger claim is one sentence of ordinary length
             reading = self.reading(text, today)
@@ -567,11 +568,11 @@ class Reader:
                 if observe is not None:
                     observe(reading)
                 claim, score = found
-                matched = dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
-                if matched.verdict not in (Verdict.TRUE, Verdict.MOSTLY_TRUE):
-                    return matched
                 own = self.engine.verify(self.claim(text, today), unsupported_by_body)
-                if own.verdict == Verdict.FALSE or self._other_roles(own.claim, claim, reading):
+                if self._other_roles(own.claim, claim, reading):
+                    return own
+                matched = dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
+                if matched.verdict in (Verdict.TRUE, Verdict.MOSTLY_TRUE) and own.verdict == Verdict.FALSE:
                     return own
                 return matched
         return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
@@ -587,9 +588,7 @@ class Reader:
         relations = self.engine.ledger.relations
         said_relations = {a.relation for a in sentence.assertions}
         if any(meant.relation not in said_relations for meant in claim.assertions):
-            def order(canonical: str) -> list[str]:
-                return list(dict.fromkeys(w for w in canonical.split() if w.startswith("@")))
-            if order(self.canonical(reading)) != order(self.index_entry(claim.text)[0]):
+            if _party_order(reading, verbs=False) != _party_order(read(claim.text, self.vocabulary), verbs=False):
                 return True
         for said in sentence.assertions:
             for meant in claim.assertions:
@@ -716,8 +715,17 @@ def reader_for(engine: Engine) -> Reader:
 def same_claim(sentence: Reading, other: Reading) -> bool:
     """Whether a sentence says the same claim as another text whose words are alike, by the rule
     `Reader.match` applies to ledger claims: another date, number or negation is another claim.
-    For claims kept outside the ledger, such as imported reviews."""
-    return _same_gist(_gist(sentence), _gist(other))
+    For claims kept outside the ledger, such as imported reviews, whose roles are not known: the
+    parties and verbs must stand in the same order ("the Pact signed Ruritania" is not
+    "Ruritania signed the Pact")."""
+    return _same_gist(_gist(sentence), _gist(other)) and _party_order(sentence) == _party_order(other)
+
+
+def _party_order(reading: Reading, verbs: bool = True) -> list[str]:
+    """The parties, and relation words unless `verbs` is false, in the order they first stand."""
+    marks = sorted([(m.first, "@" + m.target) for m in reading.entities]
+                   + [(m.first, "^" + m.target) for m in (reading.relations if verbs else ())])
+    return list(dict.fromkeys(mark for _, mark in marks))
 
 
 def text_engine(root: Path) -> Engine:
