@@ -587,9 +587,9 @@ class Reader:
         ("NATO is a key Turkey member")."""
         relations = self.engine.ledger.relations
         said_relations = {a.relation for a in sentence.assertions}
-        if any(meant.relation not in said_relations for meant in claim.assertions):
-            if _party_order(reading, verbs=False) != _party_order(read(claim.text, self.vocabulary), verbs=False):
-                return True
+        if any(meant.relation not in said_relations for meant in claim.assertions) and \
+                _party_order(reading, verbs=False) != _party_order(read(claim.text, self.vocabulary), verbs=False):
+            return True
         for said in sentence.assertions:
             for meant in claim.assertions:
                 if said.relation != meant.relation:
