@@ -60,6 +60,17 @@ def test_a_warm_list_reads_its_rows_without_the_loader_or_the_engine(mini_copy: 
     assert not LOADING & imported_by(*command, "--verdict", "false", "--source", "clickbait")
 
 
+def test_a_warm_check_reads_its_findings_without_the_loader_or_the_engine(mini_copy: Path) -> None:
+    """As `list`'s rows: once `check` has kept what it found in a small ledger, the next run, no
+    file changed, reads it back without importing what finds it; a changed file needs them again."""
+    command = ("check", "--data", str(mini_copy))
+    assert imported_by(*command) >= LOADING | {"factcheck.checks"}
+    assert not (LOADING | {"factcheck.checks", "rich", "factcheck.reading"}) & imported_by(*command, "--strict")
+    claims = mini_copy / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert imported_by(*command) >= LOADING
+
+
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_compiles_the_modules_an_editable_install_would_compile_at_every_start(tmp_path: Path) -> None:
     """Under PYTHONDONTWRITEBYTECODE=1 Python writes no bytecode, and pip compiles only what it

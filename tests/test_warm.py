@@ -20,7 +20,8 @@ from factcheck.verdict import Engine
 
 from .conftest import MINI
 
-COMMANDS = [["check"], ["check", "-f", "json", "--today", "2031-01-01"], ["list"], ["list", "-f", "json"],
+COMMANDS = [["check"], ["check", "--strict", "-f", "github"], ["check", "-f", "json", "--today", "2031-01-01"],
+            ["check", "--today", "2031-01-01"], ["list"], ["list", "-f", "json"],
             ["list", "-f", "csv", "--source", "clickbait"], ["list", "--verdict", "false", "-f", "markdown"],
             ["list", "--source", "clickbat"]]
 
@@ -183,8 +184,54 @@ def test_a_ledger_grown_past_the_limit_keeps_no_rows_whole(split: Path, cache_di
     """Past LISTED_LIMIT claims, rows are read a claims file at a time, and the rows kept whole
     while the ledger was smaller are removed (or every run would digest its files twice)."""
     assert outputs(split, cached=True) == outputs(split, cached=False)
-    assert list(cache_dir.glob("listed-*.derived"))
+    assert list(cache_dir.glob("listed-*.derived")) and list(cache_dir.glob("checked-*.derived"))
     monkeypatch.setattr(results, "LISTED_LIMIT", 7)  # the split ledger has 8 claims
     CHANGES["a ruling"](split)
     assert outputs(split, cached=True) == outputs(split, cached=False)
-    assert not list(cache_dir.glob("listed-*.derived"))
+    assert not list(cache_dir.glob("listed-*.derived")) and not list(cache_dir.glob("checked-*.derived"))
+
+
+def test_check_reads_what_it_found_back_while_nothing_it_depends_on_changed(
+        split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small ledger's findings are kept whole (results.py): read back, without loading the
+    ledger, only for the same files, folder, day, --max-age and settings; the same output as
+    without the cache either way."""
+    from factcheck.ledger import parts as parts_module
+
+    loaded: list[Path] = []
+    load_parts = parts_module.load_parts
+
+    def counting(root: Path, *args, **options):  # type: ignore[no-untyped-def]
+        loaded.append(root)
+        return load_parts(root, *args, **options)
+
+    monkeypatch.setattr(parts_module, "load_parts", counting)
+
+    def check(*args: str, env: dict[str, str] | None = None) -> bool:
+        """Whether `check` loaded the ledger; its output is the output without the cache."""
+        loaded.clear()
+        command = ["check", *args, "--data", str(split)]
+        result = CliRunner().invoke(app, command, env=env)
+        had_to_load = bool(loaded)
+        expected = CliRunner().invoke(app, command, env={**(env or {}), NO_CACHE_ENV: "1"})
+        assert (result.exit_code, result.stdout, result.stderr) == \
+               (expected.exit_code, expected.stdout, expected.stderr)
+        return had_to_load
+
+    assert check()
+    assert not check() and not check("-f", "json", "--strict")
+    assert check("--today", "2040-01-01") and not check("--today", "2040-01-01")
+    assert check("--today", "2040-01-01", "--max-age", "9000")
+    assert check("--today", "2040-01-01", "--max-age", "9000", env={"FACTCHECK_MAX_LEDGER_LINE_MB": "0.5"})
+    assert not check("--today", "2040-01-01", "--max-age", "9000", env={"FACTCHECK_MAX_LEDGER_LINE_MB": "0.5"})
+    (split / "claims" / "notes.txt").write_text("not a ledger file", encoding="utf-8")
+    assert check() and not check()  # a warning about the folder: found, then read back
+    assert "stray-file" in CliRunner().invoke(app, ["check", "--data", str(split)]).stdout
+    (split / "claims" / "notes.txt").unlink()
+    assert check()
+    loaded.clear()  # a file of the ledger named (as pre-commit does): its ledger's findings
+    assert not CliRunner().invoke(app, ["check", str(split / "claims" / "a.yaml")]).exit_code and not loaded
+    edit(split / "claims" / "a.yaml", "ruling: mostly-true", "ruling: false")
+    assert check() and not check()
+    (split / "reviews.yaml").write_text("reviews: []\n", encoding="utf-8")
+    assert check() and not check()

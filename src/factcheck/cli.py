@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 import typer
 
 from . import __version__
-from .diagnostics import FactcheckError, LedgerError, closest
+from .diagnostics import FactcheckError, LedgerError, Problem, closest
 from .edge import FactcheckGroup
 from .formats import CheckFormat, DiffFormat, ReportFormat, View, renderer
 from .verdicts import VERDICTS, Verdict
@@ -395,23 +395,18 @@ def check(
 
         factcheck check --strict --format github
     """
-    from .checks import CheckOptions, run_checks
+    from .folder import ledger_folder
     from .formats.records import problem_record, problem_summary
-    from .ledger import ledger_folder
-    from .ledger.parts import load_parts
-    from .progress import Progress
-    from .results import OutcomesAlone
+    from .results import checked
 
-    options = CheckOptions(today=_parse_today(today), max_age_days=max_age)
+    when = _parse_today(today)
     folders = list(dict.fromkeys(ledger_folder(p) for p in (paths or [_data(data)])))
-    problems, files, unusable = [], 0, []
-    with _progress(Progress("checking claims"), quiet) as bar:
-        for folder in folders:
-            parts = load_parts(folder, reviews=True, first_read=OutcomesAlone())
-            files += len(parts.file_names)
-            unusable += [p for p in parts.problems if p.fatal]
-            bar.total = (bar.total or 0) + parts.count
-            problems += run_checks(parts, options, bar.advance)
+    kept = [found for found in (checked(folder, when, max_age) for folder in folders) if found is not None]
+    unusable: list[Problem] = []
+    if len(kept) == len(folders):  # no file changed since a run kept what it found: nothing loaded or verified
+        problems, files = [p for found in kept for p in found.problems], sum(found.files for found in kept)
+    else:
+        problems, files, unusable = _check_folders(folders, when, max_age, quiet)
     first_unusable = sorted(unusable, key=lambda p: p.sort_key())[:1]
     if any(p.code == "no-ledger" for p in unusable):  # nothing was checked: an error, not a report
         raise LedgerError(first_unusable)
@@ -421,6 +416,29 @@ def check(
         raise LedgerError(first_unusable)  # the report is on stdout; the reason it is unusable on stderr
     failing = [p for p in problems if strict or p.severity.value == "error"]
     raise typer.Exit(1 if failing else 0)
+
+
+def _check_folders(folders: list[Path], today: dt.date, max_age: int,
+                   quiet: bool) -> tuple[list[Problem], int, list[Problem]]:
+    """Load and check each ledger: every problem, how many files were read, and the problems that
+    made a ledger unusable. What is found in a small ledger is kept (results.py)."""
+    from .checks import CheckOptions, run_checks
+    from .ledger.parts import load_parts
+    from .progress import Progress
+    from .results import OutcomesAlone, keep_checked
+
+    options = CheckOptions(today=today, max_age_days=max_age)
+    problems, files, unusable = [], 0, []
+    with _progress(Progress("checking claims"), quiet) as bar:
+        for folder in folders:
+            parts = load_parts(folder, reviews=True, first_read=OutcomesAlone())
+            files += len(parts.file_names)
+            unusable += [p for p in parts.problems if p.fatal]
+            bar.total = (bar.total or 0) + parts.count
+            found = run_checks(parts, options, bar.advance)
+            keep_checked(folder, parts, found, today, max_age)
+            problems += found
+    return problems, files, unusable
 
 
 class FailOn(str, enum.Enum):

@@ -1,6 +1,6 @@
 """The files of a ledger folder, found without reading them: which `load` reads, in what order,
 and what in the folder it leaves out (and why). Kept apart from loading so that a warm `list`
-can tell whether its cached rows are still the ledger's without importing the loader."""
+or `check` can tell whether what it kept is still the ledger's without importing the loader."""
 
 from __future__ import annotations
 
@@ -127,3 +127,17 @@ def ledger_files(root: Path, reviews: bool, problems: list[Problem]) -> list[tup
     for kind in (DESK_FILE, REVIEWS_FILE) if reviews else (DESK_FILE,):
         files += [(path, kind) for path in ledger_documents(root, kind)]
     return files
+
+
+def ledger_folder(path: Path) -> Path:
+    """The ledger a path belongs to: a folder is one; `claims.yaml` is in one; `claims/2024.yaml`
+    is one level further down (so a hook given changed files finds each file's ledger)."""
+    try:
+        if path.is_dir() or not path.exists():
+            return path
+    except OSError:  # a name too long, a folder that cannot be entered: `load` reports it
+        return path
+    kinds = (*LEDGER_FILES, REVIEWS_FILE)
+    if path.stem in kinds or path.parent.name not in kinds:
+        return path.parent
+    return path.parent.parent

@@ -8,7 +8,8 @@ changed and reads the rest back; without the cache every claim is verified.
 
 A small ledger's rows are also kept whole (`Listed`), under a digest of every file of the ledger:
 when no file has changed, `list` reads them back without importing the loader, YAML, the model
-or the verdict engine, which are most of its start-up.
+or the verdict engine, which are most of its start-up. So are the problems `check` finds in it
+(`Checked`), under a digest of its files and of the rest they depend on (the day, `--max-age`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from .inputs import read_ledger_bytes
 from .parallel import shared, worth_forking
 
 if TYPE_CHECKING:  # imported where they are used: a warm `list` of a small ledger needs none of them
+    import datetime as dt
+
     from .checks import ClaimFindings
     from .ledger.parts import ClaimsFile, LedgerParts
     from .model import Claim
@@ -118,28 +121,99 @@ def _listed(root: Path) -> Listed | None:
     files = ledger_files(root, False, found)
     if not files or any(p.severity == "error" for p in found):
         return None
+    digests = _digests(files)
+    kept = cache.get_derived(_listed_name(root), _files_key(root, digests)) if digests is not None else None
+    return kept if isinstance(kept, Listed) else None
+
+
+def _digests(files: list[tuple[Path, str]]) -> list[tuple[str, str, bytes]] | None:
+    """Each file's kind, name as shown and digest of its bytes as they are now; None when one
+    cannot be read (loading it reports why)."""
     digests = []
     for path, kind in files:
         shown = display_path(path)
         try:
             data, _ = read_ledger_bytes(path, shown)
-        except (FactcheckError, OSError):  # reported by loading it
+        except (FactcheckError, OSError):
             return None
         digests.append((kind, shown, digest(data)))
-    kept = cache.get_derived(_listed_name(root), _files_key(root, digests))
-    return kept if isinstance(kept, Listed) else None
+    return digests
 
 
 def _listed_key(root: Path, parts: LedgerParts) -> bytes | None:
     """The key of a ledger's kept rows: a digest of the bytes of each of its files as this run read
     them (not as they are now: a file changed since would key rows it does not give)."""
+    files = _files_read(parts)
+    return _files_key(root, files) if files is not None else None
+
+
+def _files_read(parts: LedgerParts) -> list[tuple[str, str, bytes]] | None:
+    """Each file of `parts` as this run read it: its kind, name as shown and digest; None when one
+    could not be read or was not digested."""
     from .ledger import FileBytes
 
     claims = [file.file for file in parts.claims_files]
     files = [*parts.read_as, *((file.kind, file.shown, file.digest) for file in claims if isinstance(file, FileBytes))]
     if len(files) != len(parts.read_as) + len(claims) or not all(file_digest for _, _, file_digest in files):
         return None
-    return _files_key(root, files)
+    return files
+
+
+class Checked(NamedTuple):
+    """What `check` found in a ledger, as a run kept it: every problem, sorted, and how many
+    files it read."""
+
+    problems: list[Problem]
+    files: int
+
+
+FOLDER_CODES = ("stray-file", "symlink")
+"""What finding a ledger's files reports without making it unusable (folder.py): part of what
+`check` finds, so part of the key its findings are kept under."""
+
+
+def checked(root: Path, today: dt.date, max_age_days: int) -> Checked | None:
+    """What `check` found in the ledger in `root` for this day and `--max-age`, when a run kept it
+    and the ledger has the same files (found as `load` finds them, with the same warnings about
+    the folder) holding the same bytes; None otherwise, or with no cache. Read without importing
+    the loader, YAML, the model or the engine."""
+    cache = FileCache.open()
+    if cache is None or not cache.stores(_checked_name(root)):
+        return None
+    found: list[Problem] = []
+    files = ledger_files(root, True, found)
+    digests = _digests(files) if files and not any(p.fatal for p in found) else None
+    if digests is None:
+        return None
+    kept = cache.get_derived(_checked_name(root), _checked_key(root, digests, found, today, max_age_days))
+    return kept if isinstance(kept, Checked) else None
+
+
+def keep_checked(root: Path, parts: LedgerParts, problems: list[Problem], today: dt.date, max_age_days: int) -> None:
+    """Keep what `check` found in the ledger in `root` (loaded with its reviews as `parts`) for
+    `checked`, when the ledger is usable and small enough to keep whole; keyed by its files as
+    this run read them and the warnings about its folder this run had."""
+    if parts.cache is None:
+        return
+    files = _files_read(parts) if not parts.fatal and parts.count <= LISTED_LIMIT else None
+    if files is None:
+        parts.cache.drop_derived(_checked_name(root))
+        return
+    found = [p for p in parts.problems if p.code in FOLDER_CODES]
+    parts.cache.put_derived(_checked_name(root), _checked_key(root, files, found, today, max_age_days),
+                            Checked(problems, len(parts.file_names)))
+
+
+def _checked_key(root: Path, files: list[tuple[str, str, bytes]], found: list[Problem], today: dt.date,
+                 max_age_days: int) -> bytes:
+    """A digest of everything `check`'s findings depend on besides the code: the ledger's files,
+    the warnings about its folder, the day, `--max-age` and the settings read from the
+    environment (the limits of inputs.py, among others)."""
+    settings = sorted((name, value) for name, value in os.environ.items() if name.startswith("FACTCHECK_"))
+    hasher = hashlib.blake2b(_files_key(root, files), digest_size=32)
+    hasher.update(repr((sorted(str(p) for p in found), today.isoformat(), max_age_days, settings)).encode(
+        "utf-8", "surrogateescape"))
+    return hasher.digest()
 
 
 def _files_key(root: Path, files: list[tuple[str, str, bytes]]) -> bytes:
@@ -151,6 +225,10 @@ def _files_key(root: Path, files: list[tuple[str, str, bytes]]) -> bytes:
 
 def _listed_name(root: Path) -> str:
     return "listed-" + hashlib.sha256(os.fsencode(str(root.absolute()))).hexdigest()[:40]
+
+
+def _checked_name(root: Path) -> str:
+    return "checked-" + hashlib.sha256(os.fsencode(str(root.absolute()))).hexdigest()[:40]
 
 
 def verification_record(parts: LedgerParts, claim_id: str) -> dict[str, Any] | None:

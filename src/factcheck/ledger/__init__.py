@@ -14,8 +14,11 @@ from typing import Any, NamedTuple
 from ..cache import FileCache, digest
 from ..diagnostics import FactcheckError, LedgerError, Location, Problem, brief, closest
 from ..folder import DESK_FILE as DESK_FILE
-from ..folder import LEDGER_FILES, REVIEWS_FILE, display_path, ledger_files
+from ..folder import LEDGER_FILES as LEDGER_FILES
+from ..folder import REVIEWS_FILE as REVIEWS_FILE
+from ..folder import display_path, ledger_files
 from ..folder import ledger_documents as ledger_documents
+from ..folder import ledger_folder as ledger_folder
 from ..inputs import TooLarge, decode, read_ledger_bytes
 from ..model import (
     Assertion,
@@ -49,20 +52,6 @@ class LoadResult:
     @property
     def fatal(self) -> bool:
         return any(p.fatal for p in self.problems)
-
-
-def ledger_folder(path: Path) -> Path:
-    """The ledger a path belongs to: a folder is one; `claims.yaml` is in one; `claims/2024.yaml`
-    is one level further down (so a hook given changed files finds each file's ledger)."""
-    try:
-        if path.is_dir() or not path.exists():
-            return path
-    except OSError:  # a name too long, a folder that cannot be entered: `load` reports it
-        return path
-    kinds = (*LEDGER_FILES, REVIEWS_FILE)
-    if path.stem in kinds or path.parent.name not in kinds:
-        return path.parent
-    return path.parent.parent
 
 
 def load(root: Path, reviews: bool = False, replaced: Mapping[Path, str] | None = None,
