@@ -167,3 +167,38 @@ def test_how_long_after_is_checked_from_the_facts_dates(transit: Engine, sentenc
 def test_how_long_after_a_named_event(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked, v.links)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the Harbour Tunnel opened on 2 April 2022, the depot closed on 30 June 2021
+    ("The Harbour Tunnel opened in the first half of 2022.", "true"),
+    ("The Harbour Tunnel opened in the second half of 2022.", "false"),
+    ("The Harbour Tunnel opened in late 2022.", "false"),
+    ("Riverside Depot closed in mid-2021.", "true"),
+    ("Riverside Depot closed in late June 2021.", "true"),
+    ("Riverside Depot closed in early June 2021.", "false"),
+    # April is early 2022 to some, not to others; the middle of a year starts in April to some
+    ("The Harbour Tunnel opened in early 2022.", "unproven"),
+    ("The Harbour Tunnel opened in mid-2022.", "unproven"),
+    # the night of a day runs into the next
+    ("The Harbour Tunnel opened on the night of 2 April 2022.", "true"),
+    ("The Harbour Tunnel opened on the night of 1 April 2022.", "unproven"),
+    ("The Harbour Tunnel opened on the night of 3 April 2022.", "false"),
+    ("The Harbour Tunnel opened in the early hours of 2 April 2022.", "true"),
+])
+def test_a_part_of_a_year_month_or_day_bounds_an_event(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # of a state, the part is not weighed: the year alone would be read as the whole of it
+    ("Greyline ran the buses in late 2020.", "late"),
+    ("Ilse Marrow was mayor in early 2020.", "early"),
+    # after a bound, a part stays unread
+    ("By mid-2019 the Northline had opened.", "mid"),
+])
+def test_a_part_of_a_year_is_reported_where_it_is_not_weighed(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", v.reason
+    assert unread in [u.text for u in v.claim.unchecked]

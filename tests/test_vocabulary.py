@@ -216,8 +216,9 @@ def test_date_shapes(text: str, date: str, words: tuple[int, int]) -> None:
     ("Ruritania ratified the River Accord on 12-06-1998", "unproven"),      # 12 June or 6 December
     ("Ruritania ratified the River Accord at the end of 1998", "false"),   # December, not June
     ("Ruritania ratified the River Accord in late 1996", "false"),         # the year is still checked
-    ("Ruritania ratified the River Accord in late 1998", "unproven"),      # the part of the year is not
-    ("Ruritania ratified the River Accord in early June 1998", "unproven"),
+    ("Ruritania ratified the River Accord in late 1998", "false"),         # July to December, not June
+    ("Ruritania ratified the River Accord in mid-1998", "true"),           # surely May to August
+    ("Ruritania ratified the River Accord in early June 1998", "unproven"),  # the 12th may or may not be early
 ])
 def test_a_part_of_a_year_is_never_read_as_the_whole_year(engine: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(engine, sentence, TODAY)

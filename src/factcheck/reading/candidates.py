@@ -17,6 +17,7 @@ The search is a few small steps, each linear in the words of one clause:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -263,6 +264,10 @@ def timings(reading: Reading, relation: Mention, when: DateMention | None,
                      (when, until))]
     if when.bound == "by" and not (state and change is None):
         return [(deadline(reading, when, date, change), marker, (when,))]
+    if when.part is not None and not (state and change is None) and not when.ambiguous:
+        part = when.part  # "opened in early 2022": within January to June, surely January to March
+        return [({"change": change, "after": part.after, "before": part.before, "surely": part.surely}, marker,
+                 (dataclasses.replace(when, first=part.first),))]
     fields = bounded(when.bound, date, change, state)
     if when.side is not None and when.bound is None:  # "later that month": after the date it is said from
         fields[when.side] = when.anchor

@@ -44,7 +44,7 @@ _DATE_PATTERNS = [  # (pattern, group order: which groups are year, month, day; 
 """A part of a year is its month where one month is meant ("the end of 2020" is December 2020,
 "the start of 2015" January); "early", "mid", "late" and "the middle of" name no one month and
 are left out of the date, so that they are reported as not checked rather than read as the
-whole year."""
+whole year, unless an event's bounds take them (see `parts_of`)."""
 _MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _RANGE = re.compile(
     rf"\b(?:from|between)\s+(?P<first>(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?"
@@ -72,6 +72,18 @@ NOW_WORDS = frozenset({"still", "now", "today", "currently", "presently"})
 
 
 @dataclass(frozen=True)
+class Part:
+    """A part of a year, month or day said before a date ("early 2022", "the first half of 2022",
+    "late June 2016", "the night of 15 July 2016"): the word it opens with, the bounds it lies
+    within (exclusive), and the days it surely means where its edges are vague."""
+
+    first: int
+    after: PartialDate
+    before: PartialDate
+    surely: tuple[dt.date, dt.date] | None = None
+
+
+@dataclass(frozen=True)
 class DateMention:
     date: PartialDate
     first: int  # word indices the date spans
@@ -85,6 +97,8 @@ class DateMention:
     which side of that date it lies."""
     anchor: PartialDate | None = None
     """The date of the same sentence a relative date ("the following year") is counted from."""
+    part: Part | None = None
+    """The part of the date said before it, read for an event (see `parts_of`)."""
 
     @property
     def position(self) -> int:
@@ -199,7 +213,7 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
             blank = "".join([*parts, blank[previous:]])
     found.sort(key=lambda m: m.first)
     found = [_unpaired(m, found[index - 1] if index else None) for index, m in enumerate(found)]
-    return found, blank
+    return parts_of(text, starts, words, found), blank
 
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -268,6 +282,71 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
         months = anchor.year * 12 + (anchor.month or 1) - 1 + step
         return PartialDate(months // 12, months % 12 + 1)
     return PartialDate.from_date(anchor.first + dt.timedelta(days=step))
+
+
+_PART = re.compile(r"(?:\b(early|mid|late|the\s+middle\s+of|the\s+(first|second)\s+half\s+of"
+                   r"|the\s+night\s+of|the\s+early\s+hours\s+of)[\s-]*)$")
+_SEASONS_OF_YEAR = {  # months each part of a year lies within, and those it surely means
+    "early": ((1, 6), (1, 3)), "mid": ((4, 9), (5, 8)), "late": ((7, 12), (10, 12)),
+    "first": ((1, 6), None), "second": ((7, 12), None)}
+_PARTS_OF_MONTH = {"early": ((1, 15), (1, 10)), "mid": ((6, 25), (11, 20)), "late": ((16, 31), (21, 31))}
+
+
+def parts_of(text: str, starts: list[int], words: list[str], found: list[DateMention]) -> list[DateMention]:
+    """Each date with the part of it said just before it, where one is: "early 2022" lies within
+    January to June and surely means January to March; "mid-2019" April to September (surely
+    May to August); "late 2020" July to December (surely October to December); "the first half of
+    2022" January to June exactly; "late June 2016" the 16th to the end (surely from the 21st);
+    "the night of 15 July 2016" that day or the next (surely that day); "the early hours of 16
+    July 2016" that day. Not after a bound ("by mid-2019"), which keeps the part not checked."""
+    lowered = text.lower()
+    marked = []
+    for mention in found:
+        match = _PART.search(lowered, max(0, mention.start - 40), mention.start)
+        first = bisect_left(starts, match.start()) if match else 0
+        if match is None or mention.bound or (first and words[first - 1] in _BOUNDS):
+            marked.append(mention)
+            continue
+        word = match.group(2) or match.group(1).split()[-1 if match.group(1).startswith("the middle") else 0]
+        word = {"of": "mid", "middle": "mid"}.get(word, word)
+        part = _part(mention.date, word, first, match.group(1))
+        marked.append(dataclasses.replace(mention, part=part) if part else mention)
+    return marked
+
+
+def _part(date: PartialDate, word: str, first: int, said: str) -> Part | None:
+    """The bounds and sure days of one part of `date` (see `parts_of`)."""
+    if said.endswith(" of") and ("night" in said or "hours" in said):
+        if date.day is None:
+            return None
+        day = date.first
+        if "hours" in said:
+            return Part(first, _day(day, -1), _day(day, 1))
+        return Part(first, _day(day, -1), _day(day, 2), (day, day))
+    if date.day is not None:
+        return None
+    if date.month is None:
+        if word not in _SEASONS_OF_YEAR:
+            return None
+        (low, high), sure = _SEASONS_OF_YEAR[word]
+        surely = (dt.date(date.year, sure[0], 1), PartialDate(date.year, sure[1]).last) if sure else None
+        return Part(first, _month(date.year, low - 1), _month(date.year, high + 1), surely)
+    if word not in _PARTS_OF_MONTH:
+        return None
+    (low, high), sure = _PARTS_OF_MONTH[word]
+    last = date.last.day
+    start, end = dt.date(date.year, date.month, low), dt.date(date.year, date.month, min(high, last))
+    return Part(first, _day(start, -1), _day(end, 1),
+                (dt.date(date.year, date.month, sure[0]), dt.date(date.year, date.month, min(sure[1], last))))
+
+
+def _day(day: dt.date, step: int) -> PartialDate:
+    return PartialDate.from_date(day + dt.timedelta(days=step))
+
+
+def _month(year: int, month: int) -> PartialDate:
+    """A month of `year`, where 0 is the December before and 13 the January after."""
+    return PartialDate(year + (month - 1) // 12, (month - 1) % 12 + 1)
 
 
 def _range_starts(blank: str, starts: list[int], words: list[str], found: list[DateMention]) -> str:
