@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
-from .candidates import Candidate, event_verb_after
+from .candidates import IMPLICATIVE, Candidate, event_verb_after, unasserted
 from .extract import NEGATIONS, Reading, number_start
 from .text import SCALES, STOPWORDS, Token, mixed_script
 from .vocabulary import MAX_SENSES, Mention
@@ -86,7 +86,8 @@ _HEDGES = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "virtua
 _TIME_SHAPE = re.compile(r"\d{2,4}s|\d+(?:st|nd|rd|th)|\d{1,2}(?:am|pm|h)")
 """A decade ("1960s"), an ordinal ("20th" century) or a clock time ("3am")."""
 _GLUE = frozenset({
-    "not", "also", "which", "who", "whom", "whose", "what", "where", "why", "how", "there", "here",
+    "not", "also", "which", "who", "whom", "whose", "what", "where", "why", "how", "there", "here", "if", "whether",
+    "lest", "instead",
     "including", "regarding", "concerning", "despite", "between", "among", "against", "across",
     "through", "within", "without", "per", "via", "each", "both", "all", "any", "some", "other",
     "another", "own", "same", "did", "does", "do", "done", "will", "would", "shall", "should", "can",
@@ -205,7 +206,7 @@ def _unread_relations(reading: Reading, covered: set[int], claimed: set[int], sa
             _reports_event(reading, mention.last, covered) and said(mention.first, mention.last)
         if not words & covered and not words & claimed and not _lends_place(reading, mention, covered) \
                 and not _says_it_happened(reading, mention, covered) and not reported:
-            parts.append((mention.first, mention.last, _why_unread(reading, mention.first)))
+            parts.append((mention.first, mention.last, unasserted(reading, mention) or _why_unread(reading, mention.first)))
         claimed |= words
     return parts
 
@@ -413,12 +414,23 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
-    if token.word in _GLUE or token.word in PRONOUNS:
+    if token.word in _GLUE or token.word in PRONOUNS or _implicative(reading, index):
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed)
 
 
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})
+
+
+def _implicative(reading: Reading, index: int) -> bool:
+    """A verb whose "to" clause says it happened ("managed to join", "went on to buy"): it says
+    no more than that clause, which is read on its own."""
+    following = index + 1
+    if following < len(reading.words) and reading.words[following].word in ("on", "out"):
+        following += 1
+    words = reading.words
+    return lexicon.verb_lemma(words[index].word) in IMPLICATIVE and following + 1 < len(words) and \
+        words[following].word == "to" and lexicon.verb_lemma(words[following + 1].word) is not None
 
 
 def _perfect_have(reading: Reading, index: int) -> int | None:

@@ -80,8 +80,9 @@ def candidates(reading: Reading) -> list[Candidate]:
 def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     """Every reading of one relation word: each timing its words say, with each order of its
     parties, the date, negation and number that go with it; none of a verb under a modal
-    perfect ("should have opened in 2018" says not when it opened)."""
-    if _modal_perfect(reading, relation):
+    perfect ("should have opened in 2018" says not when it opened), nor of one the sentence does
+    not say happened (see `unasserted`)."""
+    if _modal_perfect(reading, relation) or unasserted(reading, relation):
         return []
     opening, closing = clause_of(reading, relation)
     before, after = parties_around(reading, relation, opening, closing)
@@ -114,6 +115,54 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
                                   **{"negated": negation is not None, **timing})
             found.append(Candidate(assertion, relation, frozenset(words), when, number))
     return found
+
+
+IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "proceed", "go", "come", "get", "happen", "dare",
+                         "bother", "remember", "help", "turn"})
+"""Verbs whose "to" clause says it happened: "managed to join", "went on to buy", "began to"."""
+_FUTURE = frozenset({"is", "was", "are", "were", "be", "due", "set", "scheduled", "slated", "expected", "poised",
+                     "going", "about"})
+"""Words before "to" that say it was to happen, as "will" does ("was due to meet", "set to leave"):
+a prediction, checked once its date has passed."""
+_RANKED = frozenset({"first", "last", "only", "second", "third", "sole"})
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+_ALTERNATIVES = (("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("without",))
+_COUNTERFACTUAL = frozenset({"almost", "nearly"})
+_SKIPPED_BEFORE = frozenset({"not", "never", "also", "soon", "then", "later", "quickly", "formally", "officially",
+                             "the", "a", "an", "its", "their", "his", "her", "s"})
+
+
+def unasserted(reading: Reading, relation: Mention) -> str | None:
+    """Why the sentence does not say that the relation word's statement happened or holds, if it
+    does not: it is a condition ("if Turkey leaves NATO"), an alternative not taken ("instead of
+    joining the CSTO", "without signing"), what nearly happened ("nearly left"), or the "to"
+    clause of a verb that does not make it happen ("threatened to leave", "plans to join", "a
+    bid to buy", "in order to"; but "managed to join", "the first member to buy", and "was due
+    to meet" is a prediction like "will meet")."""
+    words = reading.words
+    index = relation.first - 1
+    while index >= 0 and words[index].word in _SKIPPED_BEFORE:
+        index -= 1
+    if index >= 0 and words[index].word in _COUNTERFACTUAL:
+        return f"what nearly happened ('{words[index].word}'): that it happened is not said"
+    for alternative in _ALTERNATIVES:
+        start = index - len(alternative) + 1
+        if start >= 0 and tuple(w.word for w in words[start:index + 1]) == alternative:
+            return f"an alternative ('{' '.join(alternative)}'): that it happened is not said"
+    if index >= 1 and words[index].word == "to" and index - 1 not in reading.named:
+        head = index - 1
+        if words[head].word in ("on", "out") and head >= 1:  # "went on to", "turned out to"
+            head -= 1
+        ranked = any(w.word in _RANKED for w in words[max(0, head - 3):head])
+        if lexicon.verb_lemma(words[head].word) not in IMPLICATIVE and not ranked \
+                and words[head].word not in START_WORDS | _FUTURE:
+            return "an aim or a plan ('to'): that it happened is not said"
+    for back in range(relation.first - 1, -1, -1):
+        if any(mark in reading.text[words[back].end:words[back + 1].start] for mark in ",;:"):
+            break
+        if words[back].word in _CONDITIONS:
+            return f"a condition ('{words[back].word}'): that it happened is not said"
+    return None
 
 
 _MODAL_PERFECT = frozenset({"would", "could", "should", "might", "may", "must", "to"})
@@ -415,12 +464,15 @@ _EXCLUDING = frozenset({"without", "except", "excluding"})
 
 
 def _excluded(reading: Reading, mention: Mention) -> bool:
-    """A party after "without" or "except" (past an article) is one the verb's statement leaves
-    out: "addressed the assembly without the Pact" did not address the Pact."""
+    """A party after "without", "except" or "instead of" (past an article) is one the verb's
+    statement leaves out: "addressed the assembly without the Pact" did not address the Pact."""
     index = mention.first - 1
     while index >= 0 and reading.words[index].word in _ARTICLES:
         index -= 1
-    return index >= 0 and reading.words[index].word in _EXCLUDING
+    if index >= 0 and reading.words[index].word in _EXCLUDING:
+        return True
+    return any(index - len(words) + 1 >= 0 and tuple(w.word for w in reading.words[index - len(words) + 1:index + 1])
+               == words for words in _ALTERNATIVES)
 
 
 def _remnant_parties(reading: Reading) -> set[Mention]:
