@@ -206,7 +206,8 @@ def _unread_relations(reading: Reading, covered: set[int], claimed: set[int], sa
             _reports_event(reading, mention.last, covered) and said(mention.first, mention.last)
         if not words & covered and not words & claimed and not _lends_place(reading, mention, covered) \
                 and not _says_it_happened(reading, mention, covered) and not reported:
-            parts.append((mention.first, mention.last, unasserted(reading, mention) or _why_unread(reading, mention.first)))
+            why = unasserted(reading, mention) or _why_unread(reading, mention.first)
+            parts.append((mention.first, mention.last, why))
         claimed |= words
     return parts
 
