@@ -49,7 +49,7 @@ def test_by_a_date_is_a_deadline(transit: Engine, sentence: str, verdict: str) -
     ("The Harbour Tunnel opened in April 2022, and Riverside Depot had closed the previous year.", "true"),
     ("The KVTA ordered 38 Citylink trams on 20 June 2017; the council had approved the Harbour Tunnel two years "
      "earlier.", "true"),
-    ("Riverside Depot closed in June 2021, the same year the KVTA took over the buses.", "unproven"),
+    ("Riverside Depot closed in June 2021, the same year the KVTA took over the buses.", "true"),
     ("Riverside Depot closed in June 2020, the same year the KVTA took over the buses.", "false"),
     ("The KVTA ordered 38 Citylink trams in June 2017, the same month the Northline opened.", "false"),
     # "later that month" also says after the date it is counted from (the contract came on 3 March 2016)
@@ -202,3 +202,17 @@ def test_a_part_of_a_year_is_reported_where_it_is_not_weighed(transit: Engine, s
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", v.reason
     assert unread in [u.text for u in v.claim.unchecked]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the KVTA took over the buses on 1 January 2021, the depot closed on 30 June 2021, the tunnel opened in 2022
+    ("Riverside Depot closed the same year the KVTA took over the buses.", "true"),
+    ("Riverside Depot closed the same year as the KVTA took over the buses.", "true"),
+    ("Riverside Depot closed the same year the Harbour Tunnel opened.", "false"),
+    ("The Northline opened the same month the KVTA ordered the Corvane trams.", "false"),
+    # a strike repeats: one the facts do not record may be meant
+    ("The rail union struck the same year the Harbour Tunnel opened.", "unproven"),
+])
+def test_the_same_year_as_another_statement(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked, v.links)

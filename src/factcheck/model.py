@@ -216,7 +216,8 @@ class Unchecked:
 class TimeLink:
     """For free text: a word that sets two of the claim's assertions in order in time ("A after
     B", "A before B", "A when B"), by their places in `assertions`, and where the word stands.
-    `order` is "after", "before" or "when" (at the time of); `cause` where the words also say
+    `order` is "after", "before", "when" (at the time of) or "same" (in the same year, month or
+    day as, which `interval` gives as (0, unit)); `cause` where the words also say
     the linked statement caused the main one ("because", "in the wake of")."""
 
     order: str

@@ -282,6 +282,8 @@ class Engine:
         bounds = [self._occasions(r.assertion, side) for r, side in ((main, firsts), (linked, seconds))]
         if link.order == "when":
             return _at_one_time(link, firsts, seconds, bounds)
+        if link.order == "same" and link.interval is not None:
+            return _same_unit(link, link.interval[1], firsts, seconds, bounds)
         if all(bounds) and all(a.last < b.first for a in bounds[0] for b in bounds[1]):
             return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts date them the other way "
                                                           "round")
@@ -556,6 +558,22 @@ def _period(assertion: Assertion, fact: Fact, spans: bool, relation: Relation) -
         return None
     end = fact.end or fact.as_of
     return Period(fact.start.first, end.last if end else dt.date.max, True, fact.end is None)
+
+
+def _same_unit(link: TimeLink, unit: str, firsts: list[Period], seconds: list[Period],
+               bounds: list[list[Period]]) -> LinkResult:
+    """"A the same year as B" (see Engine.check_link): it holds when the facts date both wholly
+    within one year (month, day), and is false when every time each can have happened is in
+    another; otherwise the dates do not tell."""
+    def key(day: dt.date) -> tuple[int, ...]:
+        return (day.year, day.month, day.day)[: {"year": 1, "month": 2, "day": 3}[unit]]
+
+    if any(key(a.first) == key(a.last) == key(b.first) == key(b.last) for a in firsts for b in seconds):
+        return LinkResult(link, Outcome.SUPPORTED, f"'{link.text}': the facts date both in one {unit}")
+    if all(bounds) and all(key(a.last) < key(b.first) or key(b.last) < key(a.first)
+                           for a in bounds[0] for b in bounds[1]):
+        return LinkResult(link, Outcome.CONTRADICTED, f"'{link.text}': the facts date them in different {unit}s")
+    return LinkResult(link, Outcome.UNVERIFIED, f"'{link.text}': the facts' dates do not tell if it was one {unit}")
 
 
 _UNIT_DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0}

@@ -254,7 +254,8 @@ def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> lis
     the date), and dates whose day and month cannot be told apart (only their year is read)."""
     parts = []
     for first, last in reading.unanchored:
-        parts.append((first, last, RELATIVE))
+        if not covered & set(range(first, last + 1)):  # "the same year as", a link, is judged
+            parts.append((first, last, RELATIVE))
         claimed.update(range(first, last + 1))
     for date in reading.date_mentions:
         words = set(range(date.first, date.last + 1))

@@ -428,14 +428,31 @@ def clause_of(reading: Reading, relation: Mention) -> tuple[int, int]:
         return aside[0] - 1, aside[1] + 1
     opening, closing = -1, len(reading.words)
     for index in range(relation.first - 1, -1, -1):
-        if reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index):
+        if _opens_clause(reading, index):
             opening = index
             break
     for index in range(relation.last + 1, len(reading.words)):
-        if reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index):
+        if _opens_clause(reading, index):
             closing = index
             break
     return opening, closing
+
+
+def _opens_clause(reading: Reading, index: int) -> bool:
+    """A clause word that bounds no date ("until", not "since 1952"), or "the same year"."""
+    return (reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index)) or \
+        _same_time(reading, index)
+
+
+_UNITS_OF_TIME = frozenset({"year", "month", "day"})
+
+
+def _same_time(reading: Reading, index: int) -> bool:
+    """"the same year (as)", "the same day" followed by a clause: "Riverside Depot closed the same
+    year the KVTA took over the buses" (see links.py)."""
+    words = reading.words
+    return index + 3 < len(words) and words[index].word == "the" and words[index + 1].word == "same" and \
+        words[index + 2].word in _UNITS_OF_TIME
 
 
 def _starts_date(reading: Reading, index: int) -> bool:

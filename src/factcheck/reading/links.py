@@ -27,6 +27,7 @@ LINKS: dict[tuple[str, ...], tuple[str, bool]] = {
     ("when",): ("when", False), ("because",): ("after", True), ("because", "of"): ("after", True),
     ("in", "the", "wake", "of"): ("after", True), ("in", "response", "to"): ("after", True),
     ("as", "a", "result", "of"): ("after", True),
+    **{("the", "same", unit, *said): ("same", False) for unit in ("year", "month", "day") for said in ((), ("as",))},
 }
 """Words that order two statements in time: the order each says of the main statement, and
 whether it says a cause."""
@@ -64,8 +65,10 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[Found]:
     for first, last, opens in _link_words(reading, chosen):
         order, cause = LINKS[tuple(w.word for w in reading.words[first: last + 1])]
         interval, measured = _interval(reading, first)
-        if interval is not None and (cause or order == "when"):
+        if interval is not None and (cause or order in ("when", "same")):
             continue
+        if order == "same":  # "the same year as": the year, month or day both fall in
+            interval = (0, reading.words[first + 2].word)
         shared = _dates_before(reading, first) if order == "when" else frozenset()
         linked = [i for i in core if last < min(chosen[i].covers - shared, default=-1) <= opens]
         if not linked:
