@@ -216,3 +216,19 @@ def test_a_part_of_a_year_is_reported_where_it_is_not_weighed(transit: Engine, s
 def test_the_same_year_as_another_statement(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked, v.links)
+
+
+def test_scan_reads_times_sentence_by_sentence(transit: Engine) -> None:
+    """A relative date in an article counts only from a date of its own sentence; a wrong one is
+    flagged like any wrong date."""
+    from factcheck.reading import scan_text
+
+    article = ("Valdora's Tunnel Years\n\nThe council approved the Harbour Tunnel in 2015, and the tunnel opened "
+               "six years later. The Northline opened in September 2019. Two years later, Riverside Depot "
+               "closed.\n")
+    verdicts = {item.text: item.verification for item in scan_text(transit, article, TODAY)}
+    assert verdicts["The council approved the Harbour Tunnel in 2015, and the tunnel opened six years later."] \
+        .verdict == "false"
+    last = verdicts["Two years later, Riverside Depot closed."]
+    assert last.verdict == "unproven"
+    assert any(u.text == "Two years later" for u in last.claim.unchecked)

@@ -213,7 +213,7 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
             blank = "".join([*parts, blank[previous:]])
     found.sort(key=lambda m: m.first)
     found = [_unpaired(m, found[index - 1] if index else None) for index, m in enumerate(found)]
-    return parts_of(text, starts, words, found), blank
+    return parts_of(lowered, starts, words, found), blank
 
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -225,6 +225,7 @@ _RELATIVE = re.compile(
     + r"|(\d{1,2}|" + "|".join(_COUNTS) + r")\s+" + _UNIT + r"\s+(later|earlier)(?!\s+than))\b")
 """A date said from another: "the following year", "the same month", "later that day", "two
 years later". Not "the year before" or "a year after", which link two statements (links.py)."""
+_UNIT_WORDS = frozenset({"year", "years", "month", "months", "day", "days"})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 """A relative date is counted only from a date of its own sentence."""
 _STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
@@ -239,7 +240,7 @@ def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
     from a month, a day from a day; "two years later" is the year two after the anchor's). Where
     the sentence gives no such date, or several, or one too coarse for the unit, or one that is a
     bound ("since 2015"), the words are returned as not read (first and last word)."""
-    if _RELATIVE.search(blank) is None:
+    if _UNIT_WORDS.isdisjoint(words) or _RELATIVE.search(blank) is None:
         return [], []
     resolved, unread = [], []
     for match in _RELATIVE.finditer(blank):
@@ -286,22 +287,27 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
 
 _PART = re.compile(r"(?:\b(early|mid|late|the\s+middle\s+of|the\s+(first|second)\s+half\s+of"
                    r"|the\s+night\s+of|the\s+early\s+hours\s+of)[\s-]*)$")
+_PART_ENDS = frozenset({"early", "mid", "late", "of"})
+"""The last word of every part (see _PART): only a date after one is looked at further."""
 _SEASONS_OF_YEAR = {  # months each part of a year lies within, and those it surely means
     "early": ((1, 6), (1, 3)), "mid": ((4, 9), (5, 8)), "late": ((7, 12), (10, 12)),
     "first": ((1, 6), None), "second": ((7, 12), None)}
 _PARTS_OF_MONTH = {"early": ((1, 15), (1, 10)), "mid": ((6, 25), (11, 20)), "late": ((16, 31), (21, 31))}
 
 
-def parts_of(text: str, starts: list[int], words: list[str], found: list[DateMention]) -> list[DateMention]:
+def parts_of(lowered: str, starts: list[int], words: list[str], found: list[DateMention]) -> list[DateMention]:
     """Each date with the part of it said just before it, where one is: "early 2022" lies within
     January to June and surely means January to March; "mid-2019" April to September (surely
     May to August); "late 2020" July to December (surely October to December); "the first half of
     2022" January to June exactly; "late June 2016" the 16th to the end (surely from the 21st);
     "the night of 15 July 2016" that day or the next (surely that day); "the early hours of 16
-    July 2016" that day. Not after a bound ("by mid-2019"), which keeps the part not checked."""
-    lowered = text.lower()
+    July 2016" that day. Not after a bound ("by mid-2019"), which keeps the part not checked.
+    `lowered` is the text in lower case, each character where it stands."""
     marked = []
     for mention in found:
+        if not mention.first or words[mention.first - 1] not in _PART_ENDS:
+            marked.append(mention)
+            continue
         match = _PART.search(lowered, max(0, mention.start - 40), mention.start)
         first = bisect_left(starts, match.start()) if match else 0
         if match is None or mention.bound or (first and words[first - 1] in _BOUNDS):
@@ -352,7 +358,7 @@ def _month(year: int, month: int) -> PartialDate:
 def _range_starts(blank: str, starts: list[int], words: list[str], found: list[DateMention]) -> str:
     """The first dates of ranges that give their year once (see _RANGE), added to `found`; the
     text is returned with them blanked out."""
-    if _MONTH_WORD.search(blank) is None:
+    if ("from" not in words and "between" not in words) or _MONTH_WORD.search(blank) is None:
         return blank
     for match in _RANGE.finditer(blank):
         month_text = match.group("m1") or match.group("m0") or (match.group("m2") if match.group("d2") else None)
