@@ -118,6 +118,9 @@ def test_an_attribution_the_statement_makes(transit: Engine, sentence: str, verd
     ("The Northline was extended to Ashby in 2022.", "false", []),
     # a number in words is one part, however many words it takes
     ("The transit authority hired thirty-eight drivers on 20/06/2017.", "unproven", ["thirty-eight"]),
+    # a word English does not know is not passed over; a reflexive pronoun says nothing
+    ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 at gunpoint.", "unproven", ["gunpoint"]),
+    ("The transit authority has run Valdora's bus network itself since 1 January 2021.", "true", []),
 ])
 def test_what_a_sentence_leaves_unsaid(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
     v = verify_text(transit, sentence, TODAY)

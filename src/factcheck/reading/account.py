@@ -53,7 +53,8 @@ ATTRIBUTION = "an attribution: that it was said is not checked"
 UNIT = "a unit the facts do not carry"
 TIME = "a time the reader does not check"
 RELATIVE = "a date said from another that the sentence does not give once"
-_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL})
+UNKNOWN = "a word the reader does not know"
+_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within", "per", "alongside", "beside",
@@ -87,6 +88,7 @@ _TIME_SHAPE = re.compile(r"\d{2,4}s|\d+(?:st|nd|rd|th)|\d{1,2}(?:am|pm|h)")
 """A decade ("1960s"), an ordinal ("20th" century) or a clock time ("3am")."""
 _GLUE = frozenset({
     "not", "also", "which", "who", "whom", "whose", "what", "where", "why", "how", "there", "here", "if", "whether",
+    "itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself",
     "lest", "instead",
     "including", "regarding", "concerning", "despite", "between", "among", "against", "across",
     "through", "within", "without", "per", "via", "each", "both", "all", "any", "some", "other",
@@ -418,7 +420,17 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return index, index, why
     if token.word in _GLUE or token.word in PRONOUNS or _implicative(reading, index):
         return None
-    return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed)
+    return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
+        _unknown_word(reading, index)
+
+
+def _unknown_word(reading: Reading, index: int) -> Part | None:
+    """A word English does not know, in lower case ("at gunpoint", "a cyberattack"): what it
+    says cannot be weighed, so it is not checked rather than passed over."""
+    word = reading.words[index].word
+    if word.isalpha() and len(word) > 2 and not lexicon.known(word) and not reading.words[index].capital:
+        return index, index, UNKNOWN
+    return None
 
 
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})
