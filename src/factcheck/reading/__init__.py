@@ -21,7 +21,7 @@ from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
-from .extract import NEGATIONS, Reading, read
+from .extract import NEGATIONS, Reading, hedge_words, read
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
@@ -141,6 +141,7 @@ class Reader:
         found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
                  for c in read + self._agentless(read)]
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
+        found = [self._hedged(c, reading) for c in found]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []
         for candidate in found:
@@ -159,6 +160,19 @@ class Reader:
                 continue  # another word read the same way says nothing new: "founding member"
             grounded.append(candidate)
         return grounded or found[:1]
+
+    def _hedged(self, candidate: Candidate, reading: Reading) -> Candidate:
+        """A date given loosely ("circa 1950", "in about 1950", "1950 or so") that the facts put
+        elsewhere is not read with the statement, and so stays not checked: how far off a hedge
+        allows is not said. One the facts put within it is read as any date is."""
+        mention = candidate.date
+        if mention is None or candidate.assertion.date is None or not hedge_words(reading, mention):
+            return candidate
+        if self.engine.check_assertion(candidate.assertion).outcome != Outcome.CONTRADICTED:
+            return candidate
+        words = set(range(mention.first, mention.last + 1)) | hedge_words(reading, mention)
+        return dataclasses.replace(candidate, date=None, covers=candidate.covers - words,
+                                   assertion=dataclasses.replace(candidate.assertion, date=None))
 
     def _holders(self, found: list[Candidate]) -> list[Candidate]:
         """A value said of no named party ("a single ticket cost 3 crowns in 2024") is the value

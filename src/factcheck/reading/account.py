@@ -18,7 +18,7 @@ from typing import Protocol
 from ..model import Unchecked
 from . import lexicon
 from .candidates import IMPLICATIVE, Candidate, event_verb_after, unasserted
-from .extract import NEGATIONS, Reading, number_start
+from .extract import NEGATIONS, Reading, hedge_words, number_start
 from .text import SCALES, STOPWORDS, Token, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
@@ -263,6 +263,9 @@ def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> lis
         words = set(range(date.first, date.last + 1))
         if date.ambiguous:
             parts.append((date.first, date.last, "a date whose day and month cannot be told apart"))
+        elif not words <= covered and hedge_words(reading, date):
+            parts.append((date.first, date.last, "a date given loosely, which the facts put elsewhere: how far off "
+                          "it may be is not said"))
         elif not words <= covered:
             parts.append((date.first, date.last, "a date no checked statement carries"))
         claimed |= words

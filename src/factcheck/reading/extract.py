@@ -483,6 +483,18 @@ def find_asides(text: str, words: list[Token], entities: list[Mention],
     return found
 
 
+_DATE_HEDGES = frozenset({"about", "around", "circa", "roughly", "approximately", "c"})
+
+
+def hedge_words(reading: Reading, mention: DateMention) -> set[int]:
+    """The words that give a date loosely: one before it ("circa 1950"), or "or so" after it."""
+    words = reading.words
+    found = {mention.first - 1} if mention.first > 0 and words[mention.first - 1].word in _DATE_HEDGES else set()
+    if mention.last + 2 < len(words) and (words[mention.last + 1].word, words[mention.last + 2].word) == ("or", "so"):
+        found |= {mention.last + 1, mention.last + 2}
+    return found
+
+
 def number_start(reading: Reading, number: NumberMention) -> int:
     """The first word of a number, whose `index` is its last: "Thirty-eight" takes two."""
     return next((i for i in range(number.index, -1, -1) if reading.words[i].start <= number.start), number.index)
