@@ -475,10 +475,13 @@ def _compare_moment(assertion: Assertion, happened: PartialDate | None,
 
 def _compare_state(assertion: Assertion, fact: Fact,
                    claim_date: PartialDate | None) -> tuple[Outcome | None, str]:
-    """A state said to hold at the asserted date (default: when the claim appeared)."""
-    when = assertion.date or claim_date
+    """A state said to hold at the asserted date (default: when the claim appeared), or at some
+    time before or after a date ("was minister before 2012")."""
     period = _span_text(_span(fact))
     start, end = fact.start or fact.date, fact.end or fact.date
+    if assertion.before is not None or assertion.after is not None:
+        return _compare_state_bounds(assertion, fact, start, end, period)
+    when = assertion.date or claim_date
     if when is None:
         return Outcome.SUPPORTED, f"it held {period}"
     if fact.date and not when.overlaps(fact.date):  # a snapshot says nothing about other times
@@ -492,6 +495,25 @@ def _compare_state(assertion: Assertion, fact: Fact,
     if (start and when.first < start.first) or (end and when.last > end.last):
         return Outcome.SUPPORTED, f"it held during {when} (from part of it): {period}"
     return Outcome.SUPPORTED, f"it held at {when}: {period}"
+
+
+def _compare_state_bounds(assertion: Assertion, fact: Fact, start: PartialDate | None, end: PartialDate | None,
+                          period: str) -> tuple[Outcome | None, str]:
+    """A state said to hold at some time before a date (it began before it) or after one (it
+    had not ended by then)."""
+    if assertion.before is not None:
+        bound = assertion.before
+        if start is None:
+            return Outcome.APPROXIMATE, f"the fact gives no start to confirm 'before {bound}'"
+        if start.first >= bound.first:
+            return Outcome.CONTRADICTED, f"not before {bound}: it held only {period}"
+    if assertion.after is not None:
+        bound = assertion.after
+        if end is not None and end.last <= bound.last:
+            return Outcome.CONTRADICTED, f"not after {bound}: it held {period}"
+        if end is None and fact.as_of and fact.as_of.last <= bound.last:
+            return Outcome.UNVERIFIED, f"the fact was last checked {fact.as_of}, not after {bound}"
+    return Outcome.SUPPORTED, f"it held {period}"
 
 
 def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: str) -> tuple[Outcome, str]:

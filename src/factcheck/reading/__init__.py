@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -57,6 +58,7 @@ class Reader:
         self._connections: dict[tuple[str, str], Fact] | None = None
         self._lone_facts: dict[str, Fact] | None = None  # party -> the one fact it is a party of
         self._entries: dict[str, tuple[str, _Gist]] = {}  # claim text -> index_entry, the last few thousand
+        self._possessors: dict[str, str | None] = {}  # relation -> the role its noun's possessor takes
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         """The sentence read; the last few readings are kept, as scan and verify ask twice."""
@@ -137,7 +139,8 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        read = [c for c in self._holders(candidates(reading)) if _owned_as_said(reading, c)]
+        read = [c for c in self._holders(candidates(reading))
+                if _owned_as_said(reading, c) and self._owned_in_role(reading, c)]
         found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
                  for c in read + self._agentless(read)]
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
@@ -220,6 +223,8 @@ class Reader:
         one; the sentence's date, negation and "since" then go with it as with any verb."""
         made = []
         for first, second in copula_pairs(reading):
+            if self._foreign_possessor(reading, first, second):
+                continue
             relation_id = self._state_between(first.target, second.target)
             reverse = relation_id is None  # "Russia's defence minister was Shoigu"
             if reverse:
@@ -243,6 +248,43 @@ class Reader:
                         assertion, subject=frozenset({subject}), object=obj,
                         negated=negation is not None or assertion.negated)))
         return made
+
+    def _owned_in_role(self, reading: Reading, candidate: Candidate) -> bool:
+        """A relation noun's possessor takes the role the facts' own statements give it: where they
+        write "China was Russia's largest trading partner" for Russia's partner China, "Russia
+        was China's largest trading partner" is China's partner Russia, not the other way round."""
+        owner = nominal.possessor(reading, candidate.relation)
+        if owner is None:
+            return True
+        role = self._possessor_role(candidate.assertion.relation)
+        if role == "subject":
+            return owner in candidate.assertion.subject
+        return role != "object" or owner == candidate.assertion.object
+
+    def _possessor_role(self, relation_id: str) -> str | None:
+        """The role ("subject" or "object") the possessor of the relation's noun takes in the
+        statements of its facts, read as a sentence is; None where none writes one or they
+        disagree. A few statements with a possessive suffice, so it costs little at any size."""
+        if relation_id not in self._possessors:
+            roles = set()
+            written = (f for f in self.engine.facts_with(relation_id) if "'s " in normalise(f.statement).replace("’", "'"))
+            for fact in itertools.islice(written, _POSSESSIVE_SAMPLES):
+                statement = read(fact.statement, self.vocabulary)
+                for mention in statement.relations:
+                    owner = nominal.possessor(statement, mention) if mention.target == relation_id else None
+                    if owner is not None and owner in fact.subject:
+                        roles.add("subject")
+                    elif owner is not None and owner == fact.object:
+                        roles.add("object")
+            self._possessors[relation_id] = roles.pop() if len(roles) == 1 else None
+        return self._possessors[relation_id]
+
+    def _foreign_possessor(self, reading: Reading, first: Mention, second: Mention) -> bool:
+        """A possessor between the two parties of a copula that the second's names do not include:
+        "Shoigu was Turkey's defence minister" is not "Russian defence minister" (while "Ilse
+        Marrow was the KVTA's chief executive" names the office of the KVTA)."""
+        return any(first.last < m.first and m.last < second.first and reading.words[m.last + 1].word == "s"
+                   and not self.vocabulary.part_of_name(m.target, second.target) for m in reading.entities)
 
     def _titles(self, reading: Reading) -> list[Candidate]:
         """"Şimşek, Turkey's deputy prime minister from 2015 to 2018, ...": an aside that opens
@@ -715,6 +757,9 @@ def _same_gist(sentence: _Gist, claim: _Gist) -> bool:
     """The same parties, verbs, dates, numbers and negation; no word the claim does not have."""
     return sentence.key == claim.key and sentence.words <= claim.words
 
+
+_POSSESSIVE_SAMPLES = 5
+"""How many of a relation's facts with a possessive in their statement are read to learn its role."""
 
 _READERS: weakref.WeakKeyDictionary[Engine, Reader] = weakref.WeakKeyDictionary()
 

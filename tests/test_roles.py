@@ -1,0 +1,56 @@
+"""Who holds which role, where the words alone could be read either way: the possessor of a
+relation noun, a possessor before an office, and a state said to hold before or after a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.reading import verify_text
+from factcheck.verdict import Engine
+
+from .conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Engine:
+    from factcheck.ledger import load_or_raise
+
+    from .conftest import REPO
+
+    return Engine(load_or_raise(REPO))
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the facts' statements write "China was Russia's largest trading partner": the possessor
+    # is whose partner it is, whichever order the sentence takes
+    ("China was Russia's largest trading partner in 2017.", "true"),
+    ("In 2017 Russia's biggest trading partner was China.", "true"),
+    ("Russia was China's largest trading partner in 2017.", "unproven"),
+    ("China's largest trading partner in 2017 was Russia.", "unproven"),
+])
+def test_the_possessor_of_a_relation_noun_takes_the_role_the_facts_give_it(bundled: Engine, sentence: str,
+                                                                           verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Tomas Quill was the KVTA's chief executive in 2018.", "true"),
+    # a possessor the office's names do not include is another office
+    ("Tomas Quill was Brenmoor's chief executive in 2018.", "unproven"),
+])
+def test_a_possessor_before_an_office(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Dana Ferro was mayor of Valdora before 2014.", "true"),
+    ("Dana Ferro was mayor of Valdora before 2012.", "false"),  # from May 2012
+    ("Dana Ferro was mayor of Valdora after 2019.", "true"),
+    ("Dana Ferro was mayor of Valdora after 2020.", "false"),  # until May 2020
+    ("Dana Ferro was not mayor of Valdora before 2012.", "true"),
+])
+def test_a_state_before_or_after_a_date(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
