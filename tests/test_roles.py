@@ -54,3 +54,22 @@ def test_a_possessor_before_an_office(transit: Engine, sentence: str, verdict: s
 def test_a_state_before_or_after_a_date(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a title right before a name says who that is: "Russian President" names Putin
+    ("Russian President Putin met Turkish President Erdogan in August 2016.", "true"),
+    ("Putin met Turkish President Erdogan in St Petersburg in August 2016.", "true"),
+    ("Russian President Erdogan met Putin in August 2016.", "unproven"),
+    ("Turkish President Putin met Erdogan in August 2016.", "unproven"),
+])
+def test_a_title_before_a_name(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -> None:
+    """The facts say their meeting in August 2016 was the first since the downing of the Su-24,
+    not their first ever."""
+    v = verify_text(bundled, "The first meeting between Putin and Erdogan took place in August 2016.", TODAY)
+    assert v.verdict == "unproven" and "first" in {u.text for u in v.claim.unchecked}

@@ -419,14 +419,38 @@ class Reader:
                                   reading.span_text(link.first, link.last), reading.words[link.first].start + offset,
                                   reading.words[link.last].end + offset, link.cause, link.interval) for link in found)
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
+            parts = unchecked_parts(reading, chosen, self._carried(chosen),
+                                    {i for link in found for i in range(link.first, link.last + 1)})
+            titles = self._titles_of_others(reading, chosen)
+            parts = [p for p in parts if not any((p.start, p.end) == (t.start, t.end) for t in titles)] + titles
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
-                             for u in unchecked_parts(reading, chosen, self._carried(chosen),
-                                                      {i for link in found for i in range(link.first, link.last + 1)}))
+                             for u in sorted(parts, key=lambda u: (u.start, u.end)))
             future = future or reading.future
             dated_past = dated_past or (reading.date is not None and reading.date.last < today)
         kind = "question" if text.endswith("?") else "prediction" if future and not dated_past else "statement"
         return Claim("", text, "", Location("<text>"), kind=kind, assertions=tuple(assertions),
                      unchecked=tuple(unchecked), links=tuple(links))
+
+    def _people(self, *targets: str) -> bool:
+        """Whether every one is a person, among the entities or the sources (people quoted)."""
+        ledger = self.engine.ledger
+        return all((ledger.entities[t].kind if t in ledger.entities else
+                    ledger.sources[t].kind if t in ledger.sources else "") == "person" for t in targets)
+
+    def _titles_of_others(self, reading: Reading, chosen: list[Candidate]) -> list[Unchecked]:
+        """A person's name or title right before another person's ("Russian President Erdogan"
+        where the Russian President is Putin) says who the other is, which no reading checks."""
+        people = [m for m in reading.entities if self._people(m.target)]
+        covered = {i for c in chosen for i in c.covers}
+        found = []
+        for title, name in zip(people, people[1:], strict=False):
+            if title.last + 1 == name.first and title.target != name.target and not set(
+                    range(title.first, title.last + 1)) & covered and not reading.text[
+                    reading.words[title.last].end:reading.words[name.first].start].strip():
+                found.append(Unchecked(reading.span_text(title.first, title.last), reading.words[title.first].start,
+                                       reading.words[title.last].end, "a title or name of another person than the one "
+                                       "it stands before"))
+        return found
 
     def _remnants(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """The readings of parts that repeat a verb with another party, date or a denial (see
@@ -516,8 +540,8 @@ class Reader:
             if any(c.covers & words for c in chosen):
                 continue
             owner = next((i for i, c in enumerate(chosen) if head.first in c.covers), None)
-            if owner is None:
-                continue
+            if owner is None or (modifier.target != head.target and self._people(modifier.target, head.target)):
+                continue  # "Russian President Erdogan": a title of another person (see _titles_of_others)
             candidate = chosen[owner]
             if self.vocabulary.part_of_name(modifier.target, head.target) or any(
                     self._writes(fact, modifier.target, head.target) for fact in self._supporting(candidate)):

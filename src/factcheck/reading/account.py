@@ -147,8 +147,9 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     """Whether a supporting statement says the part in the same words; an attribution with the
     word after it ("confirmed on"), or alone before the checked event noun it reports ("announced
     the formation of" where the statement says "announced"); a rank before a name or a relation
-    word with that word ("the first NATO member to do so" is not carried by "the first
-    components" of another fact)."""
+    word with that word and the one after it ("the first NATO member to do so" is not carried by
+    "the first components" of another fact, "the first meeting between them" not by "their first
+    meeting since the downing of the jet")."""
     first, last, why = part
     if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
         if _reports_event(reading, last, covered):
@@ -159,7 +160,9 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     if why == NAME and _joined_to_checked(reading, first, last, covered):
         return False  # "the authority and Corvane ordered": Corvane is said to have ordered too
     if why == RANK and (last + 1 in reading.named or last + 1 in reading_relation_starts(reading)):
-        return said(first, last + 1)
+        # with the word after the noun too: "the first meeting since the downing of the jet"
+        # carries no "first meeting between" them
+        return said(first, min(last + 2, len(reading.words) - 1))
     return said(first, last)
 
 

@@ -105,6 +105,8 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
         covers = _timing_words(base, marker, dated)
         for subject, obj in _oriented(relation, party_options(reading, relation, before, after,
                                                               negated=negation is not None)):
+            if _juxtaposed(reading, (*subject, *((obj,) if obj else ()))):
+                continue
             targets = frozenset(m.target for m in subject)
             target = obj.target if obj and obj.target not in targets else None
             words = set(covers)
@@ -163,6 +165,14 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
         if words[back].word in _CONDITIONS:
             return f"a condition ('{words[back].word}'): that it happened is not said"
     return None
+
+
+def _juxtaposed(reading: Reading, parties: tuple[Mention, ...]) -> bool:
+    """Two of the parties stand side by side with nothing between: "Russian President Erdogan"
+    is one person given a title, not two parties ("Putin" is "the Russian President")."""
+    ordered = sorted(parties, key=lambda m: m.first)
+    return any(a.last + 1 == b.first and not reading.text[reading.words[a.last].end:reading.words[b.first].start].strip()
+               for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 _MODAL_PERFECT = frozenset({"would", "could", "should", "might", "may", "must", "to"})

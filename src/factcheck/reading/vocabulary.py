@@ -173,6 +173,21 @@ class _PhraseIndex:
         return found
 
 
+def _titled(found: list[Mention], words: list[Token], text: str) -> list[Mention]:
+    """Two names of one thing side by side are one mention: "Russian President Putin", "Turkish
+    President Erdogan"."""
+    merged: list[Mention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if last is not None and last.target == mention.target and last.last + 1 == mention.first and \
+                not last.scattered and not mention.scattered and (
+                not text or not text[words[last.last].end:words[mention.first].start].strip()):
+            merged[-1] = Mention(last.target, last.first, mention.last)
+        else:
+            merged.append(mention)
+    return merged
+
+
 def verb_forms(phrase: str) -> list[str]:
     """A relation word as listed and in every form of its verb, so that a ledger lists lemmas
     only: "withdraw" is also withdrew, withdrawn and withdrawing (and so a passive "was
@@ -262,7 +277,7 @@ class Vocabulary:
             found = [m for m in found if m not in inside]
             found.append(Mention(target, first, last, scattered=True))
             taken.update(where)
-        return sorted(found, key=lambda m: m.first), taken
+        return _titled(sorted(found, key=lambda m: m.first), words, text), taken
 
     def part_of_name(self, modifier: str, target: str) -> bool:
         """Whether one entity's name is part of another's: "Russian" of "Russian Su-24 bomber"."""
