@@ -267,7 +267,8 @@ class Reader:
         disagree. A few statements with a possessive suffice, so it costs little at any size."""
         if relation_id not in self._possessors:
             roles = set()
-            written = (f for f in self.engine.facts_with(relation_id) if "'s " in normalise(f.statement).replace("’", "'"))
+            written = (f for f in self.engine.facts_with(relation_id)
+                       if "'s " in normalise(f.statement).replace("’", "'"))
             for fact in itertools.islice(written, _POSSESSIVE_SAMPLES):
                 statement = read(fact.statement, self.vocabulary)
                 for mention in statement.relations:

@@ -171,7 +171,8 @@ def _juxtaposed(reading: Reading, parties: tuple[Mention, ...]) -> bool:
     """Two of the parties stand side by side with nothing between: "Russian President Erdogan"
     is one person given a title, not two parties ("Putin" is "the Russian President")."""
     ordered = sorted(parties, key=lambda m: m.first)
-    return any(a.last + 1 == b.first and not reading.text[reading.words[a.last].end:reading.words[b.first].start].strip()
+    words, text = reading.words, reading.text
+    return any(a.last + 1 == b.first and not text[words[a.last].end:words[b.first].start].strip()
                for a, b in zip(ordered, ordered[1:], strict=False))
 
 
