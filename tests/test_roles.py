@@ -73,3 +73,21 @@ def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -
     not their first ever."""
     v = verify_text(bundled, "The first meeting between Putin and Erdogan took place in August 2016.", TODAY)
     assert v.verdict == "unproven" and "first" in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a denial in the present tense is of today, and says nothing of a term that has ended
+    ("Dana Ferro is not mayor of Valdora.", "true"),
+    ("Greyline does not run Valdora's buses.", "true"),
+    ("Greyline doesn't run Valdora's buses.", "true"),
+    ("Ashby is not a member of the transit authority.", "true"),
+    ("Greyline did not run Valdora's buses in 2010.", "false"),
+    # the one denied in a contrast is denied as the tense of the verb says
+    ("Ilse Marrow, not Dana Ferro, is mayor of Valdora.", "true"),
+    ("Dana Ferro, not Ilse Marrow, is mayor of Valdora.", "false"),
+    ("Brenmoor, but not Ashby, is a member of the transit authority.", "true"),
+    ("Ashby, but not Brenmoor, is a member of the transit authority.", "false"),
+])
+def test_denials_in_the_present_tense_and_in_contrasts(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -476,22 +476,28 @@ class Reader:
             if any(c.covers & remnant.covers for c in chosen):
                 continue
             earlier: Candidate | None
-            if remnant.replaces is not None:
-                earlier = next((c for c in chosen if remnant.replaces.first in c.covers), None)
+            if remnant.replaces is not None:  # "Marrow, not Ferro, is mayor": Ferro's term has ended
+                covering = [c for c in chosen if remnant.replaces.first in c.covers]
+                earlier = next((c for c in covering if c.assertion.change == "end" and c.assertion.negated),
+                               covering[0] if covering else None)
             else:
                 earlier = max((c for c in chosen if c.relation.last < remnant.anchor and c.assertion.role == "core"),
                            key=lambda c: c.relation.first, default=None)
-            made = self._repeat(earlier, remnant) if earlier is not None else None
+            made = self._repeat(earlier, remnant, reading.today) if earlier is not None else None
             if made is not None:
                 chosen.append(made)
         return chosen
 
-    def _repeat(self, base: Candidate, remnant: Remnant) -> Candidate | None:
+    def _repeat(self, base: Candidate, remnant: Remnant, today: dt.date | None = None) -> Candidate | None:
         """`base` said again with the remnant's party, date and denial; None when which party it
-        stands for cannot be told (of a verb with two parties, the one of the same kind)."""
+        stands for cannot be told (of a verb with two parties, the one of the same kind). A state
+        said to hold still, denied of another party, does not hold for it today ("Marrow, not
+        Ferro, is mayor")."""
         assertion = base.assertion
         covers = set(base.covers)
         changes: dict[str, object] = {"negated": assertion.negated != remnant.negated}
+        if remnant.negated and assertion.change == "end" and assertion.negated and today is not None:
+            changes = {"negated": True, "change": None, "date": PartialDate.from_date(today)}
         if remnant.party is not None:
             slot = self._slot(assertion, remnant.party.target, remnant.replaces)
             if slot is None:

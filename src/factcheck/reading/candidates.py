@@ -251,21 +251,24 @@ def since_timings(reading: Reading, relation: Mention, when: DateMention | None,
 def present_timings(reading: Reading, relation: Mention, when: DateMention | None, negated: bool,
                     spans: list[Timing]) -> list[Timing]:
     """A state said in the present tense with no date ("Ferro is mayor", "Greyline runs the
-    buses") says that it holds still: that it has not ended, besides that it held. (With "still",
-    "now" or "today" it is checked at today's date instead; "became" says only its start.) A
+    buses") says that it holds still: that it has not ended, besides that it held; denied ("Ferro
+    is not mayor"), that it does not hold today. (With "still", "now" or "today" it is checked at
+    today's date instead; "became" says only its start.) A
     value in the present tense ("the League has 27 members", "a ticket costs 3 crowns") is
     today's value: a figure of another year does not speak to it."""
     kind = reading.kinds.get(relation.target)
     if kind == "value" and when is None and reading.today is not None and _present_value(reading, relation):
         return [({"date": PartialDate.from_date(reading.today)}, None, ())]
-    if when is not None or negated or relation.change is not None or kind != "state":
+    if when is not None or relation.change is not None or kind != "state":
         return spans
     if any(timing.get("change") or "date" in timing for timing, _, _ in spans) or not _present(reading, relation):
         return spans
+    if negated:  # "Ferro is not mayor": not now, which says nothing of her past term
+        return [({"date": PartialDate.from_date(reading.today)}, None, ())] if reading.today is not None else spans
     return [*spans, ({"change": "end", "negated": True}, None, ())]
 
 
-_PRESENT_COPULAS = frozenset({"is", "are", "am", "remains", "remain", "stays", "stay"})
+_PRESENT_COPULAS = frozenset({"is", "are", "am", "remains", "remain", "stays", "stay", "does", "do"})
 
 
 _HAS = frozenset({"has", "have"})
@@ -450,9 +453,10 @@ def clause_of(reading: Reading, relation: Mention) -> tuple[int, int]:
 
 
 def _opens_clause(reading: Reading, index: int) -> bool:
-    """A clause word that bounds no date ("until", not "since 1952"), or "the same year"."""
-    return (reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index)) or \
-        _same_time(reading, index)
+    """A clause word that bounds no date ("until", not "since 1952") and stands in no aside
+    ("Brenmoor, but not Ashby, is"), or "the same year"."""
+    return (reading.words[index].word in CLAUSE_WORDS and not _starts_date(reading, index)
+            and reading.aside_of(index) is None) or _same_time(reading, index)
 
 
 _UNITS_OF_TIME = frozenset({"year", "month", "day"})

@@ -32,16 +32,18 @@ class Remnant:
 
 
 def contrasts(reading: Reading) -> list[Remnant]:
-    """"China, not Borduria, was ...": an aside of "not" and one name, after a name."""
+    """"China, not Borduria, was ...", "China, but not Borduria, was ...": an aside of "not" and
+    one name, after a name."""
     found = []
-    for first, last in reading.asides:
+    for opening, last in reading.asides:
+        first = opening + 1 if reading.words[opening].word in ("but", "and") and opening < last else opening
         if reading.words[first].word != "not":
             continue
         inside = [m for m in reading.entities if first < m.first and m.last <= last]
-        before = next((m for m in reading.entities if m.last == first - 1), None)
+        before = next((m for m in reading.entities if m.last == opening - 1), None)
         rest = [w.word for w in reading.words[first + 1: inside[0].first]] if len(inside) == 1 else None
         if before is not None and rest in ([], ["the"]) and inside[0].last == last:
-            found.append(Remnant(first, inside[0], before, None, True, frozenset(range(first, last + 1))))
+            found.append(Remnant(first, inside[0], before, None, True, frozenset(range(opening, last + 1))))
     return found
 
 

@@ -467,8 +467,9 @@ MAX_ASIDE = 20
 def find_asides(text: str, words: list[Token], entities: list[Mention],
                 relations: list[Mention]) -> list[tuple[int, int]]:
     """Spans between two commas that open with an article, a possessive or a relative pronoun
-    ("which", "who"), with a name and "'s", or with a relation word: appositions, relative
-    clauses and participles ("King Rudolf, crowned in 1990, ...")."""
+    ("which", "who"), with a name and "'s", with a relation word, or with a denial ("not", "but
+    not"): appositions, relative clauses, participles ("King Rudolf, crowned in 1990, ...") and
+    contrasts ("Brenmoor, but not Ashby, ...")."""
     commas = [i for i in range(1, len(words)) if "," in text[words[i - 1].end: words[i].start]]
     entity_at = {m.first: m for m in entities}
     relation_at = {m.first for m in relations}
@@ -478,7 +479,9 @@ def find_asides(text: str, words: list[Token], entities: list[Mention],
         mention = entity_at.get(opening)
         possessive = (mention is not None and mention.last + 1 < len(words) and words[mention.last + 1].word == "s") \
             or (opening + 1 < len(words) and words[opening + 1].word == "s")  # "Turkey's deputy prime minister"
-        if (first in _ASIDE_OPENERS or possessive or opening in relation_at) and closing - opening <= MAX_ASIDE:
+        denial = first in ("but", "and") and opening + 1 < closing and words[opening + 1].word == "not"
+        if (first in _ASIDE_OPENERS or denial or possessive or opening in relation_at) and \
+                closing - opening <= MAX_ASIDE:
             found.append((opening, closing - 1))
     return found
 
