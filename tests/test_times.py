@@ -81,6 +81,12 @@ def test_a_relative_date_with_no_one_date_to_count_from_is_reported(
     assert any(u.text == unread and "said from another" in u.reason for u in v.claim.unchecked), v.claim.unchecked
 
 
+def test_a_possessive_is_no_relative_date(transit: Engine) -> None:
+    """"the following year's budget" names no time of the approval (of 9 November 2015)."""
+    v = verify_text(transit, "In 2015 the council approved the following year's budget for the Harbour Tunnel.", TODAY)
+    assert v.verdict == "unproven", v.reason
+
+
 def test_a_relative_date_said_again_keeps_its_side(bundled: Engine) -> None:
     """Putin visited Ankara on 28 September and 11 December 2017: "again earlier that year" is
     no visit the facts know (a visit repeats, so it is not checked), "later that year" is."""

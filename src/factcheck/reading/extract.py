@@ -222,9 +222,10 @@ _UNIT = r"(year|month|day)s?"
 _RELATIVE = re.compile(
     r"\b(?:(?:the\s+)?(following|next|previous|preceding|same)\s+" + _UNIT
     + r"|(later|earlier)?\s*(?:that\s+(?:same\s+)?)" + _UNIT
-    + r"|(\d{1,2}|" + "|".join(_COUNTS) + r")\s+" + _UNIT + r"\s+(later|earlier)(?!\s+than))\b")
+    + r"|(\d{1,2}|" + "|".join(_COUNTS) + r")\s+" + _UNIT + r"\s+(later|earlier)(?!\s+than))\b(?!\s*['’]s\b)")
 """A date said from another: "the following year", "the same month", "later that day", "two
-years later". Not "the year before" or "a year after", which link two statements (links.py)."""
+years later". Not "the year before" or "a year after", which link two statements (links.py),
+nor a possessive, which names no time of the verb ("the following year's budget")."""
 _UNIT_WORDS = frozenset({"year", "years", "month", "months", "day", "days"})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 """A relative date is counted only from a date of its own sentence."""
