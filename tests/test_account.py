@@ -118,6 +118,11 @@ def test_an_attribution_the_statement_makes(transit: Engine, sentence: str, verd
     ("The Northline was extended to Ashby in 2022.", "false", []),
     # a number in words is one part, however many words it takes
     ("The transit authority hired thirty-eight drivers on 20/06/2017.", "unproven", ["thirty-eight"]),
+    # a difference, a share, a record and a quantifier are not the amount or the party the facts give
+    ("A single KVTA ticket cost 3 crowns more in 2024.", "unproven", ["3"]),
+    ("The Northline carried 21 million passengers in 2023, up 10%.", "unproven", ["10"]),
+    ("The Northline carried 21 million passengers in 2023, a record.", "unproven", ["record"]),
+    ("Each Northline tram carried 21 million passengers in 2023.", "unproven", ["Each"]),
     # a word English does not know is not passed over; a reflexive pronoun says nothing
     ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 at gunpoint.", "unproven", ["gunpoint"]),
     ("The transit authority has run Valdora's bus network itself since 1 January 2021.", "true", []),

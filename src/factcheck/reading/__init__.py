@@ -22,7 +22,7 @@ from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
-from .extract import NEGATIONS, Reading, hedge_words, read
+from .extract import NEGATIONS, Reading, hedge_words, is_difference, read
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
@@ -361,7 +361,8 @@ class Reader:
         assertion = candidate.assertion
         kind = self.engine.ledger.relations[assertion.relation].kind
         unit = None if kind == "value" or candidate.number is None else self._counted_unit(candidate, reading)
-        if kind != "value" and candidate.number is not None and unit is None:
+        difference = candidate.number is not None and is_difference(reading, candidate.number)
+        if candidate.number is not None and ((kind != "value" and unit is None) or difference):
             assertion = dataclasses.replace(assertion, value=None)
             candidate = dataclasses.replace(candidate, number=None,
                                             covers=candidate.covers - {candidate.number.index})

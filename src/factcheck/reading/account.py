@@ -18,8 +18,8 @@ from typing import Protocol
 from ..model import Unchecked
 from . import lexicon
 from .candidates import IMPLICATIVE, Candidate, event_verb_after, unasserted
-from .extract import NEGATIONS, Reading, hedge_words, number_start
-from .text import SCALES, STOPWORDS, Token, mixed_script
+from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start
+from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
 
@@ -66,7 +66,7 @@ checkable detail unless the facts' own statements name it after the same preposi
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
 _SUBORDINATE = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
                           "amid", "upon", "once", "because", "although", "though", "unless", "whereas", "whilst"})
-_RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest",
+_RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest", "record",
                     "largest", "smallest", "most", "least", "main", "top", "leading"})
 _WHEN_OR_HOW_OFTEN = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing", "incoming", "future",
                                 "twice", "thrice", "again", "anew", "repeatedly"})
@@ -91,7 +91,7 @@ _GLUE = frozenset({
     "itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself",
     "lest", "instead",
     "including", "regarding", "concerning", "despite", "between", "among", "against", "across",
-    "through", "within", "without", "per", "via", "each", "both", "all", "any", "some", "other",
+    "through", "within", "without", "per", "via", "both", "all", "any", "some", "other",
     "another", "own", "same", "did", "does", "do", "done", "will", "would", "shall", "should", "can",
     "could", "may", "might", "must", "up", "down", "out", "off", "too", "very", "just",
     "together", "jointly", "officially", "formally", "reportedly", "mr", "mrs", "ms", "dr",
@@ -287,7 +287,9 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
     for number in reading.number_mentions:
         unit = _unit_after(reading, number.index)
         first = number_start(reading, number)
-        if number.index not in covered:
+        if number.index not in covered and is_difference(reading, number):
+            parts.append((first, number.index, "a difference, not the amount the facts give"))
+        elif number.index not in covered:
             following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
             links = frozenset() if _counts_event_object(reading, first, covered) else _PREPOSITIONS
             counted = next((last for last in following if said(first, last, links)), None)
@@ -414,6 +416,11 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     token = reading.words[index]
     if mixed_script(token.raw):
         return index, index, "a word mixing Latin letters with Cyrillic or Greek look-alikes"
+    if index not in claimed and is_share(reading.text, token.end):
+        last = index
+        while last + 1 < len(reading.words) and reading.words[last + 1].word in ("per", "cent", "percent"):
+            last += 1
+        return index, last, "a share or a change the facts do not carry"
     if index in claimed or token.word in STOPWORDS or token.word.isdigit():
         return None
     if token.word in _SUBORDINATE:
@@ -478,6 +485,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
     word = reading.words[index].word
     if word in NEGATIONS:
         return "a negation no checked statement carries"
+    if word in ("each", "every") and not (index + 1 < len(reading.words) and reading.words[index + 1].word in _TIMES):
+        return "a quantifier the facts do not weigh"  # "each tram carried": not the line
     if word.endswith("ly") and _is_manner(word):
         return "a manner the facts do not carry"
     if word in _RANKS or lexicon.is_superlative(word):

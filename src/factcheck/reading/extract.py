@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import PartialDate
 from .pronouns import pronoun_mentions
-from .text import Token, is_share, normalise, spelled_numbers, tokens
+from .text import SCALES, Token, is_share, normalise, spelled_numbers, tokens
 from .vocabulary import Mention, Vocabulary
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -508,6 +508,21 @@ def hedge_words(reading: Reading, mention: DateMention) -> set[int]:
     if mention.last + 2 < len(words) and (words[mention.last + 1].word, words[mention.last + 2].word) == ("or", "so"):
         found |= {mention.last + 1, mention.last + 2}
     return found
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "cheaper", "dearer", "extra", "longer",
+                           "shorter", "larger", "smaller", "bigger"})
+
+
+def is_difference(reading: Reading, number: NumberMention) -> bool:
+    """A number said as a difference ("cost 3 crowns more", "12 fewer members than"), which is
+    not the amount the facts give ("70 or more" is a bound, see amounts.py)."""
+    words = reading.words
+    index = number.index + 1
+    while index < len(words) and words[index].word in SCALES:
+        index += 1
+    return any(following < len(words) and words[following].word in _COMPARATIVES
+               and words[following - 1].word not in ("or", "and") for following in (index, index + 1))
 
 
 def number_start(reading: Reading, number: NumberMention) -> int:
