@@ -184,3 +184,12 @@ def test_the_verb_takes_the_date_on_the_bundled_ledger(sentence: str, verdict: s
     from .conftest import REPO
 
     assert verify_text(Engine(load_or_raise(REPO)), sentence, TODAY).verdict == verdict
+
+
+@pytest.mark.parametrize("sentence", [
+    "The transit authority has run Valdora's bus network since 1 January 2021, but not Ashby's.",
+    "Whoever runs the buses, the Northline opened upon its completion in September 2019.",
+])
+def test_grammar_words_the_lexicon_leaves_out_are_no_unknown_words(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert not [u.text for u in v.claim.unchecked if u.reason == "a word the reader does not know"]

@@ -441,9 +441,20 @@ def _unknown_word(reading: Reading, index: int) -> Part | None:
     """A word English does not know, in lower case ("at gunpoint", "a cyberattack"): what it
     says cannot be weighed, so it is not checked rather than passed over."""
     word = reading.words[index].word
-    if word.isalpha() and len(word) > 2 and not lexicon.known(word) and not reading.words[index].capital:
+    if word.isalpha() and len(word) > 2 and word not in _FUNCTION_WORDS and not lexicon.known(word) \
+            and not reading.words[index].capital:
         return index, index, UNKNOWN
     return None
+
+
+_FUNCTION_WORDS = frozenset({
+    "and", "but", "nor", "for", "with", "from", "into", "onto", "upon", "among", "amongst", "during", "until",
+    "whilst", "although", "because", "unless", "whether", "than", "versus", "per", "amid", "amidst", "despite",
+    "towards", "toward", "against", "beside", "the", "our", "ours", "you", "your", "yours", "him", "his", "her",
+    "hers", "its", "they", "them", "their", "theirs", "this", "that", "these", "those", "who", "whom", "whose",
+    "which", "what", "whoever", "whatever", "whichever", "all", "any", "both", "each", "neither", "every", "many",
+    "some", "such", "none", "another", "cannot", "dont", "isnt", "mine", "she", "one"})
+"""Grammar words the general lexicon leaves out (it lists nouns, verbs, adjectives and adverbs)."""
 
 
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})
