@@ -238,3 +238,10 @@ def test_scan_reads_times_sentence_by_sentence(transit: Engine) -> None:
     last = verdicts["Two years later, Riverside Depot closed."]
     assert last.verdict == "unproven"
     assert any(u.text == "Two years later" for u in last.claim.unchecked)
+
+
+def test_an_interval_not_read_is_reported_whole(bundled: Engine) -> None:
+    """"two years after the Korean War began": the interval is a time not checked, not a number."""
+    v = verify_text(bundled, "Turkey joined NATO in 1952, two years after the Korean War began.", TODAY)
+    assert v.verdict == "unproven"
+    assert ("two years", "a time the reader does not check") in {(u.text, u.reason) for u in v.claim.unchecked}

@@ -18,7 +18,7 @@ from typing import Protocol
 from ..model import Unchecked
 from . import lexicon
 from .candidates import IMPLICATIVE, Candidate, event_verb_after, unasserted
-from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start
+from .extract import NEGATIONS, Reading, counts_of_time, hedge_words, is_difference, number_start
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
@@ -421,7 +421,14 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         while last + 1 < len(reading.words) and reading.words[last + 1].word in ("per", "cent", "percent"):
             last += 1
         return index, last, "a share or a change the facts do not carry"
-    if index in claimed or token.word in STOPWORDS or token.word.isdigit():
+    if index in claimed:
+        return None
+    counts = reading.cache.get("counts of time")
+    if counts is None:
+        counts = reading.cache["counts of time"] = counts_of_time(reading.words)
+    if index in counts and index + 1 not in claimed:
+        return index, index + 1, TIME  # "ten years after ...", a link not read
+    if token.word in STOPWORDS or token.word.isdigit():
         return None
     if token.word in _SUBORDINATE:
         return _subordinate_part(reading, index, claimed)

@@ -429,7 +429,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     starts = [w.start for w in words]
     dated = {i for d in dates for i in range(d.first, d.last + 1)}
     relative = dated | {i for first, last in unanchored for i in range(first, last + 1)}
-    skipped = named | relative | _counts_of_time(words)
+    skipped = named | relative | counts_of_time(words)
     numbers = []
     for match in _NUMBER.finditer(rest):
         if bisect_right(starts, match.start()) - 1 in skipped:
@@ -469,7 +469,7 @@ _INTERVAL_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks"
 _INTERVAL_ENDS = frozenset({"after", "before", "later", "earlier", "ago"})
 
 
-def _counts_of_time(words: list[Token]) -> set[int]:
+def counts_of_time(words: list[Token]) -> set[int]:
     """The counts of intervals ("three years after", "two weeks earlier"): no number of a value
     (links.py reads them)."""
     return {i - 1 for i in range(1, len(words) - 1)
