@@ -82,6 +82,9 @@ def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -
     ("Greyline doesn't run Valdora's buses.", "true"),
     ("Ashby is not a member of the transit authority.", "true"),
     ("Greyline did not run Valdora's buses in 2010.", "false"),
+    # of a state with no end, as of the last check, as "runs" is affirmed of it
+    ("The transit authority does not run the Northline.", "false"),
+    ("Ilse Marrow is not mayor of Valdora.", "false"),
     # the one denied in a contrast is denied as the tense of the verb says
     ("Ilse Marrow, not Dana Ferro, is mayor of Valdora.", "true"),
     ("Dana Ferro, not Ilse Marrow, is mayor of Valdora.", "false"),

@@ -144,7 +144,7 @@ class Reader:
         found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
                  for c in read + self._agentless(read)]
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
-        found = [self._hedged(c, reading) for c in found]
+        found = [self._as_last_checked(self._hedged(c, reading), reading) for c in found]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []
         for candidate in found:
@@ -163,6 +163,23 @@ class Reader:
                 continue  # another word read the same way says nothing new: "founding member"
             grounded.append(candidate)
         return grounded or found[:1]
+
+    def _as_last_checked(self, candidate: Candidate, reading: Reading) -> Candidate:
+        """A state denied in the present tense ("TurkStream does not bypass Ukraine") is denied of
+        the last time the facts were checked, as "bypasses" is affirmed of it: a fact that held
+        then, with no end, refutes it."""
+        assertion = candidate.assertion
+        today = PartialDate.from_date(reading.today) if reading.today is not None else None
+        if not assertion.negated or candidate.date is not None or today is None or assertion.date != today \
+                or self.engine.ledger.relations[assertion.relation].kind != "state":
+            return candidate
+        relation = self.engine.ledger.relations[assertion.relation]
+        checked = [f.as_of for f in self.engine.facts_with(assertion.relation) if is_about(f, assertion, relation)
+                   and f.end is None and f.as_of is not None and not f.negated]
+        if not checked:
+            return candidate
+        return dataclasses.replace(candidate, assertion=dataclasses.replace(assertion, date=max(
+            checked, key=lambda d: d.first)))
 
     def _hedged(self, candidate: Candidate, reading: Reading) -> Candidate:
         """A date given loosely ("circa 1950", "in about 1950", "1950 or so") that the facts put
