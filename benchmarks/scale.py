@@ -5,10 +5,18 @@ asserts nothing.
 
 Ledgers come from `generate.py` and are kept under benchmarks/ledgers/ (ignored by git) so a
 second run does not regenerate them. Each command runs in a child process; the figures are the
-median wall time, the median CPU time (user + system) and the largest peak resident memory
-(ru_maxrss) over the runs, with the machine's load average beside them. "cold" runs start from
-an empty cache, "warm" ones after a run that filled it, with one claims file changed since.
-The parse floor is libyaml's C parser alone producing the events of every file, in one process.
+median wall time, the median CPU time (user + system, the command's worker processes included)
+and, over the runs, the largest peak memory: the proportional set size (PSS) summed over the
+command and its workers, sampled from /proc every 0.1 s (pages they share counted once), and the
+largest process's own peak (ru_maxrss); the machine's load average is beside them. "cold" runs
+start from an empty cache, "warm" ones after a run that filled it, with one claims file changed
+since. The parse floor is libyaml's C parser alone producing the events of every file, in one
+process.
+
+    python benchmarks/scale.py --ledger /work/ledgers/l100k /work/ledgers/l1m --only check
+
+measures ledgers generated beforehand instead (left as they are: the "one file changed" runs,
+which edit a file, are skipped).
 """
 
 from __future__ import annotations
@@ -37,13 +45,54 @@ for path in sys.argv[1:]:
 
 
 class Run:
-    def __init__(self, wall: float, cpu: float, rss_mb: float, status: int) -> None:
-        self.wall, self.cpu, self.rss_mb, self.status = wall, cpu, rss_mb, status
+    def __init__(self, wall: float, cpu: float, rss_mb: float, pss_mb: float, status: int) -> None:
+        self.wall, self.cpu, self.rss_mb, self.pss_mb, self.status = wall, cpu, rss_mb, pss_mb, status
+
+
+SAMPLE_SECONDS = 0.1
+"""How often the memory of a command's process tree is sampled."""
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and every process descended from it, from the parents /proc gives."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # gone since it was listed
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, ()))
+    return tree
+
+
+def tree_pss_mb(root: int) -> float:
+    """The proportional set size summed over `root`'s process tree: shared pages counted once."""
+    total = 0
+    for pid in process_tree(root):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+                for line in rollup:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:  # exited since it was listed
+            continue
+    return total / 1024
 
 
 def run(args: list[str], env: dict[str, str], timeout: float) -> Run | None:
     """One child process: wall and CPU seconds, peak memory; None if it ran past `timeout`."""
     start = time.perf_counter()
+    pss = 0.0
+    sampled = start - SAMPLE_SECONDS
     with open(os.devnull, "w") as devnull:
         process = subprocess.Popen(args, stdout=devnull, stderr=subprocess.PIPE, env=env)
         deadline = start + timeout
@@ -51,17 +100,20 @@ def run(args: list[str], env: dict[str, str], timeout: float) -> Run | None:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            if now > deadline:
                 process.kill()
                 os.wait4(process.pid, 0)
                 return None
+            if now - sampled >= SAMPLE_SECONDS and os.path.exists("/proc/self/smaps_rollup"):
+                pss, sampled = max(pss, tree_pss_mb(process.pid)), now
             time.sleep(0.005)
     wall = time.perf_counter() - start
     error = process.stderr.read().decode(errors="replace") if process.stderr else ""
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"{' '.join(args)} failed ({code}): {error[-2000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pss, code)
 
 
 def ledger(claims: int, files: int) -> tuple[Path, Path]:
@@ -89,39 +141,57 @@ def change_one_file(data: Path, turn: int) -> None:
     target.write_text("".join(lines), encoding="utf-8")
 
 
+def given_ledger(folder: Path) -> int:
+    """How many claims a ledger generated beforehand holds (generate.py writes one `  - id:` a claim)."""
+    files = sorted((folder / "claims").glob("*.yaml")) if (folder / "claims").is_dir() else [folder / "claims.yaml"]
+    return sum(path.read_bytes().count(b"\n  - id: ") for path in files)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--files", type=int, default=100, help="claims files per ledger (1 = one claims.yaml)")
+    parser.add_argument("--ledger", type=Path, nargs="+", help="measure these generated ledgers instead of --sizes")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a run counts as too slow")
     parser.add_argument("--only", nargs="*", help="only the commands whose names start with these words")
     options = parser.parse_args()
 
-    results: dict[str, dict[int, tuple[float, float, float] | None]] = {}
-    for size in options.sizes:
-        data, article = ledger(size, options.files)
+    given = [(given_ledger(folder), folder) for folder in options.ledger or []]
+    results: dict[str, dict[int, tuple[float, float, float, float] | None]] = {}
+    for size, folder in given or [(size, None) for size in options.sizes]:
+        data, article = (folder, None) if folder else ledger(size, options.files)
         cache = Path(tempfile.mkdtemp(prefix="factcheck-bench-cache-"))
-        env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache), "FACTCHECK_TODAY": "2026-01-01"}
-        sentence = article.read_text(encoding="utf-8").splitlines()[0]
         yaml_files = sorted(str(p) for p in data.rglob("*.yaml"))
+        largest_mb = max(os.path.getsize(p) for p in yaml_files) / 2**20
+        env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache), "FACTCHECK_TODAY": "2026-01-01"}
+        if largest_mb > 64:  # the million's facts.yaml is past the default limit of a ledger file
+            env["FACTCHECK_MAX_LEDGER_FILE_MB"] = str(int(largest_mb) + 1)
         claim_id = f"c{size // 2}"
         cold = "cold"
         commands: list[tuple[str, list[str], str]] = [
             ("parse floor (libyaml events)", [sys.executable, "-c", PARSE_FLOOR, *yaml_files], cold),
             ("check, cold", [FACTCHECK, "check", "-d", str(data)], cold),
+            ("check, warm", [FACTCHECK, "check", "-d", str(data)], "warm"),
             ("check, warm (one file changed)", [FACTCHECK, "check", "-d", str(data)], "changed"),
             ("list --format json, warm", [FACTCHECK, "list", "-d", str(data), "--format", "json"], "warm"),
             ("verify <id>, warm", [FACTCHECK, "verify", claim_id, "-d", str(data)], "warm"),
-            ('verify "<sentence>", cold', [FACTCHECK, "verify", sentence, "-d", str(data)], cold),
-            ('verify "<sentence>", warm', [FACTCHECK, "verify", sentence, "-d", str(data)], "warm"),
-            ("scan a 200 KB article, warm", [FACTCHECK, "scan", str(article), "-d", str(data)], "warm"),
         ]
+        if article:
+            sentence = article.read_text(encoding="utf-8").splitlines()[0]
+            commands += [
+                ('verify "<sentence>", cold', [FACTCHECK, "verify", sentence, "-d", str(data)], cold),
+                ('verify "<sentence>", warm', [FACTCHECK, "verify", sentence, "-d", str(data)], "warm"),
+                ("scan a 200 KB article, warm", [FACTCHECK, "scan", str(article), "-d", str(data)], "warm"),
+            ]
         load_before = os.getloadavg()[0]
-        print(f"\n{size:,} claims in {options.files} files ({sum(os.path.getsize(p) for p in yaml_files) / 1e6:.0f} MB)"
+        print(f"\n{size:,} claims in {data} ({sum(os.path.getsize(p) for p in yaml_files) / 1e6:.0f} MB)"
               f", load {load_before:.2f}", flush=True)
         for name, args, state in commands:
             if options.only and not any(name.startswith(word) for word in options.only):
+                continue
+            if state == "changed" and folder:
+                print(f"  {name:<34} skipped (it would edit {folder})", flush=True)
                 continue
             runs: list[Run] = []
             for turn in range(options.repeat):
@@ -142,20 +212,21 @@ def main() -> None:
                 continue
             wall = statistics.median(r.wall for r in runs)
             cpu = statistics.median(r.cpu for r in runs)
+            pss = max(r.pss_mb for r in runs)
             rss = max(r.rss_mb for r in runs)
-            results.setdefault(name, {})[size] = (wall, cpu, rss)
-            print(f"  {name:<34} {wall:8.2f} s wall {cpu:8.2f} s cpu {rss:7.0f} MB   load {os.getloadavg()[0]:.2f}",
-                  flush=True)
+            results.setdefault(name, {})[size] = (wall, cpu, pss, rss)
+            print(f"  {name:<34} {wall:8.2f} s wall {cpu:8.2f} s cpu {pss:7.0f} MB summed"
+                  f" ({rss:.0f} MB largest)   load {os.getloadavg()[0]:.2f}", flush=True)
         shutil.rmtree(cache, ignore_errors=True)
 
-    print("\ngrowth: wall time ratio between successive sizes")
+    print("\ngrowth: wall / CPU time ratio between successive sizes")
     for name, by_size in results.items():
         sizes = sorted(by_size)
         ratios = []
         for small, big in zip(sizes, sizes[1:], strict=False):
             a, b = by_size[small], by_size[big]
             if a and b:
-                ratios.append(f"{small:,}->{big:,}: {b[0] / a[0]:5.1f}x")
+                ratios.append(f"{small:,}->{big:,}: {b[0] / a[0]:5.1f}x / {b[1] / a[1]:5.1f}x")
         print(f"  {name:<34} {'   '.join(ratios)}")
 
 

@@ -235,3 +235,26 @@ def test_check_reads_what_it_found_back_while_nothing_it_depends_on_changed(
     assert check() and not check()
     (split / "reviews.yaml").write_text("reviews: []\n", encoding="utf-8")
     assert check() and not check()
+
+
+def test_claims_files_are_summarised_from_their_bytes_read_again(split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A claims file's bytes are let go once digested (a million claims are 500 MB of YAML) and
+    read again to summarise it: a file changed in between is refused, not summarised from bytes
+    other than those its cached entries are keyed by."""
+    from factcheck.diagnostics import FactcheckError
+    from factcheck.ledger import parts
+
+    summarise = parts._summarised
+    held: list[int] = []
+
+    def changing_first(ledger: parts.LedgerParts, files: list[parts.ClaimsFile], first_read: parts.FirstRead | None):
+        held.extend(len(file.file.data) for file in files if isinstance(file.file, parts.FileBytes))
+        edit(split / "claims" / "b.yaml", "ruling: misleading", "ruling: false")
+        return summarise(ledger, files, first_read)
+
+    monkeypatch.setattr(parts, "_summarised", changing_first)
+    with pytest.raises(FactcheckError, match="changed while it was being read"):
+        list(parts.load_parts(split).claims_files)
+    assert held == [0, 0]  # both files were digested, none kept its bytes
+    monkeypatch.setattr(parts, "_summarised", summarise)
+    assert outputs(split, cached=True) == outputs(split, cached=False)  # the file as it is now

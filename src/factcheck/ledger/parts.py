@@ -81,7 +81,7 @@ class ClaimsFile:
     path: Path
     shown: str
     file: FileBytes | FileRecords
-    """As it was read (its bytes let go once summarised), or why it could not be."""
+    """As it was read (its bytes let go once digested: read again to summarise it), or why it could not be."""
     key: bytes | None
     """What the summary is cached under (None when nothing is cached)."""
     summary: ClaimsSummary
@@ -300,7 +300,10 @@ def _summaries(parts: LedgerParts, paths: list[Path], name: Path, first_read: Fi
         key = (hashlib.blake2b(checked_against + os.fsencode(shown) + b"\0" + read.digest).digest()
                if checked_against else None)
         stored = cache.get_derived(_entry_name("claims-summary-", path), key) if cache and key else None
-        pending.append(ClaimsFile(path, shown, read, key, stored if isinstance(stored, ClaimsSummary) else _UNREAD))
+        # Its bytes are let go (read again to summarise it): a million claims are 500 MB of YAML,
+        # which the forked workers would otherwise inherit too.
+        pending.append(ClaimsFile(path, shown, read._replace(data=b""), key,
+                                  stored if isinstance(stored, ClaimsSummary) else _UNREAD))
     unread = [claims_file for claims_file in pending if claims_file.summary is _UNREAD]
     if not isinstance(world, WorldSummary) or unread:
         parts.other_files = list(records_of(others, cache))
@@ -313,9 +316,6 @@ def _summaries(parts: LedgerParts, paths: list[Path], name: Path, first_read: Fi
             cache.put_derived(world_name, world_key, world)
     for claims_file, (summary, records, pickled) in zip(unread, _summarised(parts, unread, first_read), strict=True):
         claims_file.summary, claims_file.records, claims_file.pickled = summary, records, pickled
-    for claims_file in pending:
-        if isinstance(claims_file.file, FileBytes):  # read again only if the cache cannot give its records
-            claims_file.file = claims_file.file._replace(data=b"")
     parts.claims_files = pending
     return world
 
@@ -332,7 +332,7 @@ def _summarised(parts: LedgerParts, files: list[ClaimsFile], first_read: FirstRe
     with worker processes when there are several large files (a split ledger)."""
     from ..parallel import shared, worth_forking
 
-    size = sum(len(file.file.data) for file in files if isinstance(file.file, FileBytes))
+    size = sum(file.file.info.st_size for file in files if isinstance(file.file, FileBytes))
     processes = worth_forking(len(files)) if size >= PARALLEL_BYTES else 1
     return shared(lambda number: _summarise(parts, files[number], first_read, pickled=processes > 1),
                   len(files), processes)
@@ -344,7 +344,7 @@ def _summarise(parts: LedgerParts, file: ClaimsFile, first_read: FirstRead | Non
     cache = parts.cache
     read = file.file
     assert isinstance(read, FileBytes), "an unreadable file has its summary"
-    [records] = records_of([read], cache)
+    [records] = records_of([_bytes_again(read, cache)], cache)
     summary = _summary(records, parts._references)
     if cache and file.key:
         cache.put_derived(_entry_name("claims-summary-", file.path), file.key, summary)
