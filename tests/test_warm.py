@@ -157,6 +157,40 @@ def test_a_warm_run_verifies_only_what_may_have_changed(split: Path, monkeypatch
         r"^  - id: (\S+)", (split / "claims" / "a.yaml").read_text(), re.M), "headline-attack"])
 
 
+OWN_ARTICLE = """\
+  - id: headline-own
+    text: Turkey Stays In NATO
+    kind: headline
+    article: art-2
+    source: clickbait
+    date: 2016-07-29
+    assertions:
+      - {subject: turkey, relation: member-of, object: nato}
+    ruling: true
+  - id: body-own
+    text: Turkey is a member of NATO
+    article: art-2
+    source: clickbait
+    date: 2016-07-29
+    assertions:
+      - {subject: turkey, relation: member-of, object: nato}
+    ruling: true
+"""
+
+
+def test_only_headlines_whose_body_is_elsewhere_are_verified_again(split: Path, cache_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold run verifies each file alone as it reads it; then, of a file another bears on, only
+    the headlines whose article's body is (partly) in another file, not every headline."""
+    with (split / "claims" / "b.yaml").open("a", encoding="utf-8") as b:
+        b.write(OWN_ARTICLE)
+    expected = outputs(split, cached=False)
+    shutil.rmtree(cache_dir, ignore_errors=True)  # (none is written without the cache)
+    cold = verified(monkeypatch, ["check", "--data", str(split)])
+    assert [c for c in cold if cold.count(c) > 1] == ["headline-attack"] * 2 and "headline-own" in cold
+    assert outputs(split, cached=True) == expected
+
+
 def test_verify_reads_only_its_claims_file(split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = ["--data", str(split)]
     assert verified(monkeypatch, ["verify", "headline-attack", *data]) == ["headline-attack"]

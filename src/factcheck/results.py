@@ -316,9 +316,11 @@ def _verify_batch(parts: LedgerParts, engine: Engine, batch: _Batch) -> list[Fil
         alone = _outcome_alone(parts, file, key)
         if alone is None:
             outcome = _verified(engine, len(file.summary.claims), checked)
-        else:  # another file bears on its headlines' verdicts alone
-            outcome = _verified(engine, len(file.summary.claims),
-                                [(index, claim) for index, claim in checked if claim.kind == "headline"], alone)
+        else:  # another file bears on the verdicts of the headlines of these articles alone
+            articles = parts.bodies_elsewhere(file)
+            outcome = _verified(engine, len(file.summary.claims), [
+                (index, claim) for index, claim in checked if claim.kind == "headline" and claim.article in articles],
+                alone)
         if parts.cache and key:
             parts.cache.put_derived(_entry_name("claims-results-", file), key, outcome)
         outcomes.append(outcome)

@@ -216,6 +216,15 @@ class LedgerParts:
         sources' and facts' files, and the bodies of the articles its headlines belong to."""
         return None if file.key is None else _verdicts_key(file.key, file.summary.headlines, self._bodies)
 
+    def bodies_elsewhere(self, file: ClaimsFile) -> set[str]:
+        """The articles of the file's headlines whose body, as the ledger keeps it, is not the one
+        the file gives them alone (its own body claims, all kept): only these headlines' verdicts
+        differ from those `verdicts_key_alone` keys (at a file's edge, one article in a thousand)."""
+        own: dict[str, list[bytes]] = {}
+        for _, article, body in file.summary.bodies:
+            own.setdefault(article, []).append(body)
+        return {article for article in file.summary.headlines if self._bodies.get(article, []) != own.get(article, [])}
+
     @staticmethod
     def verdicts_key_alone(file: ClaimsFile) -> bytes | None:
         """The key `verdicts_key` gives the file if no other file bears on its verdicts (the
