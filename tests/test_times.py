@@ -245,3 +245,26 @@ def test_an_interval_not_read_is_reported_whole(bundled: Engine) -> None:
     v = verify_text(bundled, "Turkey joined NATO in 1952, two years after the Korean War began.", TODAY)
     assert v.verdict == "unproven"
     assert ("two years", "a time the reader does not check") in {(u.text, u.reason) for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # Ferro stepped down and Marrow took office on 11 May 2020; the tunnel was approved in November 2015
+    ("Dana Ferro stepped down as mayor on 11 May 2020, and Ilse Marrow became mayor the same week.", "true"),
+    ("Dana Ferro stepped down as mayor on 11 May 2020, and Ilse Marrow became mayor later that week.", "false"),
+    ("Dana Ferro stepped down as mayor on 11 May 2020, and Ilse Marrow became mayor a week later.", "false"),
+    ("Dana Ferro stepped down as mayor on 11 May 2020, and Ilse Marrow was mayor a week later.", "true"),
+    ("The KVTA ordered its Citylink trams on 20 June 2017, and the council had approved the Harbour Tunnel a week "
+     "earlier.", "false"),
+    # a week needs a day to count from
+    ("Dana Ferro stepped down as mayor in May 2020, and Ilse Marrow became mayor a week later.", "unproven"),
+])
+def test_a_week_said_from_a_day(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_week_said_again_is_a_span_of_days(bundled: Engine) -> None:
+    """"and again two weeks later" of 28 September 2017 is 7 to 17 October: no visit the facts
+    know (visits repeat, so it is not checked), never the first visit's own day."""
+    v = verify_text(bundled, "Putin visited Ankara on 28 September 2017 and again two weeks later.", TODAY)
+    assert v.verdict == "unproven", v.reason

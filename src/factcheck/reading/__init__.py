@@ -529,7 +529,11 @@ class Reader:
         if remnant.date is not None:
             if assertion.after or assertion.before:
                 return None
-            changes["date"] = remnant.date.date
+            part = remnant.date.part
+            if part is not None:  # "and again a week later": within days, some surely meant
+                changes.update(date=None, after=part.after, before=part.before, surely=part.surely)
+            else:
+                changes["date"] = remnant.date.date
             if remnant.date.side is not None and remnant.date.bound is None:  # "and again later that year"
                 changes[remnant.date.side] = remnant.date.anchor
             if base.date is not None:

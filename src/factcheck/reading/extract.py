@@ -218,7 +218,7 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNIT = r"(year|month|day)s?"
+_UNIT = r"(year|month|week|day)s?"
 _RELATIVE = re.compile(
     r"\b(?:(?:the\s+)?(following|next|previous|preceding|same)\s+" + _UNIT
     + r"|(later|earlier)?\s*(?:that\s+(?:same\s+)?)" + _UNIT
@@ -226,11 +226,11 @@ _RELATIVE = re.compile(
 """A date said from another: "the following year", "the same month", "later that day", "two
 years later". Not "the year before" or "a year after", which link two statements (links.py),
 nor a possessive, which names no time of the verb ("the following year's budget")."""
-_UNIT_WORDS = frozenset({"year", "years", "month", "months", "day", "days"})
+_UNIT_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 """A relative date is counted only from a date of its own sentence."""
 _STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
-_PRECISION = {"year": 0, "month": 1, "day": 2}
+_PRECISION = {"year": 0, "month": 1, "week": 2, "day": 2}
 
 
 def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
@@ -265,12 +265,40 @@ def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
         if anchor is None or date is None:
             unread.append((first, last))
             continue
+        part = None
+        if unit == "week":  # "a week later", "the following week": days, some surely meant
+            date, part = _week(anchor.date.first, step, count is not None, side, first)
+            side = None
         if side is not None and _PRECISION[unit] >= _PRECISION[anchor.date.precision]:
             side = None  # "in 2015 ... later that year": no side of the year itself
         bound = words[first - 1] if first and words[first - 1] in _BOUNDS else None
         resolved.append(DateMention(date, first, last, match.start(), match.end(), bound, side=side,
-                                    anchor=anchor.date))
+                                    anchor=anchor.date, part=part))
     return resolved, unread
+
+
+def _week(anchor: dt.date, step: int, counted: bool, side: str | None, first: int) -> tuple[PartialDate, Part]:
+    """A week said from a day: "a week later" (6 to 8 days later surely, 4 to 10 at most; "three
+    weeks later" 18 to 24 surely, 16 to 26 at most), "the following week", "that week", "later
+    that week" (the calendar week, whether it starts on a Sunday or a Monday: the days of both
+    surely, of either at most). The day in its middle stands for it where a state is said then."""
+    if counted:
+        middle = anchor + dt.timedelta(days=7 * step)
+        most, sure = 2 + abs(step), max(1, abs(step))
+        low, high = middle - dt.timedelta(days=most), middle + dt.timedelta(days=most)
+        surely = (middle - dt.timedelta(days=sure), middle + dt.timedelta(days=sure))
+    else:
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7 * step)
+        low, high = monday - dt.timedelta(days=1), monday + dt.timedelta(days=6)
+        surely = (monday, monday + dt.timedelta(days=5))
+        if side == "after":
+            low, surely = max(low, anchor + dt.timedelta(days=1)), (max(surely[0], anchor + dt.timedelta(days=1)),
+                                                                    surely[1])
+        elif side == "before":
+            high, surely = min(high, anchor - dt.timedelta(days=1)), (surely[0],
+                                                                      min(surely[1], anchor - dt.timedelta(days=1)))
+        middle = low + (high - low) // 2
+    return PartialDate.from_date(middle), Part(first, _day(low, -1), _day(high, 1), surely)
 
 
 def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
@@ -283,7 +311,7 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
     if unit == "month":
         months = anchor.year * 12 + (anchor.month or 1) - 1 + step
         return PartialDate(months // 12, months % 12 + 1)
-    return PartialDate.from_date(anchor.first + dt.timedelta(days=step))
+    return PartialDate.from_date(anchor.first + dt.timedelta(days=step * (7 if unit == "week" else 1)))
 
 
 _PART = re.compile(r"(?:\b(early|mid|late|the\s+middle\s+of|the\s+(first|second)\s+half\s+of"
