@@ -81,6 +81,17 @@ def test_a_relative_date_with_no_one_date_to_count_from_is_reported(
     assert any(u.text == unread and "said from another" in u.reason for u in v.claim.unchecked), v.claim.unchecked
 
 
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("In 2015 the council approved the Harbour Tunnel; the tunnel did not open the following year.", "unproven"),
+    ("In 2015 the council approved the Harbour Tunnel, and the tunnel opened seven years later.", "true"),
+    ("In 2015 the council approved the Harbour Tunnel, which opened seven years later.", "true"),
+])
+def test_a_verb_with_its_own_date_takes_no_date_counted_from_it(transit: Engine, sentence: str, verdict: str) -> None:
+    """"In 2015 the council approved ...": 2015 is the approval's, "the following year" another verb's."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
 def test_a_possessive_is_no_relative_date(transit: Engine) -> None:
     """"the following year's budget" names no time of the approval (of 9 November 2015)."""
     v = verify_text(transit, "In 2015 the council approved the following year's budget for the Harbour Tunnel.", TODAY)

@@ -824,6 +824,9 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     for mention in after:
         if _verb_of_its_own(reading, relation, mention):
             continue  # "The Northline's opening, planned for 2018, came in 2019": 2018 is the plan's
+        if mention.anchor is not None and any(m.date == mention.anchor and opening < m.first and m.last < relation.first
+                                              and not any(opening < v < relation.first for v in verbs) for m in dates):
+            continue  # "In 2015 the council approved it; it did not open the following year": 2015 is the approval's
         if not any(relation.last < v < mention.first for v in verbs):
             return mention
         break
