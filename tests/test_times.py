@@ -279,3 +279,15 @@ def test_a_week_said_again_is_a_span_of_days(bundled: Engine) -> None:
     know (visits repeat, so it is not checked), never the first visit's own day."""
     v = verify_text(bundled, "Putin visited Ankara on 28 September 2017 and again two weeks later.", TODAY)
     assert v.verdict == "unproven", v.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the union did not strike in 2024 (a denial of the whole year): it takes in a part of it
+    ("The rail union did not strike in early 2024.", "true"),
+    ("The rail union struck in early 2024.", "false"),
+    # a denial at a time not told is no denial of every time ("never struck")
+    ("The rail union did not strike later that year, after striking in March 2023.", "unproven"),
+])
+def test_a_denial_and_a_part_of_a_year(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -418,7 +418,7 @@ def _compare_negated_fact(assertion: Assertion, fact: Fact,
     span = _span(fact)
     if when is not None and span is not None and not _span_overlaps(span, when):
         return None, ""
-    if span is not None and (assertion.after or assertion.before) and all(span):
+    if span is not None and (assertion.after or assertion.before) and not _covers_bounds(span, assertion):
         return None, ""  # "visited before 2017", "after 2023": a year it did not happen in, 2024, is not all of it
     period = f" ({_span_text(span)})" if span else ""
     if assertion.negated:
@@ -653,6 +653,16 @@ def _span(fact: Fact) -> tuple[PartialDate | None, PartialDate | None] | None:
     if fact.start or fact.end:
         return fact.start, fact.end or fact.as_of
     return None
+
+
+def _covers_bounds(span: tuple[PartialDate | None, PartialDate | None], assertion: Assertion) -> bool:
+    """Whether a fact's period takes in all the time between an assertion's "after" and "before"
+    (a denial of 2024 takes in "early 2024", never "before 2017")."""
+    start, end = span
+    day = dt.timedelta(days=1)
+    return assertion.after is not None and assertion.before is not None and \
+        (start is None or start.first <= assertion.after.last + day) and \
+        (end is None or end.last >= assertion.before.first - day)
 
 
 def _span_overlaps(span: tuple[PartialDate | None, PartialDate | None], when: PartialDate) -> bool:

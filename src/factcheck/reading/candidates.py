@@ -95,6 +95,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     if negation is None:  # a copula's link: "has not been" between two parties
         negation = next((i for i in range(relation.first, relation.last + 1) if reading.words[i].word in NEGATIONS),
                         None)
+    if negation is not None and when is None and any(opening < first and last < closing
+                                                     for first, last in reading.unanchored):
+        return []  # "did not strike later that year": not "never struck", and when is not told
     number = number_for(reading, relation, opening, closing)
     base = _base_words(reading, relation, negation, number)
     spans = timings(reading, relation, when, trailing)
