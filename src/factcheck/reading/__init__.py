@@ -22,7 +22,7 @@ from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates
 from .coordination import Remnant, contrasts, gapped, neither_nor
-from .extract import NEGATIONS, Reading, hedge_words, is_difference, read
+from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
@@ -432,7 +432,8 @@ class Reader:
             reading = self.reading(piece, today)
             if observe is not None:
                 observe(reading)
-            chosen = self._with_named_events(reading, self._remnants(reading, self.chosen(reading)))
+            chosen = self._durations(reading, self._with_named_events(
+                reading, self._remnants(reading, self.chosen(reading))))
             found = time_links(reading, chosen)
             links.extend(TimeLink(link.order, len(assertions) + link.main, len(assertions) + link.linked,
                                   reading.span_text(link.first, link.last), reading.words[link.first].start + offset,
@@ -470,6 +471,36 @@ class Reader:
                                        reading.words[title.last].end, "a title or name of another person than the one "
                                        "it stands before"))
         return found
+
+    def _durations(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
+        """"was mayor for eight years", "has been mayor for six years": how long a state lasted
+        is checked, when one fact of it gives its start, as an end that many years after that
+        start, or (in the present perfect) a start that many years before today, give or take a
+        year (eleven and a half years is "eleven" or "twelve", not "ten")."""
+        made = []
+        for candidate in chosen:
+            duration = _years_for(reading, candidate)
+            if duration is None:
+                continue
+            years, words = duration
+            assertion = candidate.assertion
+            relation = self.engine.ledger.relations[assertion.relation]
+            facts = [f for f in self.engine.facts_with(assertion.relation)
+                     if is_about(f, assertion, relation) and not f.negated and f.start is not None]
+            if len(facts) != 1:
+                continue
+            start = facts[0].start
+            assert start is not None
+            if _perfect(reading, candidate.relation) and reading.today is not None:
+                since = reading.today  # it began that many years before today, give or take one
+                timing = {"change": "start", "after": _years_from(since, -years - 1),
+                          "before": _years_from(since, -years + 1)}
+            else:  # it ended that many years after its start, give or take one
+                timing = {"change": "end", "after": _years_from(start.first, years - 1),
+                          "before": _years_from(start.first, years + 1)}
+            made.append(dataclasses.replace(candidate, covers=candidate.covers | words,
+                                            assertion=dataclasses.replace(assertion, **timing)))  # type: ignore[arg-type]
+        return chosen + made
 
     def _remnants(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """The readings of parts that repeat a verb with another party, date or a denial (see
@@ -711,6 +742,42 @@ class Reader:
                         or (said.object is not None and said.object in meant.subject)):
                     return True
         return False
+
+
+_YEAR_WORDS = frozenset({"year", "years"})
+
+
+def _years_for(reading: Reading, candidate: Candidate) -> tuple[int, frozenset[int]] | None:
+    """"for eight years" after a state's words, in its clause, and the words that say it; None
+    where the state is dated, bounded, started or ended, or denied."""
+    assertion = candidate.assertion
+    if assertion.date or assertion.after or assertion.before or assertion.change or assertion.negated \
+            or reading.kinds.get(assertion.relation) != "state" or assertion.role != "core":
+        return None
+    words = reading.words
+    for number in reading.number_mentions:
+        first = number_start(reading, number)
+        if first - 1 > candidate.relation.last and words[first - 1].word == "for" \
+                and number.index + 1 < len(words) and words[number.index + 1].word in _YEAR_WORDS \
+                and number.value == int(number.value) and first - 1 - candidate.relation.last <= 8:
+            return int(number.value), frozenset(range(first - 1, number.index + 2))
+    return None
+
+
+def _years_from(day: dt.date, years: int) -> PartialDate:
+    """The day that many years from `day` (28 February for a 29th in another year)."""
+    try:
+        return PartialDate.from_date(day.replace(year=day.year + years))
+    except ValueError:
+        return PartialDate.from_date(day.replace(year=day.year + years, day=28))
+
+
+_PERFECT = frozenset({"has", "have"})
+
+
+def _perfect(reading: Reading, relation: Mention) -> bool:
+    """"has been mayor", "have run": the present perfect, which says the state holds still."""
+    return any(w.word in _PERFECT for w in reading.words[max(0, relation.first - 3):relation.last + 1])
 
 
 def _office_opening(reading: Reading, first: int, last: int) -> Mention | None:
