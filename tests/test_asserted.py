@@ -35,6 +35,8 @@ def test_what_is_not_said_to_have_happened_is_not_checked(transit: Engine, sente
     ("The transit authority managed to order 38 Citylink trams in June 2017.", "true"),
     ("The transit authority went on to order 38 Citylink trams in June 2016.", "false"),
     ("The union was due to strike in 2024.", "false"),
+    # "to" before a noun is a preposition, not an aim: "opened to passengers"
+    ("The Northline opened to passengers on 14 September 2019.", "true"),
     # a party after "instead of" is left out of the statement, as after "without"
     ("The transit authority ordered Citylink trams instead of Greyline buses in June 2017.", "unproven"),
 ])

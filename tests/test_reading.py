@@ -597,6 +597,9 @@ def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, ve
     ("Greyline Buses ran Valdora's bus network under contract in 2010.", "true", []),
     ("Greyline Buses ran Valdora's bus network under licence in 2010.", "unproven", ["licence"]),
     ("Greyline Buses ran Valdora's bus network at a loss in 2010.", "unproven", ["loss"]),
+    # a word that may be a verb, after a preposition, as the statement gives it
+    ("The Harbour Tunnel opened to traffic on 2 April 2022.", "true", []),
+    ("The Harbour Tunnel opened to shipping on 2 April 2022.", "unproven", ["shipping"]),
 ])
 def test_details_a_supporting_statement_gives(transit: Engine, sentence: str, verdict: str,
                                               unread: list[str]) -> None:

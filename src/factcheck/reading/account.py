@@ -155,6 +155,8 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         if _reports_event(reading, last, covered):
             return said(first, last)
         return last + 1 < len(reading.words) and said(first, last + 1)
+    if why == PREDICATE and first > 0 and reading.words[first - 1].word in _PREPOSITIONS | {"to"}:
+        return said(first, last, _PREPOSITIONS | {"to"})  # "opened to traffic", as the statement says
     if why not in _SAYABLE:
         return False
     if why == NAME and _joined_to_checked(reading, first, last, covered):

@@ -129,6 +129,11 @@ _FUTURE = frozenset({"is", "was", "are", "were", "be", "due", "set", "scheduled"
                      "going", "about"})
 """Words before "to" that say it was to happen, as "will" does ("was due to meet", "set to leave"):
 a prediction, checked once its date has passed."""
+_TO_PLACES = frozenset({"open", "go", "come", "move", "fly", "travel", "return", "turn", "send", "deliver", "sell",
+                        "give", "belong", "lead", "switch", "close", "talk", "speak", "write", "point", "add",
+                        "contribute", "transfer", "export", "supply", "ship", "extend"})
+"""Verbs whose "to" is a preposition before a noun ("opened to traffic", "sold to Turkey"), not
+the mark of an infinitive."""
 _RANKED = frozenset({"first", "last", "only", "second", "third", "sole"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _ALTERNATIVES = (("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("without",))
@@ -154,7 +159,9 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
         start = index - len(alternative) + 1
         if start >= 0 and tuple(w.word for w in words[start:index + 1]) == alternative:
             return f"an alternative ('{' '.join(alternative)}'): that it happened is not said"
-    if index >= 1 and words[index].word == "to" and index - 1 not in reading.named:
+    verb = words[relation.first].word
+    if index >= 1 and words[index].word == "to" and index - 1 not in reading.named \
+            and lexicon.verb_lemma(verb) == verb and lexicon.verb_lemma(words[index - 1].word) not in _TO_PLACES:
         head = index - 1
         if words[head].word in ("on", "out") and head >= 1:  # "went on to", "turned out to"
             head -= 1
