@@ -123,6 +123,10 @@ def test_an_attribution_the_statement_makes(transit: Engine, sentence: str, verd
     ("The Northline carried 21 million passengers in 2023, up 10%.", "unproven", ["10"]),
     ("The Northline carried 21 million passengers in 2023, a record.", "unproven", ["record"]),
     ("Each Northline tram carried 21 million passengers in 2023.", "unproven", ["Each"]),
+    # a number that no date, amount or name takes is not passed over: "2019-02-31" is no date, and
+    # only its year was read
+    ("The Northline opened on 2019-02-31.", "unproven", ["02", "31"]),
+    ("The Northline opened on 2019-18-14.", "unproven", ["18", "14"]),
     # a word English does not know is not passed over; a reflexive pronoun says nothing
     ("Valdora City Council approved the Harbour Tunnel on 9 November 2015 at gunpoint.", "unproven", ["gunpoint"]),
     ("The transit authority has run Valdora's bus network itself since 1 January 2021.", "true", []),

@@ -430,7 +430,9 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         counts = reading.cache["counts of time"] = counts_of_time(reading.words)
     if index in counts and index + 1 not in claimed:
         return index, index + 1, TIME  # "ten years after ...", a link not read
-    if token.word in STOPWORDS or token.word.isdigit():
+    if token.word.isdigit():
+        return index, index, "a number that is part of no date, amount or name"
+    if token.word in STOPWORDS:
         return None
     if token.word in _SUBORDINATE:
         return _subordinate_part(reading, index, claimed)
