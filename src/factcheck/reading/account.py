@@ -430,8 +430,8 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         counts = reading.cache["counts of time"] = counts_of_time(reading.words)
     if index in counts and index + 1 not in claimed:
         return index, index + 1, TIME  # "ten years after ...", a link not read
-    if token.word.isdigit():
-        return index, index, "a number that is part of no date, amount or name"
+    if token.word.isdigit() and not any(n.start <= token.start and token.end <= n.end for n in reading.number_mentions):
+        return index, index, "a number that is part of no date, amount or name"  # "21.4" is one number
     if token.word in STOPWORDS:
         return None
     if token.word in _SUBORDINATE:
