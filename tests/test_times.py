@@ -291,3 +291,16 @@ def test_a_week_said_again_is_a_span_of_days(bundled: Engine) -> None:
 def test_a_denial_and_a_part_of_a_year(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey shot down a Russian Su-24 in November 2015 and the two countries reconciled that autumn.",
+    "Turkey shot down a Russian Su-24 in November 2015 and the two countries reconciled the following summer.",
+    "Turkey shot down a Russian Su-24 in November 2015, and the following summer the two countries reconciled.",
+])
+def test_a_season_said_from_another_date_is_reported_and_takes_no_other_date(bundled: Engine, sentence: str) -> None:
+    """Seasons differ between the hemispheres: "the following summer" is not counted, and the
+    reconciliation is not dated by the jet's November 2015 either (it was June 2016)."""
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven", v.reason
+    assert any("said from another" in u.reason for u in v.claim.unchecked)

@@ -831,6 +831,9 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     verbs.discard(support_verb(reading, relation))  # "In 2018 India signed a deal": the deal's date
     dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
     after = [m for m in dates if relation.last < m.first < closing]
+    unread = next((first for first, _ in reading.unanchored if relation.last < first < closing), None)
+    if unread is not None and not any(m.first < unread for m in after):
+        return None  # "the two countries reconciled that autumn": its time is that, not a date before it
     for mention in after:
         if _verb_of_its_own(reading, relation, mention):
             continue  # "The Northline's opening, planned for 2018, came in 2019": 2018 is the plan's
@@ -845,6 +848,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     lowest = opening if opening >= 0 and reading.words[opening].word in _OTHER_TIME else opening - 1
     before = [m for m in dates if lowest <= m.last < relation.first]
     for mention in reversed(before):
+        if any(mention.last < first < relation.first for first, _ in reading.unanchored):
+            return None  # "in November 2015, and that autumn they reconciled": a time not read stands between
         if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation) \
                 and not _adjunct_of_verb_before(reading, mention, relation) \
                 and not _fronted_link(reading, mention, relation):

@@ -242,8 +242,8 @@ def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
     the sentence gives no such date, or several, or one too coarse for the unit, or one that is a
     bound ("since 2015"), the words are returned as not read (first and last word)."""
     if _UNIT_WORDS.isdisjoint(words) or _RELATIVE.search(blank) is None:
-        return [], []
-    resolved, unread = [], []
+        return [], _seasons_after(blank, starts, words)
+    resolved, unread = [], _seasons_after(blank, starts, words)
     for match in _RELATIVE.finditer(blank):
         first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end()) - 1
         if first > last:
@@ -275,6 +275,24 @@ def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
         resolved.append(DateMention(date, first, last, match.start(), match.end(), bound, side=side,
                                     anchor=anchor.date, part=part))
     return resolved, unread
+
+
+_SEASON_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_SEASON_AFTER = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+(?:following|next|previous|same))\s+"
+                           r"(?:spring|summer|autumn|fall|winter)\b")
+
+
+def _seasons_after(blank: str, starts: list[int], words: list[str]) -> list[tuple[int, int]]:
+    """A season said from another date ("that autumn", "the following summer"): never counted,
+    as seasons differ between the hemispheres; its words are returned as not read."""
+    if _SEASON_WORDS.isdisjoint(words):
+        return []
+    found = []
+    for match in _SEASON_AFTER.finditer(blank):
+        first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end()) - 1
+        if first <= last:
+            found.append((first, last))
+    return found
 
 
 def _week(anchor: dt.date, step: int, counted: bool, side: str | None, first: int) -> tuple[PartialDate, Part]:
