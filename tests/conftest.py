@@ -80,6 +80,12 @@ def offline_pip(wheelhouse: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
+def bundled() -> Engine:
+    """The bundled ledger, at the root of the repository."""
+    return Engine(load_or_raise(REPO))
+
+
+@pytest.fixture(scope="module")
 def transit() -> Engine:
     """The made-up transport ledger every reader rule is shown on besides the bundled one."""
     return Engine(load_or_raise(TESTS / "eval" / "transit"))

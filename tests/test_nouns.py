@@ -9,14 +9,7 @@ import pytest
 from factcheck.reading import reader_for, verify_text
 from factcheck.verdict import Engine
 
-from .conftest import REPO, TODAY
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Engine:
-    from factcheck.ledger import load_or_raise
-
-    return Engine(load_or_raise(REPO))
+from .conftest import TODAY
 
 
 def _dates(engine: Engine, sentence: str) -> dict[str, int | None]:

@@ -30,10 +30,6 @@ def engine() -> Engine:
     return Engine(load_or_raise(READING))
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Engine:
-    return Engine(load_or_raise(REPO))
-
 
 @pytest.mark.parametrize(("text", "dates"), [
     ("in 2013", [PartialDate(2013)]),

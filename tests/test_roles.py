@@ -11,15 +11,6 @@ from factcheck.verdict import Engine
 from .conftest import TODAY
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Engine:
-    from factcheck.ledger import load_or_raise
-
-    from .conftest import REPO
-
-    return Engine(load_or_raise(REPO))
-
-
 @pytest.mark.parametrize(("sentence", "verdict"), [
     # the facts' statements write "China was Russia's largest trading partner": the possessor
     # is whose partner it is, whichever order the sentence takes
@@ -94,3 +85,8 @@ def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -
 def test_denials_in_the_present_tense_and_in_contrasts(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_us_in_capitals_is_the_country_not_a_pronoun(bundled: Engine) -> None:
+    v = verify_text(bundled, "US Waives Sanctions On India Over S-400", TODAY)
+    assert not [u for u in v.claim.unchecked if "pronoun" in u.reason], v.claim.unchecked

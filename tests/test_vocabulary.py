@@ -174,12 +174,6 @@ def test_a_name_written_out_of_order_has_no_verb_between_its_words(transit: Engi
     assert [(m.target, m.first, m.last) for m in mentions] == [("ashby", 0, 0)]
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Engine:
-    from .conftest import REPO
-
-    return Engine(load_or_raise(REPO))
-
 
 @pytest.mark.parametrize("sentence", [
     "Turkey delivered the S-400 in July 2019.",           # the relation is "received": its subject is the receiver

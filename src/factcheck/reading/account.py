@@ -230,7 +230,7 @@ def _unread_parties(reading: Reading, covered: set[int], claimed: set[int], said
         words = set(range(mention.first, mention.last + 1))
         if not words & covered and (_joined_to_checked(reading, mention.first, mention.last, covered) or (
                 not said(mention.first, mention.last) and not _named_by(reading, statements, mention))):
-            pronoun = reading.words[mention.first].word in PRONOUNS
+            pronoun = _pronoun(reading.words[mention.first])
             parts.append((mention.first, mention.last, "a pronoun for a party in no checked statement" if pronoun
                           else "a named party in no checked statement"))
         claimed |= words
@@ -390,9 +390,14 @@ def _says_it_happened(reading: Reading, mention: Mention, covered: set[int]) -> 
                if m.last < mention.first)
 
 
+def _pronoun(token: Token) -> bool:
+    """A pronoun, but not "US" in capitals, the country of a headline ("US Sanctions Turkey")."""
+    return token.word in PRONOUNS and token.raw != "US"
+
+
 def _why_unread(reading: Reading, index: int) -> str:
     words = reading.words
-    if any(words[i].word in PRONOUNS for i in range(max(0, index - 3), index)):
+    if any(_pronoun(words[i]) for i in range(max(0, index - 3), index)):
         return "its subject is a pronoun: who did it is not named"
     return "a statement no fact speaks to"
 
@@ -442,7 +447,7 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
-    if token.word in _GLUE or token.word in PRONOUNS or _implicative(reading, index):
+    if token.word in _GLUE or _pronoun(token) or _implicative(reading, index):
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
         _unknown_word(reading, index)
