@@ -304,3 +304,15 @@ def test_a_season_said_from_another_date_is_reported_and_takes_no_other_date(bun
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == "unproven", v.reason
     assert any("said from another" in u.reason for u in v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a state "later that month" held at some time after the day it is counted from (Ferro: May 2012 to 11 May 2020)
+    ("Greyline took over the buses on 1 April 2004, and Dana Ferro was mayor later that month.", "false"),
+    ("Ilse Marrow became mayor on 11 May 2020, and Dana Ferro was still mayor later that month.", "false"),
+    ("Ilse Marrow became mayor on 11 May 2020, and Dana Ferro had been mayor earlier that month.", "true"),
+    ("The Northline opened on 14 September 2019, and Dana Ferro was mayor later that month.", "true"),
+])
+def test_a_state_later_that_month(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

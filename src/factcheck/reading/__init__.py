@@ -20,7 +20,7 @@ from ..verdict import Engine, Outcome, Verification, is_about
 from . import nominal
 from .account import Statement, unchecked_parts
 from .amounts import amount_of
-from .candidates import Candidate, candidates, copula_pairs, relation_candidates
+from .candidates import Candidate, candidates, copula_pairs, relation_candidates, sided
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read
 from .index import ClaimIndex, Filed, filing_key, stem_bits
@@ -565,8 +565,10 @@ class Reader:
                 changes.update(date=None, after=part.after, before=part.before, surely=part.surely)
             else:
                 changes["date"] = remnant.date.date
-            if remnant.date.side is not None and remnant.date.bound is None:  # "and again later that year"
-                changes[remnant.date.side] = remnant.date.anchor
+            state = self.engine.ledger.relations[assertion.relation].kind == "state" and assertion.change is None
+            mention = remnant.date
+            if mention.side is not None and mention.bound is None and mention.anchor is not None:
+                changes.update(sided(mention.date, mention.side, mention.anchor, state))  # "and again later that year"
             if base.date is not None:
                 covers -= set(range(base.date.first, base.date.last + 1))
         covers |= remnant.covers

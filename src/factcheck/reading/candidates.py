@@ -342,9 +342,21 @@ def timings(reading: Reading, relation: Mention, when: DateMention | None,
         return [({"change": change, "after": part.after, "before": part.before, "surely": part.surely}, marker,
                  (dataclasses.replace(when, first=part.first),))]
     fields = bounded(when.bound, date, change, state)
-    if when.side is not None and when.bound is None:  # "later that month": after the date it is said from
-        fields[when.side] = when.anchor
+    if when.side is not None and when.bound is None and when.anchor is not None:
+        fields.update(sided(date, when.side, when.anchor, state and change is None))
     return [(fields, marker, (when,))]
+
+
+def sided(date: PartialDate, side: str, anchor: PartialDate, state: bool) -> dict[str, Any]:
+    """The fields of "later that month" (`side` "after") or "earlier that month" ("before") of
+    the month `date`, said from the day `anchor`: an event after (before) the anchor within the
+    date; a state held at some time between the anchor and the month's end (its start), so no
+    longer a date but bounds."""
+    if not state:
+        return {side: anchor}
+    if side == "after":
+        return {"date": None, "after": anchor, "before": following(date)}
+    return {"date": None, "after": preceding(date), "before": anchor}
 
 
 def deadline(reading: Reading, when: DateMention, date: PartialDate, change: str | None) -> dict[str, Any]:

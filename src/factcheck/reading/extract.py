@@ -216,13 +216,14 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
     return parts_of(lowered, starts, words, found), blank
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+"""Counts of a unit of time, as said before it: "a year", "two weeks"."""
 _UNIT = r"(year|month|week|day)s?"
 _RELATIVE = re.compile(
     r"\b(?:(?:the\s+)?(following|next|previous|preceding|same)\s+" + _UNIT
     + r"|(later|earlier)?\s*(?:that\s+(?:same\s+)?)" + _UNIT
-    + r"|(\d{1,2}|" + "|".join(_COUNTS) + r")\s+" + _UNIT + r"\s+(later|earlier)(?!\s+than))\b(?!\s*['’]s\b)")
+    + r"|(\d{1,2}|" + "|".join(COUNTS) + r")\s+" + _UNIT + r"\s+(later|earlier)(?!\s+than))\b(?!\s*['’]s\b)")
 """A date said from another: "the following year", "the same month", "later that day", "two
 years later". Not "the year before" or "a year after", which link two statements (links.py),
 nor a possessive, which names no time of the verb ("the following year's budget")."""
@@ -254,7 +255,7 @@ def relative_dates(text: str, blank: str, starts: list[int], words: list[str],
         elif unit_b is not None:
             unit, step, side = unit_b, 0, {"later": "after", "earlier": "before"}.get(side_word or "")
         else:
-            number = int(count) if count.isdigit() else _COUNTS[count]
+            number = int(count) if count.isdigit() else COUNTS[count]
             unit, step, side = unit_c, number if direction == "later" else -number, None
         earlier = [m for m in found if m.last < first and not _SENTENCE_END.search(text, m.end, match.start())]
         dates = {m.date for m in earlier}

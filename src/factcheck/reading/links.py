@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..diagnostics import Location
 from ..model import Assertion, Fact
 from .candidates import Candidate
-from .extract import Reading
+from .extract import COUNTS, Reading
 from .vocabulary import Mention
 
 LINKS: dict[tuple[str, ...], tuple[str, bool]] = {
@@ -85,8 +85,6 @@ def time_links(reading: Reading, chosen: Sequence[Candidate]) -> list[Found]:
     return found
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
           "day": "day", "days": "day"}
 
@@ -99,7 +97,7 @@ def _interval(reading: Reading, index: int) -> tuple[tuple[int, str] | None, int
             "," in reading.text[words[index - 2].end: words[index].start]:
         return None, index
     count = words[index - 2].word
-    number = int(count) if count.isdigit() and len(count) <= 3 else _COUNTS.get(count)
+    number = int(count) if count.isdigit() and len(count) <= 3 else COUNTS.get(count)
     if number is None:
         return None, index
     return (number, _UNITS[words[index - 1].word]), index - 2
