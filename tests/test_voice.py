@@ -50,3 +50,15 @@ def test_joined_agents_of_a_passive(transit: Engine, sentence: str, verdict: str
 def test_verbs_that_say_no_more_than_a_copula(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unread"), [
+    # "acted as" says no more than "was": what follows "as" is read, or reported, on its own
+    ("Valdora City Council acted as the approver of the Harbour Tunnel in November 2015.", "unproven", ["approver"]),
+    ("Dana Ferro worked as mayor of Valdora in 2015.", "true", []),
+])
+def test_a_verb_before_as(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert set(unread) <= {u.text for u in v.claim.unchecked}
+    assert not [u for u in v.claim.unchecked if u.text in ("acted", "worked")]

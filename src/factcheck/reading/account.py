@@ -447,7 +447,7 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
-    if token.word in _GLUE or _pronoun(token) or _implicative(reading, index):
+    if token.word in _GLUE or _pronoun(token) or _implicative(reading, index) or _acts_as(reading, index):
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
         _unknown_word(reading, index)
@@ -474,6 +474,17 @@ _FUNCTION_WORDS = frozenset({
 
 
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})
+
+
+_AS_VERBS = frozenset({"serve", "act", "function", "work"})
+
+
+def _acts_as(reading: Reading, index: int) -> bool:
+    """"acted as a mediator", "serves as a hub": the verb says no more than a copula; what follows
+    "as" is read, or reported, on its own."""
+    words = reading.words
+    return index + 1 < len(words) and words[index + 1].word == "as" and \
+        lexicon.verb_lemma(words[index].word) in _AS_VERBS
 
 
 def _implicative(reading: Reading, index: int) -> bool:
