@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import REPO, TODAY
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Engine:
-    return Engine(load_or_raise(REPO))
+from .conftest import TODAY
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
