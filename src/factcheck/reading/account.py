@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
-from .candidates import IMPLICATIVE, Candidate, event_verb_after, unasserted
+from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, unasserted
 from .extract import NEGATIONS, Reading, counts_of_time, hedge_words, is_difference, number_start
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
@@ -476,15 +476,12 @@ _FUNCTION_WORDS = frozenset({
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})
 
 
-_AS_VERBS = frozenset({"serve", "act", "function", "work"})
-
-
 def _acts_as(reading: Reading, index: int) -> bool:
     """"acted as a mediator", "serves as a hub": the verb says no more than a copula; what follows
     "as" is read, or reported, on its own."""
     words = reading.words
     return index + 1 < len(words) and words[index + 1].word == "as" and \
-        lexicon.verb_lemma(words[index].word) in _AS_VERBS
+        lexicon.verb_lemma(words[index].word) in AS_VERBS
 
 
 def _implicative(reading: Reading, index: int) -> bool:

@@ -1109,8 +1109,8 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
-_AS_VERBS = frozenset({"serve", "serves", "served", "serving", "act", "acts", "acted", "acting", "function",
-                       "functions", "functioned", "work", "works", "worked", "working"})
+AS_VERBS = frozenset({"serve", "act", "function", "work"})
+"""Verbs that with "as" say no more than a copula: "served as mayor", "acts as a hub"."""
 _HOLD_VERBS = frozenset({"hold", "holds", "held", "holding", "occupy", "occupies", "occupied"})
 _POSTS = frozenset({"post", "office", "position", "role", "job", "seat", "title"})
 
@@ -1121,7 +1121,7 @@ def _copula_gap(words: list[str]) -> bool:
     rest = set(words) - _COPULAS
     if not rest:
         return any(w in _COPULA_VERBS for w in words)
-    if "as" in rest and rest - {"as"} and rest - {"as"} <= _AS_VERBS:
+    if "as" in rest and rest - {"as"} and all(lexicon.verb_lemma(w) in AS_VERBS for w in rest - {"as"}):
         return words[-1] == "as" or words[words.index("as") + 1:] in (["a"], ["an"], ["the"])
     if rest & _HOLD_VERBS and rest & _POSTS and rest <= _HOLD_VERBS | _POSTS:
         return words[-1] == "of"
