@@ -27,7 +27,7 @@ from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
 from .text import SCALES, STOPWORDS, fold, normalise, pieces, stem, tokens
-from .vocabulary import Mention, Vocabulary
+from .vocabulary import Mention, Vocabulary, side_by_side
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -169,11 +169,11 @@ class Reader:
         the last time the facts were checked, as "bypasses" is affirmed of it: a fact that held
         then, with no end, refutes it."""
         assertion = candidate.assertion
+        relation = self.engine.ledger.relations[assertion.relation]
         today = PartialDate.from_date(reading.today) if reading.today is not None else None
         if not assertion.negated or candidate.date is not None or today is None or assertion.date != today \
-                or self.engine.ledger.relations[assertion.relation].kind != "state":
+                or relation.kind != "state":
             return candidate
-        relation = self.engine.ledger.relations[assertion.relation]
         checked = [f.as_of for f in self.engine.facts_with(assertion.relation) if is_about(f, assertion, relation)
                    and f.end is None and f.as_of is not None and not f.negated]
         if not checked:
@@ -464,9 +464,8 @@ class Reader:
         covered = {i for c in chosen for i in c.covers}
         found = []
         for title, name in zip(people, people[1:], strict=False):
-            if title.last + 1 == name.first and title.target != name.target and not set(
-                    range(title.first, title.last + 1)) & covered and not reading.text[
-                    reading.words[title.last].end:reading.words[name.first].start].strip():
+            if title.target != name.target and side_by_side(reading.text, reading.words, title, name) \
+                    and not set(range(title.first, title.last + 1)) & covered:
                 found.append(Unchecked(reading.span_text(title.first, title.last), reading.words[title.first].start,
                                        reading.words[title.last].end, "a title or name of another person than the one "
                                        "it stands before"))

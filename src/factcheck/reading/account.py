@@ -464,13 +464,10 @@ def _unknown_word(reading: Reading, index: int) -> Part | None:
 
 
 _FUNCTION_WORDS = frozenset({
-    "and", "but", "nor", "for", "with", "from", "into", "onto", "upon", "among", "amongst", "during", "until",
-    "whilst", "although", "because", "unless", "whether", "than", "versus", "per", "amid", "amidst", "despite",
-    "towards", "toward", "against", "beside", "the", "our", "ours", "you", "your", "yours", "him", "his", "her",
-    "hers", "its", "they", "them", "their", "theirs", "this", "that", "these", "those", "who", "whom", "whose",
-    "which", "what", "whoever", "whatever", "whichever", "all", "any", "both", "each", "neither", "every", "many",
-    "some", "such", "none", "another", "cannot", "dont", "isnt", "mine", "she", "one"})
-"""Grammar words the general lexicon leaves out (it lists nouns, verbs, adjectives and adverbs)."""
+    "but", "nor", "amongst", "amidst", "versus", "each", "every", "neither", "many", "none", "mine", "ours", "yours",
+    "hers", "theirs", "whoever", "whatever", "whichever", "cannot", "dont", "isnt"})
+"""Grammar words the general lexicon leaves out (it lists nouns, verbs, adjectives and adverbs)
+and that no earlier step of `_word_part` passes over (stop words, glue, pronouns, clause words)."""
 
 
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "ought"})

@@ -38,7 +38,7 @@ from .extract import (
     governing,
 )
 from .text import STOPWORDS
-from .vocabulary import Mention
+from .vocabulary import Mention, side_by_side
 
 MAX_PARTIES = 8
 _PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "into", "to", "with", "from", "back"})
@@ -181,9 +181,7 @@ def _juxtaposed(reading: Reading, parties: tuple[Mention, ...]) -> bool:
     """Two of the parties stand side by side with nothing between: "Russian President Erdogan"
     is one person given a title, not two parties ("Putin" is "the Russian President")."""
     ordered = sorted(parties, key=lambda m: m.first)
-    words, text = reading.words, reading.text
-    return any(a.last + 1 == b.first and not text[words[a.last].end:words[b.first].start].strip()
-               for a, b in zip(ordered, ordered[1:], strict=False))
+    return any(side_by_side(reading.text, reading.words, a, b) for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 _MODAL_PERFECT = frozenset({"would", "could", "should", "might", "may", "must", "to"})

@@ -8,6 +8,7 @@ own vocabulary.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Entity, Ledger, Source
@@ -173,15 +174,19 @@ class _PhraseIndex:
         return found
 
 
+def side_by_side(text: str, words: Sequence[Token], first: Mention, second: Mention) -> bool:
+    """Whether `second` begins at the word after `first` ends, with nothing but spaces between."""
+    return first.last + 1 == second.first and not text[words[first.last].end:words[second.first].start].strip()
+
+
 def _titled(found: list[Mention], words: list[Token], text: str) -> list[Mention]:
     """Two names of one thing side by side are one mention: "Russian President Putin", "Turkish
     President Erdogan"."""
     merged: list[Mention] = []
     for mention in found:
         last = merged[-1] if merged else None
-        if last is not None and last.target == mention.target and last.last + 1 == mention.first and \
-                not last.scattered and not mention.scattered and (
-                not text or not text[words[last.last].end:words[mention.first].start].strip()):
+        if last is not None and last.target == mention.target and side_by_side(text, words, last, mention) and \
+                not last.scattered and not mention.scattered:
             merged[-1] = Mention(last.target, last.first, mention.last)
         else:
             merged.append(mention)
