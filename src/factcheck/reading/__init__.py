@@ -256,14 +256,12 @@ class Reader:
             while (aside := reading.aside_of(start)) is not None and aside[1] + 1 < second.first:
                 start = aside[1] + 1  # "Dana, not Ilse, was mayor": the copula is after the aside
             link = Mention(relation_id, start, second.first - 1)
-            negation = next((i for i in range(link.first, link.last + 1) if reading.words[i].word in NEGATIONS), None)
             for candidate in relation_candidates(reading, link):
                 assertion = candidate.assertion
                 if assertion.subject == {first.target} and assertion.object == second.target:
                     subject, obj = (second.target, first.target) if reverse else (first.target, second.target)
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
-                        assertion, subject=frozenset({subject}), object=obj,
-                        negated=negation is not None or assertion.negated)))
+                        assertion, subject=frozenset({subject}), object=obj)))
         return made
 
     def _owned_in_role(self, reading: Reading, candidate: Candidate) -> bool:
@@ -837,7 +835,7 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
     """Two readings of one verb phrase: the first, most likely, is kept."""
     x, y = a.assertion, b.assertion
     return (a.relation == b.relation and x.relation == y.relation and x.change == y.change
-            and (x.object == y.object or x.subject == y.subject))
+            and x.negated == y.negated and (x.object == y.object or x.subject == y.subject))
 
 
 @dataclass(frozen=True)

@@ -98,14 +98,21 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     if negation is not None and when is None and any(opening < first and last < closing
                                                      for first, last in reading.unanchored):
         return []  # "did not strike later that year": not "never struck", and when is not told
+    if negation is not None and when is None and closing < len(reading.words) and \
+            reading.words[closing].word in ("until", "till"):
+        return []  # "did not open until the council approved it": it did, and when is not told
     number = number_for(reading, relation, opening, closing)
     base = _base_words(reading, relation, negation, number)
     spans = timings(reading, relation, when, trailing)
     spans = present_timings(reading, relation, when, negation is not None,
                             since_timings(reading, relation, when, negation is not None, spans))
+    if negation is not None:
+        spans = not_until_timings(reading, relation, when, spans)
     found = []
     for timing, marker, dated in spans:
         covers = _timing_words(base, marker, dated)
+        if timing.get("negated") is False and negation is not None:
+            covers.discard(negation)  # "not ... until": the denial is the other reading's to check
         for subject, obj in _oriented(relation, party_options(reading, relation, before, after,
                                                               negated=negation is not None)):
             if _juxtaposed(reading, (*subject, *((obj,) if obj else ()))):
@@ -254,6 +261,23 @@ def since_timings(reading: Reading, relation: Mention, when: DateMention | None,
     if _past_perfect(reading, relation):
         return spans
     return [*spans, ({"change": "end", "after": when.date, "negated": True}, None, (when,))]
+
+
+def not_until_timings(reading: Reading, relation: Mention, when: DateMention | None,
+                      spans: list[Timing]) -> list[Timing]:
+    """A denial up to a date says it happened then, and not before: "did not join NATO until
+    1952" is "joined in 1952, not before 1952"; "was not mayor until 2012", "became mayor in 2012,
+    not before". Of a state its start is meant. Read only with a plain date; a part of one
+    ("not until late 2019") or the end of a range leaves the verb unread."""
+    if when is None or when.bound != "until" or range_start(reading, when) is not when:
+        return spans
+    if when.part is not None or when.ambiguous or when.side is not None:
+        return []
+    change, marker = change_said(reading, relation, change_after(reading, relation))
+    if change is None and reading.kinds.get(relation.target) == "state":
+        change = "start"
+    return [({"change": change, "date": when.date, "negated": False}, marker, (when,)),
+            ({"change": change, "before": when.date, "negated": True}, marker, (when,))]
 
 
 def present_timings(reading: Reading, relation: Mention, when: DateMention | None, negated: bool,

@@ -1,0 +1,56 @@
+"""Common ways of phrasing a relation the reader reads as it reads the plain one (on the made-up
+transit ledger): a denial up to a date ("did not join until 2009")."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.reading import verify_text
+from factcheck.verdict import Engine
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "did not X until D": X happened at D, and not before
+    ("Brenmoor did not join the transit authority until 2009.", "true"),
+    ("Brenmoor did not join the transit authority until 2012.", "false"),
+    ("Brenmoor did not join the transit authority until 2005.", "false"),
+    # of a state, its start
+    ("Brenmoor was not a member of the KVTA until 2009.", "true"),
+    ("Brenmoor was not a member of the KVTA until 2012.", "false"),
+    ("Dana Ferro was not mayor until 2012.", "true"),
+    ("Dana Ferro was not mayor until 2015.", "false"),
+    ("Greyline did not run the city's buses until 2004.", "true"),
+    ("Greyline did not run the city's buses until 2010.", "false"),
+    # of its end, the end
+    ("Tomas Quill did not step down as chief executive until 2022.", "false"),
+    # of an event that happens once
+    ("The council did not approve the Harbour Tunnel until November 2015.", "true"),
+    ("The council did not approve the Harbour Tunnel until 2016.", "false"),
+    ("The council did not approve the Harbour Tunnel until 2014.", "false"),
+])
+def test_a_denial_until_a_date_says_it_happened_then(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # an event that repeats: that it did not happen before is more than the facts record
+    ("The rail union did not strike until March 2023.", "not"),
+    # a part of a date, or the end of a range, is not read this way
+    ("Brenmoor did not join the transit authority until early 2009.", "join"),
+])
+def test_a_denial_until_a_date_the_facts_cannot_bound(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Harbour Tunnel was not approved until the storm had passed.",
+    "The council did not approve the Harbour Tunnel until after the storm.",
+])
+def test_a_denial_until_a_clause_is_no_denial(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
