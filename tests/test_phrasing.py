@@ -54,3 +54,25 @@ def test_a_denial_until_a_date_the_facts_cannot_bound(transit: Engine, sentence:
 def test_a_denial_until_a_clause_is_no_denial(transit: Engine, sentence: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a relation noun said of its holder, then "include": what is included is what the noun says
+    ("The KVTA's members include Brenmoor.", "true"),
+    ("The members of the transit authority include Brenmoor.", "true"),
+    ("The transit authority's members include Ashby.", "false"),
+    ("The KVTA, whose members include Brenmoor, ordered 38 Citylink trams in June 2017.", "true"),
+    ("The KVTA, whose members include Ashby, ordered 38 Citylink trams in June 2017.", "false"),
+    ("The KVTA, whose members include Brenmoor, ordered 38 Citylink trams in June 2018.", "false"),
+    # with a date, then; with none in the present tense, still
+    ("The KVTA's members included Brenmoor in 2005.", "false"),
+    ("The KVTA's members included Brenmoor in 2015.", "true"),
+    # the holder the other way round, a denial, or another word between: not read so
+    ("Brenmoor's members include the KVTA.", "unproven"),
+    ("The KVTA's members do not include Brenmoor.", "unproven"),
+    ("The KVTA's members no longer include Brenmoor.", "unproven"),
+    ("The KVTA's members once included Ashby.", "unproven"),
+])
+def test_a_holder_whose_members_include_a_party(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -215,7 +215,8 @@ def _base_words(reading: Reading, relation: Mention, negation: int | None,
     number, and a value word that the number counts ("carried 21 million passengers": the
     number's own noun says the same)."""
     base = set(range(relation.first, relation.last + 1))
-    for index in (negation, number.index if number else None):
+    inclusion = included(reading, relation)
+    for index in (negation, number.index if number else None, inclusion[0] if inclusion else None):
         if index is not None:
             base.add(index)
     if number is not None:
@@ -325,6 +326,9 @@ def _present(reading: Reading, relation: Mention, also: frozenset[str] = frozens
         return True
     if governing(reading, relation, present) is not None:
         return True
+    inclusion = included(reading, relation)
+    if inclusion is not None and words[inclusion[0]].word in _INCLUDE_PRESENT:
+        return True  # "NATO's members include Turkey": now
     word = words[relation.first].word
     lemma = lexicon.verb_lemma(word)
     return lemma is not None and lemma != word and word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
@@ -575,6 +579,9 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     if not before and not after and reading.kinds.get(relation.target) == "value" and not any(
             w.word in _PRONOUNS for w in reading.words[:relation.first]):
         return [((), None)]  # "a single ticket cost 3 crowns": whose, the reader asks the facts
+    inclusion = included_option(reading, relation, after)
+    if inclusion:  # "NATO's members include Turkey": never NATO a member of Turkey
+        return inclusion
     passive = passive_option(reading, relation, before, after)
     if passive:  # "the council was set up by the authority": never the other way round
         return passive
@@ -689,6 +696,49 @@ def modifier_option(reading: Reading, relation: Mention, before: list[Mention]) 
     """"Turkey is a NATO member", "China was Russia's largest partner": the name straight before
     the noun (or with "'s") is its object, the one before that its subject."""
     return [((before[-2],), before[-1])] if len(before) >= 2 and _modifies(reading, before[-1], relation) else []
+
+
+_INCLUDE = frozenset({"include", "includes", "included"})
+_INCLUDE_PRESENT = frozenset({"include", "includes"})
+
+
+def included(reading: Reading, relation: Mention) -> tuple[int, Mention] | None:
+    """"NATO's members include Turkey", "the members of the KVTA include Brenmoor", "the KVTA,
+    whose members include Brenmoor": a relation noun said of a holder (its possessor, the party
+    after "of", or the name before ", whose"), with "include" right after noun or holder: where
+    "include" stands, and the holder. Nothing else may come between ("members do not include" is
+    not read so)."""
+    words = reading.words
+    before = relation.first - 1
+    holder = None
+    if before >= 1 and words[before].word in ("s", "whose"):
+        holder = next((m for m in reading.entities if m.last == before - 1), None)
+        if holder is not None and words[before].word == "whose" and \
+                "," not in reading.text[words[holder.last].end:words[before].start]:
+            holder = None
+        index = relation.last + 1
+    elif relation.last + 1 < len(words) and words[relation.last + 1].word == "of":
+        start = relation.last + 2
+        holder = next((m for m in reading.entities if m.first == start or (
+            m.first == start + 1 and words[start].word in _ARTICLES)), None)
+        index = holder.last + 1 if holder is not None else -1
+    if holder is None or not 0 <= index < len(words) or words[index].word not in _INCLUDE:
+        return None
+    return index, holder
+
+
+def included_option(reading: Reading, relation: Mention, after: list[Mention]) -> list[Option]:
+    """"NATO's members include Turkey": the parties included, joined, are what the noun says
+    (the members), the holder the other party (see `included`); as "Turkey is NATO's member"
+    reads."""
+    found = included(reading, relation)
+    if found is None:
+        return []
+    index, holder = found
+    position = next((i for i, m in enumerate(after) if m.first > index), None)
+    if position is None or any(w.word not in _ARTICLES for w in reading.words[index + 1:after[position].first]):
+        return []
+    return [(_joint_after(after, position, reading), holder)]
 
 
 def passive_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
