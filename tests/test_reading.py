@@ -700,7 +700,7 @@ def test_an_object_before_the_verb_is_not_taken_across_and(transit: Engine) -> N
 @pytest.mark.parametrize(("sentence", "verdict"), [
     # the scale of a number is the one the fact's unit gives: 412 crowns is not 412 million crowns
     ("The Harbour Tunnel cost 412 crowns", "unproven"),
-    ("The Harbour Tunnel cost 412 billion crowns", "unproven"),
+    ("The Harbour Tunnel cost 412 billion crowns", "false"),  # another scale, given: compared (test_amounts.py)
     ("The Northline carried 21 passengers in 2023", "unproven"),
     ("The Harbour Tunnel cost 412 million crowns", "true"),
     ("The Northline carried twenty-one million passengers in 2023", "true"),

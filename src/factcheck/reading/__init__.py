@@ -22,11 +22,11 @@ from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import Candidate, candidates, copula_pairs, relation_candidates, sided
 from .coordination import Remnant, contrasts, gapped, neither_nor
-from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read
+from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read, scale_of
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
-from .text import SCALES, STOPWORDS, fold, normalise, pieces, stem, tokens
+from .text import SCALE_FACTORS, SCALES, STOPWORDS, fold, normalise, pieces, stem, tokens
 from .vocabulary import Mention, Vocabulary, side_by_side
 
 if TYPE_CHECKING:
@@ -353,20 +353,36 @@ class Reader:
         return relation_id if self.engine.ledger.relations[relation_id].kind == "state" else None
 
     def _scaled(self, candidate: Candidate, reading: Reading) -> Candidate:
-        """A number's scale word ("412 million") must be the one the facts' unit gives ("million
-        crowns"): "412 crowns" or "412 billion crowns" is no reading of 412 million. Where a fact
-        of the same parties has another scale, the number is dropped, and so left not checked."""
+        """A number is compared at the scale of the facts' unit ("million crowns"): one given at
+        another scale is converted ("half a billion" is 500 million, "412,000,000" is 412
+        million, "84bn" 84 billion), and so is how close it must be. A figure under a thousand
+        with no scale is not read against a unit with one ("412 crowns" is no reading of 412
+        million); nor is a figure after a currency sign the facts' unit does not name ("$412m"
+        of a cost in crowns); nor one where facts of the same parties differ in scale. A number
+        not read is left not checked."""
         number = candidate.number
-        if number is None or candidate.assertion.value is None:
+        assertion = candidate.assertion
+        if number is None or assertion.value is None:
             return candidate
-        following = next((w.word for w in reading.words[number.index:] if w.start >= number.end), "")
-        scale = _scale_of(following)
-        facts = [f for f in self.engine.facts_with(candidate.assertion.relation)
-                 if f.subject == candidate.assertion.subject and f.value is not None]
-        if all(_scale_of(f.unit.split()[0] if f.unit else "") == scale for f in facts):
+        scale = scale_of(reading, number)
+        facts = [f for f in self.engine.facts_with(assertion.relation)
+                 if f.subject == assertion.subject and f.value is not None]
+        scales = {_scale_of(fold(f.unit).split()[0]) if f.unit else None for f in facts}
+        currency = number.currency
+        named = currency is None or all(f.unit and currency in {stem(w) for w in fold(f.unit).split()} for f in facts)
+        if not facts or (scales == {scale} and named):
             return candidate
-        return dataclasses.replace(candidate, number=None, covers=candidate.covers - {number.index},
-                                   assertion=dataclasses.replace(candidate.assertion, value=None))
+        written = scale is not None or abs(number.value) >= 1000
+        if len(scales) != 1 or not named or not written:
+            return dataclasses.replace(candidate, number=None, covers=candidate.covers - {number.index},
+                                       assertion=dataclasses.replace(assertion, value=None))
+        [fact_scale] = scales
+        ratio = SCALE_FACTORS.get(scale or "", 1.0) / SCALE_FACTORS.get(fact_scale or "", 1.0)
+        amount = assertion.amount
+        if amount is not None:
+            amount = dataclasses.replace(amount, margin=amount.margin * ratio)
+        return dataclasses.replace(candidate, assertion=dataclasses.replace(
+            assertion, value=assertion.value * ratio, amount=amount))
 
     def _fit(self, candidate: Candidate, reading: Reading) -> Candidate:
         """Drop what the relation cannot carry, leaving it unchecked: an amount unless it is a
@@ -408,6 +424,8 @@ class Reader:
         if len(units) != 1 or None in units:
             return None
         [unit] = units
+        if number.currency is not None and stem(number.currency) == unit:
+            return number.index  # "$84bn" of billion US dollars
         words = reading.words
         for index in range(number.index + 1, min(number.index + 5, len(words))):
             if words[index].stem == unit:

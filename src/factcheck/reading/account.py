@@ -84,6 +84,10 @@ _HEDGES = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "virtua
                      "allegedly", "supposedly", "purportedly", "apparently", "seemingly", "partly", "partially",
                      "narrowly"})
 """Words that weaken or qualify what the verb says ("almost signed"): the facts do not weigh them."""
+_VAGUE_QUANTITIES = frozenset({"several", "few", "couple", "handful", "pair", "dozen", "dozens", "hundreds",
+                               "thousands", "millions", "billions", "scores", "numerous", "countless"})
+"""Words that count without a figure ("several S-400 systems", "dozens of members"): not
+checked, as a figure would be. "a dozen", "half a dozen" and "two dozen" are figures (text.py)."""
 _TIME_SHAPE = re.compile(r"\d{2,4}s|\d+(?:st|nd|rd|th)|\d{1,2}(?:am|pm|h)")
 """A decade ("1960s"), an ordinal ("20th" century) or a clock time ("3am")."""
 _GLUE = frozenset({
@@ -435,7 +439,7 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         counts = reading.cache["counts of time"] = counts_of_time(reading.words)
     if index in counts and index + 1 not in claimed:
         return index, index + 1, TIME  # "ten years after ...", a link not read
-    if token.word.isdigit() and not any(n.start <= token.start and token.end <= n.end for n in reading.number_mentions):
+    if _stray_figure(reading, token):
         return index, index, "a number that is part of no date, amount or name"  # "21.4" is one number
     if token.word in STOPWORDS:
         return None
@@ -451,6 +455,16 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
         _unknown_word(reading, index)
+
+
+def _stray_figure(reading: Reading, token: Token) -> bool:
+    """Digits no number the reader read stands on: "2019-02-31", "a 300m tunnel" (metres or
+    millions). Not a decade or an ordinal ("1960s", "20th"), nor a model's letters after a
+    hyphen ("F-16s")."""
+    word = token.word
+    if not word[:1].isdigit() or any(n.start <= token.start and token.end <= n.end for n in reading.number_mentions):
+        return False
+    return word.isdigit() or not (_TIME_SHAPE.fullmatch(word) or reading.text[token.start - 1: token.start] == "-")
 
 
 def _unknown_word(reading: Reading, index: int) -> Part | None:
@@ -527,6 +541,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
         return TIME
     if word in _HEDGES:
         return "a hedge the facts do not weigh"
+    if word in _VAGUE_QUANTITIES:
+        return "a quantity said vaguely, which the facts' numbers are not weighed against"
     if word in _WHEN_OR_HOW_OFTEN:
         return "when or how often: the facts do not weigh it"
     return None

@@ -52,11 +52,15 @@ def amount_of(reading: Reading, number: NumberMention) -> tuple[Amount, frozense
 
 def _margin(written: str, value: float) -> float:
     """Half a unit of the last digit that counts: "74" is 73.5 to 74.5, "74.3" 74.25 to 74.35,
-    and a round figure is rounded to its last non-zero digit: "70" (or "seventy") is 65 to 75."""
-    digits = written.replace(",", "")
-    if "." in digits and digits.replace(".", "").isdigit():
+    and a round figure is rounded to its last non-zero digit: "70" (or "seventy") is 65 to 75.
+    A figure in words counts as its digits ("half" as 0.5), but one in dozens is rounded to the
+    dozen ("three dozen" is 30 to 42); a scale on it does not count ("84bn")."""
+    if written.lower().endswith("dozen"):
+        return 6.0
+    digits = written.replace(",", "").rstrip("abcdefghijklmnopqrstuvwxyz")
+    if not digits.replace(".", "").isdigit():
+        digits = f"{value:.10g}"
+    if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".")[1])
-    if not digits.isdigit():
-        digits = str(int(value)) if value == int(value) else ""
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
     return 0.5 * 10 ** zeros

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import PartialDate
 from .pronouns import pronoun_mentions
-from .text import SCALES, Token, is_share, normalise, spelled_numbers, tokens
+from .text import SCALES, STOPWORDS, Token, is_share, normalise, spelled_numbers, tokens
 from .vocabulary import Mention, Vocabulary
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -54,7 +54,15 @@ _RANGE = re.compile(
 31 October 2011", "from 6 to 8 March 2023", "between March and October 2011"."""
 _ANY_YEAR = re.compile(_YEAR)
 """Every date pattern has a year: a text without one has no date (most sentences and claims)."""
-_NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
+_NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|bln|mn|m|k|tn|trn)?(?![\w-])")
+_SUFFIXES = {"bn": "billion", "bln": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion",
+             "trn": "trillion"}
+"""Scales written onto a figure: "84bn", "412m", "10k". "m", "k" and "tn" may be metres, a
+kilo- or tonnes, and are read as a scale only after a currency sign ("$412m") or before a plural
+noun ("21m passengers"); otherwise the figure is no amount the reader reads (and is reported)."""
+_UNSURE_SUFFIXES = frozenset({"m", "k", "tn"})
+CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+"""Currency signs before a figure, and the word a unit names that currency by."""
 _BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and", "by"})
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
@@ -111,6 +119,10 @@ class NumberMention:
     index: int  # the word
     start: int
     end: int
+    scale: str | None = None
+    """A scale written onto the figure ("84bn": billion); a scale word after it is not this."""
+    currency: str | None = None
+    """The currency a sign before the figure gives ("$84bn": dollar)."""
 
 
 @dataclass
@@ -482,7 +494,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         if bisect_right(starts, match.start()) - 1 in skipped:
             continue  # "resolution 68/262", "S-400": part of a name; "2 years later": of a date
         index = min(bisect_left(starts, match.start()), len(words) - 1)
-        numbers.append(NumberMention(float(match.group().replace(",", "")), index, match.start(), match.end()))
+        figure, suffix = match.groups()
+        currency = CURRENCIES.get(text[match.start() - 1: match.start()]) if match.start() else None
+        if suffix in _UNSURE_SUFFIXES and currency is None and not _plural_after(words, index):
+            continue  # "a 300m tunnel"
+        numbers.append(NumberMention(float(figure.replace(",", "")), index, match.start(), match.end(),
+                                     _SUFFIXES.get(suffix or ""), currency))
     numbers += [NumberMention(float(value), last, words[first].start, words[last].end)
                 for first, last, value in spelled_numbers(words) if not skipped & {first, last}]
     numbers = sorted((n for n in numbers if not is_share(text, n.end)), key=lambda n: n.index)
@@ -504,6 +521,24 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
         f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
     return reading
+
+
+def _plural_after(words: list[Token], index: int) -> bool:
+    """Whether the word after `index` is a plural noun ("21m passengers"), not a verb or glue."""
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return following.word.endswith("s") and following.word.isalpha() and following.stem != following.word \
+        and following.word not in STOPWORDS
+
+
+def scale_of(reading: Reading, number: NumberMention) -> str | None:
+    """The scale a figure is given at: written onto it ("84bn") or the word after it ("84
+    billion", "millions"), as "million", "billion"...; None for a plain figure."""
+    if number.scale is not None:
+        return number.scale
+    following = next((w.word for w in reading.words[number.index:] if w.start >= number.end), "")
+    return following.rstrip("s") if following in SCALES else None
 
 
 _ASIDE_OPENERS = frozenset({"a", "an", "the", "which", "who", "whose", "whom", "its", "his", "her", "their",

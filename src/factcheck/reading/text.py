@@ -175,33 +175,61 @@ _UNITS = {word: value for value, word in enumerate([
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _TENS = {word: 10 * value for value, word in enumerate(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
-SCALES = frozenset({"million", "billion", "trillion", "millions", "billions"})
+SCALES = frozenset({"thousand", "million", "billion", "trillion", "thousands", "millions", "billions"})
+SCALE_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+"""What each scale word multiplies by: a figure given at one scale is compared at the facts'
+("half a billion" with 412 million, "412,000,000" with 412 million)."""
 _DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"})
 """Before a number, words that make it point back at things already named ("the two leaders")
 rather than count them."""
+_ARTICLES = frozenset({"a", "an"})
+_ROUND = {"dozen": 12, "hundred": 100, "thousand": 1000}
+"""Counts "a" or "half a" can stand before: "a dozen", "half a dozen", "a hundred"."""
 
 
-def spelled_numbers(words: list[Token]) -> list[tuple[int, int, int]]:
+def spelled_numbers(words: list[Token]) -> list[tuple[int, int, float]]:
     """Numbers written in words: (first word, last word, value). "seventy-four" is 74, "three
     hundred and five" 305, "twenty-one" of "twenty-one million" 21 (a scale word after a number
-    is its unit, as after "21"). A lone "one" is a pronoun as often as a number ("one of the
-    members") and is read only before a scale word; fractions ("half a billion"), ordinals, two
-    numbers in a row and a number after "the", "these", "their"... ("the two leaders") are not
-    read."""
-    found: list[tuple[int, int, int]] = []
+    is its unit, as after "21"); "a dozen" 12, "two dozen" 24, "half a dozen" 6, "a hundred" 100,
+    and before a scale word "a" is 1 and "half a" 0.5 ("half a billion" is 0.5 billion). A lone
+    "one" is a pronoun as often as a number ("one of the members") and is read only before a
+    scale word; other fractions, ordinals, two numbers in a row and a number after "the",
+    "these", "their"... ("the two leaders") are not read."""
+    found: list[tuple[int, int, float]] = []
     index = 0
     while index < len(words):
-        end, value = _spelled(words, index)
+        end, whole = _spelled(words, index)
+        value = float(whole)
+        if end < index:
+            end, value = _round_count(words, index)
         scaled = end + 1 < len(words) and words[end + 1].word in SCALES
         if end < index or (end == index and words[index].word == "one" and not scaled) or (
                 index and words[index - 1].word in _DEFINITE):
             index = max(end, index) + 1
             continue
+        if end + 1 < len(words) and words[end + 1].word == "dozen" and value == int(value):
+            end, value = end + 1, value * 12  # "two dozen"
         found.append((index, end, value))
         index = end + 1
     # two numbers in a row are a year or a score said aloud ("nineteen eighty-four"), not read
     adjacent = {i for i, (a, b) in enumerate(zip(found, found[1:], strict=False)) if a[1] + 1 == b[0]}
     return [n for i, n in enumerate(found) if i not in adjacent and i - 1 not in adjacent]
+
+
+def _round_count(words: list[Token], index: int) -> tuple[int, float]:
+    """"a dozen", "half a dozen", "a hundred", "a thousand", and "a" or "half a" before a scale
+    word: the last word and value (last -1: none). The scale word itself is left to follow, as
+    after any number."""
+    half = words[index].word == "half"
+    start = index + 1 if half else index
+    if start + 1 >= len(words) or words[start].word not in _ARTICLES:
+        return -1, 0
+    following = words[start + 1].word
+    if following in SCALES and not following.endswith("s"):
+        return start, 0.5 if half else 1
+    if following in _ROUND:
+        return start + 1, _ROUND[following] / (2 if half else 1)
+    return -1, 0
 
 
 def _spelled(words: list[Token], index: int) -> tuple[int, int]:

@@ -1,0 +1,100 @@
+"""Figures in free text as a reporter writes them, on the made-up transit ledger (the Harbour
+Tunnel cost 412 million crowns, the Northline carried 21 million passengers in 2023, the
+authority ordered 38 trams in June 2017, a single ticket cost 3 crowns in 2024 with tolerance
+0): figures in words ("half a billion", "a dozen"), at another scale ("412,000,000", "0.4
+billion"), with a scale written on ("412m", "84bn") or a currency sign ("$412m"); counts said
+without a figure ("several", "dozens of") are not checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.reading import verify_text
+from factcheck.reading.extract import read
+from factcheck.reading.text import spelled_numbers, tokens
+from factcheck.reading.vocabulary import Vocabulary
+from factcheck.verdict import Engine
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("half a billion crowns", [(0, 1, 0.5)]),
+    ("a million passengers", [(0, 0, 1)]),
+    ("a dozen trams", [(0, 1, 12)]),
+    ("half a dozen trams", [(0, 2, 6)]),
+    ("two dozen trams", [(0, 1, 24)]),
+    ("a hundred votes", [(0, 1, 100)]),
+    ("a tram and a bus", []),  # "a" alone is no figure
+    ("half the trams", []),
+    ("the two leaders", []),
+])
+def test_figures_in_words(text: str, found: list[tuple[int, int, float]]) -> None:
+    assert spelled_numbers(tokens(text)) == found
+
+
+@pytest.mark.parametrize(("sentence", "value", "scale", "currency"), [
+    ("The tunnel cost 412m crowns.", 412, "million", None),
+    ("The tunnel cost $412m.", 412, "million", "dollar"),
+    ("Trade came to 84bn dollars.", 84, "billion", None),
+    ("Trade came to €3.5bn.", 3.5, "billion", "euro"),
+    ("The line carried 21m passengers.", 21, "million", None),
+])
+def test_a_scale_written_onto_a_figure(transit: Engine, sentence: str, value: float, scale: str,
+                                       currency: str | None) -> None:
+    [number] = read(sentence, Vocabulary(transit.ledger)).number_mentions
+    assert (number.value, number.scale, number.currency) == (value, scale, currency)
+
+
+def test_metres_are_no_million(transit: Engine) -> None:
+    """"m" with no currency sign and no plural noun after it may be metres: not read as a figure,
+    and reported."""
+    assert read("A 300m tunnel opened.", Vocabulary(transit.ledger)).number_mentions == []
+    v = verify_text(transit, "The 300m Harbour Tunnel cost 412 million crowns.", TODAY)
+    assert v.verdict == "unproven"
+    assert [u.text for u in v.claim.unchecked] == ["300m"]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # at another scale, converted to the facts' (412 million crowns)
+    ("The Harbour Tunnel cost half a billion crowns.", "false"),
+    ("The Harbour Tunnel cost roughly half a billion crowns.", "false"),
+    ("The Harbour Tunnel cost nearly half a billion crowns.", "false"),
+    ("The Harbour Tunnel cost 0.4 billion crowns.", "mostly-true"),  # rounded to 0.1 billion
+    ("The Harbour Tunnel cost 0.41 billion crowns.", "mostly-true"),
+    ("The Harbour Tunnel cost 0.3 billion crowns.", "false"),
+    ("The Harbour Tunnel cost 412,000,000 crowns.", "true"),
+    ("The Harbour Tunnel cost 412,000 crowns.", "false"),
+    ("The Harbour Tunnel cost a billion crowns.", "false"),
+    # a scale written onto the figure
+    ("The Harbour Tunnel cost 412m crowns.", "true"),
+    ("The Harbour Tunnel cost 600m crowns.", "false"),
+    ("The Northline carried 21m passengers in 2023.", "true"),
+    ("The Northline carried 12m passengers in 2023.", "false"),
+    # under a thousand with no scale: no reading of 412 million
+    ("The Harbour Tunnel cost 412 crowns.", "unproven"),
+    # a currency sign the facts' unit does not name: not checked
+    ("The Harbour Tunnel cost $412m.", "unproven"),
+    ("The Harbour Tunnel cost €600m.", "unproven"),
+])
+def test_a_figure_at_another_scale_is_compared_at_the_facts(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The transit authority ordered three dozen Citylink trams from Corvane in June 2017.", "mostly-true"),
+    ("The transit authority ordered a dozen Citylink trams from Corvane in June 2017.", "false"),
+    ("The transit authority ordered half a dozen Citylink trams from Corvane in June 2017.", "false"),
+    ("The transit authority ordered several Citylink trams from Corvane in June 2017.", "unproven"),
+    ("The transit authority ordered dozens of Citylink trams from Corvane in June 2017.", "unproven"),
+    ("The transit authority ordered a few Citylink trams from Corvane in June 2017.", "unproven"),
+    ("The transit authority ordered a handful of Citylink trams from Corvane in June 2017.", "unproven"),
+])
+def test_counts_in_words(transit: Engine, sentence: str, verdict: str) -> None:
+    """38 trams: "three dozen" is 36, within the fact's tolerance as a round figure; a count
+    said without a figure is reported, never passed over (it had been found true)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    if verdict == "unproven":
+        assert any("vaguely" in u.reason for u in v.claim.unchecked)
