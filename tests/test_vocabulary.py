@@ -82,10 +82,10 @@ def test_a_bare_word_its_ending_strips_to_is_not_the_listed_verb(engine: Engine,
     ("one of the members", []),                          # a pronoun
     ("the two leaders met", []),                         # points back, counts nothing
     ("nineteen eighty-four", []),                        # a year said aloud
-    ("half a billion crowns", []),
+    ("half a billion crowns", [(0, 1, 0.5)]),           # the scale after it, as after "0.5"
     ("the twentieth member", []),
 ])
-def test_numbers_written_in_words(text: str, numbers: list[tuple[int, int, int]]) -> None:
+def test_numbers_written_in_words(text: str, numbers: list[tuple[int, int, float]]) -> None:
     from factcheck.reading.text import spelled_numbers, tokens
 
     assert spelled_numbers(tokens(text)) == numbers
