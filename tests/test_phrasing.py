@@ -1,14 +1,19 @@
-"""Common ways of phrasing a relation the reader reads as it reads the plain one (on the made-up
-transit ledger): a denial up to a date ("did not join until 2009")."""
+"""Common ways of phrasing a relation the reader reads as it reads the plain one (on made-up
+ledgers): a denial up to a date ("did not join until 2009"), a holder whose members include a
+party, a verb's phrase said with any possessive ("mended its ties")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
+from factcheck.reading.vocabulary import verb_forms
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import SOURCES, TODAY, write_ledger
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
@@ -75,4 +80,49 @@ def test_a_denial_until_a_clause_is_no_denial(transit: Engine, sentence: str) ->
 ])
 def test_a_holder_whose_members_include_a_party(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+RECONCILED = """
+entities:
+  - {id: ruritania, name: Ruritania}
+  - {id: borduria, name: Borduria}
+relations:
+  - {id: reconciled, kind: event, symmetric: true, words: [mend their ties, restore relations]}
+"""
+
+RECONCILIATION = """
+    - id: reconciled-2011
+      statement: Ruritania and Borduria restored relations in May 2011.
+      subject: ruritania
+      relation: reconciled
+      object: borduria
+      date: 2011-05
+      citations: [{title: Thaw, url: 'https://gazette.example/thaw', date: 2011-05-20}]
+"""
+
+
+@pytest.fixture(scope="module")
+def reconciled(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("reconciled")
+    return Engine(load_or_raise(write_ledger(root, RECONCILIATION, "[]", SOURCES, RECONCILED)))
+
+
+def test_a_possessive_in_a_verbs_phrase_stands_for_any() -> None:
+    forms = set(verb_forms("mend their ties"))
+    assert {"mend its ties", "mended his ties", "mending their ties"} <= forms
+    assert {"restored their relations", "restoring its relations"} <= set(verb_forms("restore relations"))
+    assert not any(" its " in form for form in verb_forms("took office"))  # no plural: no possessive
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ruritania mended its ties with Borduria in May 2011.", "true"),
+    ("Ruritania and Borduria mended their ties in 2011.", "true"),
+    ("Ruritania restored its relations with Borduria in 2011.", "true"),
+    ("Ruritania mended its ties with Borduria in 2013.", "false"),
+    ("Ruritania restored its relations with Borduria in April 2011.", "false"),
+    ("Ruritania did not restore its relations with Borduria in 2011.", "false"),
+])
+def test_a_verbs_phrase_with_any_possessive(reconciled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(reconciled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)

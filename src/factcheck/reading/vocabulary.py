@@ -193,21 +193,46 @@ def _titled(found: list[Mention], words: list[Token], text: str) -> list[Mention
     return merged
 
 
+POSSESSIVE_DETERMINERS = ("its", "their", "his", "her", "our", "my", "your")
+
+
 def verb_forms(phrase: str) -> list[str]:
     """A relation word as listed and in every form of its verb, so that a ledger lists lemmas
     only: "withdraw" is also withdrew, withdrawn and withdrawing (and so a passive "was
     withdrawn"), "shoot down" also "shot down". A single word is read as a verb whenever it can
     be one; in a longer phrase only a first word that cannot be a noun, or a past form ("talks
-    with" stays as it is: a talk is not a meeting; "shot down" is inflected)."""
+    with" stays as it is: a talk is not a meeting; "shot down" is inflected), or one a
+    possessive determiner follows ("repair their relations"). See `owned_forms` for whose."""
     first, _, rest = phrase.partition(" ")
     word = first.lower()
     if not word.isalpha():
         return [phrase]
     if rest:
         lemma = lexicon.verb_lemma(word)
-        if lemma is None or ("N" in lexicon.word_classes(word) and (lemma == word or word.endswith("s"))):
+        owned = rest.split(" ", 1)[0].lower() in POSSESSIVE_DETERMINERS
+        if lemma is None or ("N" in lexicon.word_classes(word) and (lemma == word or word.endswith("s"))
+                             and not owned):
             return [phrase]
-    return [phrase, *(f"{form} {rest}".strip() for form in lexicon.inflections(word)[1:])]
+    forms = [phrase, *(f"{form} {rest}".strip() for form in lexicon.inflections(word)[1:])]
+    return list(dict.fromkeys(owned for form in forms for owned in owned_forms(form)))
+
+
+def owned_forms(phrase: str) -> list[str]:
+    """A verb's phrase with whose object it is said in any way: a possessive determiner after the
+    verb stands for any other ("repair their relations" is also "repairing its relations"), and
+    a plural noun right after it may take one ("restore relations", "restored their
+    relations"). Who the possessor is, is the subject's business: no party is read from it."""
+    verb, _, rest = phrase.partition(" ")
+    if not rest:
+        return [phrase]
+    noun, _, tail = rest.partition(" ")
+    if noun.lower() in POSSESSIVE_DETERMINERS:
+        owned = rest.partition(" ")[2]
+    elif noun.endswith("s") and "N" in lexicon.word_classes(noun.lower()):
+        owned = rest
+    else:
+        return [phrase]
+    return [phrase, *(f"{verb} {determiner} {owned}" for determiner in POSSESSIVE_DETERMINERS)]
 
 
 def _verb_form(word: str) -> bool:
