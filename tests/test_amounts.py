@@ -98,3 +98,22 @@ def test_counts_in_words(transit: Engine, sentence: str, verdict: str) -> None:
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     if verdict == "unproven":
         assert any("vaguely" in u.reason for u in v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("In 2024 the Northline ran around 40 trams.", "mostly-true"),
+    ("The Northline ran a fleet of roughly 35 trams in 2024.", "mostly-true"),
+    ("The Northline operated a fleet of 30 trams in 2024.", "false"),
+    ("The Northline ran some 30 trams in 2024.", "false"),
+    ("The Northline ran more than 40 trams in 2024.", "false"),
+    # in the present tense, today's fleet, which the 2024 figure does not speak to
+    ("The Northline operates 38 trams.", "unproven"),
+    ("The Northline runs about 40 trams.", "unproven"),
+    # not a verb of having: ordering trams is no fleet
+    ("The Northline ordered 38 trams in 2024.", "unproven"),
+])
+def test_a_verb_of_having_before_a_counted_value_noun(transit: Engine, sentence: str, verdict: str) -> None:
+    """"ran 40 trams", "operates a fleet of 38 trams" say what "had" says: the fleet's size (38
+    trams in 2024); "ran" is not read as the operating of a line."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -36,6 +36,7 @@ from .extract import (
     NumberMention,
     Reading,
     governing,
+    number_start,
 )
 from .text import STOPWORDS
 from .vocabulary import Mention, side_by_side
@@ -310,10 +311,11 @@ _HAS = frozenset({"has", "have"})
 
 def _present_value(reading: Reading, relation: Mention) -> bool:
     """A value word in the present tense, or its verb: "has 27 members", "a ticket costs",
-    "carries 21 million passengers" (another word of the same value near it)."""
+    "runs 38 trams", "carries 21 million passengers" (another word of the same value near it)."""
     verb = value_verb(reading, relation)
-    return any(_present(reading, m, _HAS) for m in reading.relations
-               if m in (relation, verb) or (m.target == relation.target and abs(m.first - relation.first) <= 4))
+    return (verb is not None and _present(reading, verb, _HAS)) or any(
+        _present(reading, m, _HAS) for m in reading.relations
+        if m == relation or (m.target == relation.target and abs(m.first - relation.first) <= 4))
 
 
 def _present(reading: Reading, relation: Mention, also: frozenset[str] = frozenset()) -> bool:
@@ -1074,12 +1076,43 @@ def number_for(reading: Reading, relation: Mention, opening: int, closing: int) 
 
 def value_verb(reading: Reading, relation: Mention) -> Mention | None:
     """Another value word that is the verb of a value noun, right after it: "a single ticket
-    cost 3 crowns" says what the ticket's price is, as "numbered" or "stood at" would."""
+    cost 3 crowns" says what the ticket's price is, as "numbered" or "stood at" would; else a
+    verb of having before the figure that counts the noun (see `having_verb`)."""
     if reading.kinds.get(relation.target) != "value":
         return None
     return next((m for m in reading.relations if m.first == relation.last + 1 and m.target != relation.target
                  and reading.kinds.get(m.target) == "value" and lexicon.verb_lemma(reading.words[m.first].word)),
-                None)
+                None) or having_verb(reading, relation)
+
+
+HAVING_VERBS = frozenset({"have", "own", "possess", "run", "operate", "field", "boast", "count", "number"})
+"""Verbs that say no more than "had" before a figure and the noun it counts: "ran around 40
+trams", "operates a fleet of 38 trams", "boasted 74 members". Elsewhere ("ran the buses") they
+are predicates like any other."""
+_BEFORE_FIGURE = frozenset({"a", "an", "of", "some", "about", "around", "roughly", "approximately", "nearly",
+                            "almost", "over", "under", "more", "fewer", "less", "than", "just", "at", "least", "most",
+                            "up", "to", "close", "estimated", "circa", "half"})
+"""Words between a verb and the figure it has: articles, "of", and the words that say how a
+figure is meant (amounts.py)."""
+
+
+def having_verb(reading: Reading, relation: Mention) -> Mention | None:
+    """A verb of having (`HAVING_VERBS`) before the figure that counts a value noun, past the
+    words that say how it is meant and the relation's own words ("ran a fleet of roughly 35
+    trams"): the value's verb, standing where a copula would."""
+    words = reading.words
+    of_figure = relation.last + 1 < len(words) and words[relation.last + 1].word == "of"  # "a fleet of 38"
+    number = next((n for n in reading.number_mentions if _counted_by(relation, n)
+                   or (of_figure and relation.last + 1 < n.index <= relation.last + 3)), None)
+    if number is None:
+        return None
+    own = {i for m in reading.relations if m.target == relation.target for i in range(m.first, m.last + 1)}
+    index = number_start(reading, number) - 1
+    while index >= 0 and (words[index].word in _BEFORE_FIGURE or index in own):
+        index -= 1
+    if index < 0 or lexicon.verb_lemma(words[index].word) not in HAVING_VERBS:
+        return None
+    return Mention(relation.target, index, index)
 
 
 def negation_for(reading: Reading, relation: Mention) -> int | None:
