@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
-from factcheck.reading.vocabulary import verb_forms
+from factcheck.reading.vocabulary import adverb_base_form, verb_forms
 from factcheck.verdict import Engine
 
 from .conftest import SOURCES, TODAY, write_ledger
@@ -125,4 +125,25 @@ def test_a_possessive_in_a_verbs_phrase_stands_for_any() -> None:
 ])
 def test_a_verbs_phrase_with_any_possessive(reconciled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(reconciled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_base_form_that_is_also_an_adverb() -> None:
+    assert adverb_base_form("opened") == "open"
+    assert adverb_base_form("opened to traffic") == "open to traffic"
+    assert adverb_base_form("approve") is None  # its base form is among its forms already
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "open" of "opened", "close" of "closed": the verb after "did", "not", "to" or a modal
+    ("The Harbour Tunnel did not open until April 2022.", "true"),
+    ("The Harbour Tunnel did not open until 2023.", "false"),
+    ("Riverside Depot did not close in 2021.", "false"),
+    ("Riverside Depot did not close until June 2021.", "true"),
+    # elsewhere it may be the adjective: a state, not the event
+    ("The Harbour Tunnel was open in 2023.", "unproven"),
+    ("Riverside Depot stood close to the harbour in 2021.", "unproven"),
+])
+def test_a_verb_that_may_be_an_adverb_after_an_auxiliary(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -76,7 +76,8 @@ def test_a_relative_date_with_no_one_date_to_count_from_is_reported(
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
-    ("In 2015 the council approved the Harbour Tunnel; the tunnel did not open the following year.", "unproven"),
+    ("In 2015 the council approved the Harbour Tunnel; the tunnel did not open the following year.", "true"),
+    ("In 2015 the council approved the Harbour Tunnel; the tunnel did not open seven years later.", "false"),
     ("In 2015 the council approved the Harbour Tunnel, and the tunnel opened seven years later.", "true"),
     ("In 2015 the council approved the Harbour Tunnel, which opened seven years later.", "true"),
 ])

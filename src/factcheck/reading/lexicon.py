@@ -146,6 +146,17 @@ def inflections(word: str) -> tuple[str, ...]:
     return (word, *others)
 
 
+def adverb_base(word: str) -> str | None:
+    """The base form `inflections` leaves out of a verb's forms because it is also an adverb
+    ("open" of "opened", "close" of "closed"), read only where it can be nothing but the verb:
+    right after "did", "not", "to" or a modal ("did not open")."""
+    lemma = verb_lemma(word)
+    if lemma is None or lemma == word or lemma in ATTRIBUTION_VERBS or lemma in LIGHT_VERBS:
+        return None
+    classes = word_classes(lemma)
+    return lemma if "R" in classes and "A" not in classes else None
+
+
 def is_superlative(word: str) -> bool:
     """"largest", "biggest": a claim of rank the reader cannot weigh."""
     return word in _superlatives()

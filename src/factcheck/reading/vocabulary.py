@@ -235,6 +235,19 @@ def owned_forms(phrase: str) -> list[str]:
     return [phrase, *(f"{verb} {determiner} {owned}" for determiner in POSSESSIVE_DETERMINERS)]
 
 
+BEFORE_BASE_FORM = frozenset({"did", "do", "does", "not", "never", "to", "will", "would", "can", "could", "may",
+                              "might", "must", "shall", "should"})
+"""Words after which a word that may be an adverb or a verb is the verb: "did not open"."""
+
+
+def adverb_base_form(phrase: str) -> str | None:
+    """The phrase with its verb in the base form `verb_forms` leaves out as also an adverb ("open
+    to traffic" of "opened to traffic"), if it does."""
+    first, _, rest = phrase.partition(" ")
+    base = lexicon.adverb_base(first.lower()) if first.isalpha() else None
+    return f"{base} {rest}".strip() if base is not None else None
+
+
 def _verb_form(word: str) -> bool:
     """A verb's past or -ing form that is no noun ("headed", "founded"): a name's word written so
     is the verb, not the name (unless in a compound: "submarine-launched")."""
@@ -257,6 +270,7 @@ class Vocabulary:
     def __init__(self, ledger: Ledger) -> None:
         self.entities = _PhraseIndex()
         self.relations = _PhraseIndex()
+        self.after_auxiliary = _PhraseIndex()  # "open" of "opened": only in "did not open", "will open"
         self.kinds = {relation.id: relation.kind for relation in ledger.relations.values()}
         things: list[Entity | Source] = [*ledger.entities.values(), *ledger.sources.values()]
         for thing in things:
@@ -268,6 +282,9 @@ class Vocabulary:
                 for phrase in listed:
                     for form in verb_forms(phrase):
                         self.relations.add(form, relation.id, change, listed=form == phrase, reverse=reverse)
+                    base = adverb_base_form(phrase)
+                    if base is not None:
+                        self.after_auxiliary.add(base, relation.id, change, listed=False, reverse=reverse)
         self.entities.file_bags()
 
     def entity_mentions(self, words: list[Token], ambiguous: list[tuple[int, int]] | None = None,
@@ -315,4 +332,10 @@ class Vocabulary:
         return bool((own & self.entities.stems_of.get(target, set())) - STOPWORDS)
 
     def relation_mentions(self, words: list[Token], taken: set[int]) -> list[Mention]:
-        return self.relations.find(words, set(taken))
+        """The relation words, and a verb's base form that is also an adverb where only the verb
+        can stand ("did not open until 2022"; not "was open", "broke open")."""
+        found = self.relations.find(words, set(taken))
+        used = set(taken) | {i for m in found for i in range(m.first, m.last + 1)}
+        bare = [m for m in self.after_auxiliary.find(words, used)
+                if m.first > 0 and words[m.first - 1].word in BEFORE_BASE_FORM]
+        return sorted([*found, *bare], key=lambda m: m.first) if bare else found
