@@ -117,3 +117,20 @@ def test_a_verb_of_having_before_a_counted_value_noun(transit: Engine, sentence:
     trams in 2024); "ran" is not read as the operating of a line."""
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ridership on the Northline reached 21 million in 2023.", "true"),
+    ("Ridership on the Northline was 21 million in 2023.", "true"),
+    ("Ridership on the Northline reached 31 million in 2023.", "false"),
+    ("Ridership on the Northline stood at about 22 million in 2023.", "mostly-true"),
+    ("The budget for the Harbour Tunnel hit 500 million crowns.", "false"),
+    ("The Northline's ridership reached 21 million in 2023.", "true"),
+    # "reach" is also a word of the extension: without a figure after it, it is read as one
+    ("The Northline reached Ashby in 2023.", "false"),
+])
+def test_a_value_noun_with_its_holder_after_it(transit: Engine, sentence: str, verdict: str) -> None:
+    """"ridership on the Northline", "the budget for the tunnel": the party after "of", "on" or
+    "for" holds the value; a count verb before the figure ("reached", "hit") is its verb."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -622,8 +622,11 @@ def of_phrase_option(reading: Reading, relation: Mention, before: list[Mention],
     an article before it, after the start, a comma, a date or a verb the reader reads or reports
     ("the planned opening" says less than that it opened)."""
     words = reading.words
-    if before or not after or not _noun_here(reading, relation) or \
-            relation.last + 1 >= len(words) or words[relation.last + 1].word not in ("of", "between") or \
+    value = reading.kinds.get(relation.target) == "value"
+    links = _VALUE_OF if value else ("of", "between")
+    noun = _noun_here(reading, relation) or (value and not lexicon.word_classes(words[relation.last].word))
+    if before or not after or not noun or \
+            relation.last + 1 >= len(words) or words[relation.last + 1].word not in links or \
             not _heads_phrase(reading, relation):
         return []
     first = _party_after(reading, relation.last + 1, after)
@@ -642,6 +645,9 @@ def of_phrase_option(reading: Reading, relation: Mention, before: list[Mention],
 
 
 _TOWARDS = frozenset({"to", "with", "from"})
+_VALUE_OF = frozenset({"of", "on", "for"})
+"""Prepositions before the holder of a value noun: "the cost of the tunnel", "ridership on the
+Northline", "the budget for the extension"."""
 
 
 def _noun_here(reading: Reading, relation: Mention) -> bool:
@@ -1080,9 +1086,29 @@ def value_verb(reading: Reading, relation: Mention) -> Mention | None:
     verb of having before the figure that counts the noun (see `having_verb`)."""
     if reading.kinds.get(relation.target) != "value":
         return None
-    return next((m for m in reading.relations if m.first == relation.last + 1 and m.target != relation.target
-                 and reading.kinds.get(m.target) == "value" and lexicon.verb_lemma(reading.words[m.first].word)),
+    following = _past_holder(reading, relation) + 1
+    return next((m for m in reading.relations if m.first == following and m.target != relation.target
+                 and (reading.kinds.get(m.target) == "value" or _counts_figure(reading, m))
+                 and lexicon.verb_lemma(reading.words[m.first].word)),
                 None) or having_verb(reading, relation)
+
+
+def _past_holder(reading: Reading, relation: Mention) -> int:
+    """The last word of a value noun with its holder after it ("ridership on the Northline"), or
+    of the noun alone."""
+    words = reading.words
+    if relation.last + 1 < len(words) and words[relation.last + 1].word in _VALUE_OF:
+        holder = _party_after(reading, relation.last + 1, reading.entities)
+        if holder is not None:
+            return holder.last
+    return relation.last
+
+
+def _counts_figure(reading: Reading, mention: Mention) -> bool:
+    """A relation word that is a count verb right before a figure ("reached 21 million", "stood
+    at 38"): after a value noun it is the value's verb, whatever else the ledger reads it as."""
+    return lexicon.verb_lemma(reading.words[mention.first].word) in lexicon.COUNT_VERBS and any(
+        mention.last < n.index <= mention.last + 3 for n in reading.number_mentions)
 
 
 HAVING_VERBS = frozenset({"have", "own", "possess", "run", "operate", "field", "boast", "count", "number"})
