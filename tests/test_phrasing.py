@@ -147,3 +147,21 @@ def test_a_base_form_that_is_also_an_adverb() -> None:
 def test_a_verb_that_may_be_an_adverb_after_an_auxiliary(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "headed the transit authority": the office named "head of the transit authority"
+    ("Tomas Quill headed the transit authority from 2017 to 2024.", "true"),
+    ("Tomas Quill headed the KVTA in 2019.", "true"),
+    ("Tomas Quill headed the KVTA from 2015 to 2024.", "false"),
+    ("Tomas Quill headed the KVTA from 2017 to 2022.", "false"),
+    ("Ilse Marrow headed the transit authority in 2019.", "false"),
+    ("Tomas Quill did not head the KVTA in 2019.", "false"),
+    ("Tomas Quill has headed the KVTA since 2017.", "false"),
+    # another word of the relation names no such office: "led" is no "head of"
+    ("Tomas Quill led the KVTA from 2017 to 2024.", "unproven"),
+    ("Dana Ferro headed Valdora in 2015.", "unproven"),
+])
+def test_a_state_towards_the_body_an_office_is_named_after(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -59,6 +59,7 @@ class Reader:
         self._lone_facts: dict[str, Fact] | None = None  # party -> the one fact it is a party of
         self._entries: dict[str, tuple[str, _Gist]] = {}  # claim text -> index_entry, the last few thousand
         self._possessors: dict[str, str | None] = {}  # relation -> the role its noun's possessor takes
+        self._offices: dict[tuple[str, str], set[str]] | None = None  # see _office_of
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         """The sentence read; the last few readings are kept, as scan and verify ask twice."""
@@ -139,7 +140,7 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        read = [c for c in self._holders(candidates(reading))
+        read = [self._office_of(c, reading) for c in self._holders(candidates(reading))
                 if _owned_as_said(reading, c) and self._owned_in_role(reading, c)]
         found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
                  for c in read + self._agentless(read)]
@@ -326,6 +327,57 @@ class Reader:
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
                         candidate.assertion, object=office.target)))
         return made
+
+    def _office_of(self, candidate: Candidate, reading: Reading) -> Candidate:
+        """"Quill headed the transit authority": a state towards a party that no fact of it has as
+        object, where exactly one thing its facts do have is named with the same word, "of" and
+        that party ("head of the transit authority"), is towards that thing: the office. Only the
+        same word: "headed Russia" is not "deputy prime minister of Russia"."""
+        assertion = candidate.assertion
+        if assertion.object is None:
+            return candidate
+        if self._offices is None:
+            self._offices = self._offices_by_holder()
+        mention = candidate.relation
+        said = tuple(w.stem for w in reading.words[mention.first:mention.last + 1])
+        found = self._offices.get((assertion.relation, said, assertion.object), set())
+        if len(found) != 1:
+            return candidate
+        [office] = found
+        return dataclasses.replace(candidate, assertion=dataclasses.replace(assertion, object=office))
+
+    def _offices_by_holder(self) -> dict[tuple[str, tuple[str, ...], str], set[str]]:
+        """(relation, stems of its word, party) -> the objects of the relation's facts (states, not
+        symmetric) named "<that word> of <the party>", for a party no fact of the relation has as
+        object; built once."""
+        ledger = self.engine.ledger
+        objects = {(f.relation, f.object) for f in ledger.facts.values() if f.object is not None and not f.negated
+                   and ledger.relations[f.relation].kind == "state" and not ledger.relations[f.relation].symmetric}
+        found: dict[tuple[str, tuple[str, ...], str], set[str]] = {}
+        for relation_id, obj in objects:
+            entity = ledger.entities.get(obj)
+            for name in (entity.name, *entity.aliases) if entity is not None else ():
+                head, of, owner = normalise(name).partition(" of ")
+                said = self._office_word(relation_id, head) if of else None
+                for party in self._named_wholly(owner) if said else ():
+                    if (relation_id, party) not in objects:
+                        found.setdefault((relation_id, said, party), set()).add(obj)
+        return found
+
+    def _office_word(self, relation_id: str, head: str) -> tuple[str, ...] | None:
+        """The stems of `head` when it is wholly a word of the relation."""
+        words = tokens(head)
+        said = self.vocabulary.relations.find(words, set())
+        if any(m.target == relation_id and m.first == 0 and m.last == len(words) - 1 for m in said):
+            return tuple(w.stem for w in words)
+        return None
+
+    def _named_wholly(self, owner: str) -> set[str]:
+        """The parties `owner` names wholly, past an article."""
+        words = tokens(owner)
+        start = 1 if words and words[0].word in ("the", "a", "an") else 0
+        return {m.target for m in self.vocabulary.entities.find(words, set())
+                if m.first in (0, start) and m.last == len(words) - 1}
 
     def _held(self, obj: str) -> str | None:
         """The one state the facts know towards `obj` when it has one holder at a time (an
