@@ -59,7 +59,7 @@ class Reader:
         self._lone_facts: dict[str, Fact] | None = None  # party -> the one fact it is a party of
         self._entries: dict[str, tuple[str, _Gist]] = {}  # claim text -> index_entry, the last few thousand
         self._possessors: dict[str, str | None] = {}  # relation -> the role its noun's possessor takes
-        self._offices: dict[tuple[str, str], set[str]] | None = None  # see _office_of
+        self._offices: dict[tuple[str, tuple[str, ...], str], set[str]] | None = None  # see _office_of
 
     def reading(self, text: str, today: dt.date | None = None) -> Reading:
         """The sentence read; the last few readings are kept, as scan and verify ask twice."""
@@ -359,7 +359,9 @@ class Reader:
             for name in (entity.name, *entity.aliases) if entity is not None else ():
                 head, of, owner = normalise(name).partition(" of ")
                 said = self._office_word(relation_id, head) if of else None
-                for party in self._named_wholly(owner) if said else ():
+                if said is None:
+                    continue
+                for party in self._named_wholly(owner):
                     if (relation_id, party) not in objects:
                         found.setdefault((relation_id, said, party), set()).add(obj)
         return found
