@@ -134,3 +134,35 @@ def test_a_value_noun_with_its_holder_after_it(transit: Engine, sentence: str, v
     "for" holds the value; a count verb before the figure ("reached", "hit") is its verb."""
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Harbour Tunnel cost an extra 412 million crowns.", "unproven"),
+    ("The Harbour Tunnel cost a further 412 million crowns.", "unproven"),
+    ("The Harbour Tunnel cost another 412 million crowns.", "unproven"),
+    ("The transit authority ordered an additional 38 Citylink trams from Corvane in June 2017.", "unproven"),
+])
+def test_an_amount_added_to_another_is_a_difference(transit: Engine, sentence: str, verdict: str) -> None:
+    """"an extra 412 million" is what was added, not the cost the facts give (it had been found
+    true)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    assert any("difference" in u.reason for u in v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "unchecked"), [
+    ("A return ticket cost three crowns in 2024.", "unproven", ["return"]),
+    ("The Harbour Tunnel's maintenance cost 412 million crowns.", "unproven", ["maintenance"]),
+    ("A child ticket cost two crowns in 2024.", "false", []),  # the checked figure is wrong
+    # words that restate the whole, and words the statement says, narrow nothing
+    ("The total cost of the Harbour Tunnel was 412 million crowns.", "true", []),
+    ("A single ticket cost three crowns in 2024.", "true", []),
+])
+def test_a_word_that_narrows_a_value_noun(transit: Engine, sentence: str, verdict: str,
+                                          unchecked: list[str]) -> None:
+    """A noun or adjective right before a value word narrows what it measures: a return ticket's
+    price is not the single fare the facts give (it had been found true)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    if unchecked:
+        assert [u.text for u in v.claim.unchecked] == unchecked

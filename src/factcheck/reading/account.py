@@ -142,6 +142,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
              *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
              *_ambiguous_names(reading, claimed)]
     parts.extend(_cause_links(reading, covered, claimed, said))
+    parts.extend(_value_modifiers(reading, covered, claimed, said))
     parts.extend(p for p in _unread_words(reading, claimed) if not _carried(reading, p, said, covered))
     return [Unchecked(reading.span_text(first, last), reading.words[first].start, reading.words[last].end, why)
             for first, last, why in sorted(set(parts))]
@@ -304,11 +305,22 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
             elif not (_with_preposition(reading, first, _NUMBER_LINKS) and said(first, number.index, _NUMBER_LINKS)):
                 parts.append((first, number.index, "a number the facts do not carry"))
         claimed.update(range(first, number.index + 1))
+        if number.index in covered:
+            claimed.update(_worth(reading, first, covered))
         if unit is not None and unit not in claimed and unit not in covered:
             if not said(unit, unit):
                 parts.append((unit, unit, UNIT))
             claimed.add(unit)
     return parts
+
+
+def _worth(reading: Reading, first: int, covered: set[int]) -> set[int]:
+    """"worth" before a checked figure, past the words read with it ("trade worth some $84bn"):
+    it says the figure is the noun's amount, as "of" does."""
+    index = first - 1
+    while index >= 0 and index in covered:
+        index -= 1
+    return {index} if index >= 0 and reading.words[index].word == "worth" else set()
 
 
 LINK = "a link in time or cause between statements the reader does not check"
@@ -336,6 +348,37 @@ def _cause_links(reading: Reading, covered: set[int], claimed: set[int], said: _
             parts.append((index, index, LINK))
             claimed.add(index)
     return parts
+
+
+_WHOLE = frozenset({"total", "overall", "entire", "whole", "full", "annual", "yearly", "final"})
+"""Words before a value noun that say no more than the fact's own figure: "the total cost"."""
+
+
+def _value_modifiers(reading: Reading, covered: set[int], claimed: set[int], said: _Said) -> list[Part]:
+    """Nouns and adjectives right before a checked value word, in its noun phrase, that narrow
+    what it measures: "a return ticket", "the tunnel's maintenance cost", "child fares" are not
+    the fare or the cost the facts give, unless a supporting statement says the word."""
+    parts = []
+    for mention in reading.relations:
+        if reading.kinds.get(mention.target) != "value" or mention.first not in covered:
+            continue
+        index = mention.first - 1
+        while index >= 0 and index not in claimed and index not in reading.named and _narrows(reading.words[index]):
+            if not said(index, index):
+                parts.append((index, index, "a kind of the value the facts do not carry"))
+            claimed.add(index)
+            index -= 1
+    return parts
+
+
+def _narrows(token: Token) -> bool:
+    word = token.word
+    if not word.isalpha() or word in STOPWORDS or word in _WHOLE or word in SCALES or word in _GLUE:
+        return False
+    if lexicon.verb_lemma(word) not in (None, word) or word in _HEDGES:
+        return False  # "carried 21 million passengers", "almost"
+    classes = lexicon.word_classes(word)
+    return "N" in classes or "J" in classes
 
 
 def _counts_event_object(reading: Reading, first: int, covered: set[int]) -> bool:

@@ -596,10 +596,18 @@ _COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "cheaper"
                            "shorter", "larger", "smaller", "bigger"})
 
 
+_ADDED = frozenset({"extra", "further", "another", "additional"})
+"""Words before a figure that make it an amount added to another: "an extra 40 million"."""
+
+
 def is_difference(reading: Reading, number: NumberMention) -> bool:
-    """A number said as a difference ("cost 3 crowns more", "12 fewer members than"), which is
-    not the amount the facts give ("70 or more" is a bound, see amounts.py)."""
+    """A number said as a difference ("cost 3 crowns more", "12 fewer members than", "cost an
+    extra 40 million", "a further 12 trams"), which is not the amount the facts give ("70 or
+    more" is a bound, see amounts.py)."""
     words = reading.words
+    first = number_start(reading, number)
+    if first and words[first - 1].word in _ADDED:
+        return True
     index = number.index + 1
     while index < len(words) and words[index].word in SCALES:
         index += 1
