@@ -165,3 +165,18 @@ def test_a_verb_that_may_be_an_adverb_after_an_auxiliary(transit: Engine, senten
 def test_a_state_towards_the_body_an_office_is_named_after(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a verb that lends its place to an event noun, past the party given to
+    ("The council gave the Harbour Tunnel the green light in November 2015.", "true"),
+    ("The council gave the Harbour Tunnel its approval in November 2015.", "true"),
+    ("In 2015 the council gave the Harbour Tunnel the green light.", "true"),
+    ("The council gave the Harbour Tunnel the green light in 2016.", "false"),
+    ("The transit authority gave the Harbour Tunnel the green light in November 2015.", "unproven"),
+    # the denial is not lost: not checked
+    ("The council did not give the Harbour Tunnel the green light in 2015.", "unproven"),
+])
+def test_a_support_verb_past_the_party_given_to(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
-from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, unasserted
+from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, support_verb, unasserted
 from .extract import NEGATIONS, Reading, counts_of_time, hedge_words, is_difference, number_start
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
@@ -704,6 +704,8 @@ def _is_predicate(reading: Reading, index: int) -> bool:
     if lemma in lexicon.SUPPORT_VERBS and any(
             i in reading_relation_starts(reading) for i in range(index + 1, min(index + 4, len(reading.words)))):
         return False  # "paid a visit", "held talks": the event noun is the predicate
+    if lemma in lexicon.SUPPORT_VERBS and any(support_verb(reading, m) == index for m in reading.relations):
+        return False  # "gave the Harbour Tunnel the green light": past the party given to
     other = set(lexicon.word_classes(word)) - {"V", "A"}
     if not other:
         return True

@@ -962,9 +962,10 @@ def support_verb(reading: Reading, relation: Mention) -> int | None:
     order", "paid a visit"): it says the noun's event happened, and a date before it is the
     event's."""
     index = relation.first - 1
-    while index >= 0 and relation.first - index <= 3 and (
-            reading.words[index].word in _SUPPORTED_PHRASE or index in reading.named):
-        index -= 1
+    named = reading.named
+    while index >= 0 and relation.first - index - sum(i in named for i in range(index, relation.first)) <= 3 and (
+            reading.words[index].word in _SUPPORTED_PHRASE or index in named):
+        index -= 1  # a party given to does not count: "gave the Harbour Tunnel the green light"
     if index < 0 or index == relation.first - 1 or "N" not in lexicon.word_classes(reading.words[relation.last].word):
         return None
     return index if lexicon.verb_lemma(reading.words[index].word) in lexicon.SUPPORT_VERBS else None
