@@ -4,6 +4,7 @@ is corrupt, foreign or sits in a folder others can write."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -139,6 +140,46 @@ def test_files_parsed_in_worker_processes_read_the_same(tmp_path: Path, cache_di
     monkeypatch.setattr(ledger_module, "PARALLEL_BYTES", 0)
     assert snapshot(root) == expected
     assert len(entries(cache_dir)) == len(claims) + 1
+
+
+def test_records_are_cached_in_chunks_read_whole_or_in_part(ledger_copy: Path, cache_dir: Path, monkeypatch) -> None:
+    """A file's records are pickled a chunk at a time: read back whole they are the records
+    parsed, and the records at a few places are read from their chunks alone."""
+    expected = without_cache(ledger_copy, monkeypatch)
+    monkeypatch.setattr(ledger_module, "RECORDS_CHUNK", 3)
+    assert snapshot(ledger_copy) == expected  # cold: fills the cache
+    assert snapshot(ledger_copy) == expected  # warm: read from it
+    cache = FileCache.open()
+    assert cache is not None
+    path = ledger_copy / "claims.yaml"
+    read = ledger_module.read_file(path, "claims", ledger_module.display_path(path), cache)
+    assert isinstance(read, ledger_module.FileBytes)
+    packed = ledger_module.cached_records(read, cache)
+    parsed = ledger_module.parse_file(read.shown, read.data, "claims")
+    assert packed is not None and len(packed.chunks) == 3  # the mini ledger's 8 claims
+    assert packed.unpacked().records == parsed.records
+    loaded: list[bytes] = []
+    loads = ledger_module.pickle.loads
+    monkeypatch.setattr(ledger_module.pickle, "loads", lambda data: loaded.append(bytes(data)) or loads(data))
+    read: dict = {}
+    assert packed.records_at([7, 6], read) == {7: parsed.records[7][1], 6: parsed.records[6][1]}
+    assert packed.records_at([1, 6], read) == {1: parsed.records[1][1], 6: parsed.records[6][1]}
+    assert loaded == [packed.chunks[2], packed.chunks[0]]  # each chunk unpickled once
+
+
+def test_an_entry_holding_records_not_in_chunks_is_ignored(ledger_copy: Path, cache_dir: Path, monkeypatch) -> None:
+    """An entry signed with the key but holding anything other than chunked records (the format
+    before them, with no records at all here) is not read: the file is parsed again."""
+    expected = without_cache(ledger_copy, monkeypatch)
+    cache = FileCache.open()
+    assert cache is not None
+    path = ledger_copy / "claims.yaml"
+    read = ledger_module.read_file(path, "claims", ledger_module.display_path(path), cache)
+    assert isinstance(read, ledger_module.FileBytes)
+    cache.put(read.path, read.shown, read.info, read.digest, pickle.dumps(ledger_module.FileRecords([], [])))
+    assert ledger_module.cached_records(read, cache) is None
+    assert snapshot(ledger_copy) == expected
+    assert ledger_module.cached_records(read, cache) is not None  # written again
 
 
 def test_the_reader_lexicon_shares_the_private_cache(cache_dir: Path, monkeypatch) -> None:

@@ -191,6 +191,36 @@ def test_only_headlines_whose_body_is_elsewhere_are_verified_again(split: Path, 
     assert outputs(split, cached=True) == expected
 
 
+def test_a_headline_is_verified_again_from_the_chunks_holding_its_article(
+        split: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold run verifies again a headline whose article's body is in another file from the
+    chunks of the cached records holding that headline and that body, not from every record of
+    both files; the output is the output without the cache, before and after the body changes."""
+    from factcheck import ledger
+    from factcheck.ledger.parts import LedgerParts
+
+    monkeypatch.setattr(ledger, "RECORDS_CHUNK", 2)  # a.yaml's 7 claims in 4 chunks, body-nato in the third
+    read_at: list[list[int]] = []
+    records_at = ledger.PackedRecords.records_at
+    monkeypatch.setattr(ledger.PackedRecords, "records_at",
+                        lambda packed, places, read: read_at.append(list(places)) or records_at(packed, places, read))
+    read_whole: list[str] = []
+    records = LedgerParts.records
+    monkeypatch.setattr(LedgerParts, "records",
+                        lambda parts, file: read_whole.append(file.shown) or records(parts, file))
+    for change in (None, "the headline's body, in another file"):
+        if change:
+            CHANGES[change](split)
+        expected = outputs(split, cached=False)
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        read_at.clear()
+        read_whole.clear()
+        cold = verified(monkeypatch, ["check", "--data", str(split)])
+        assert cold.count("headline-attack") == 2  # alone, then with its body
+        assert read_at == [[0], [5]] and read_whole == []  # the headline in b.yaml, body-nato in a.yaml
+        assert outputs(split, cached=True) == expected
+
+
 def test_verify_reads_only_its_claims_file(split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = ["--data", str(split)]
     assert verified(monkeypatch, ["verify", "headline-attack", *data]) == ["headline-attack"]

@@ -309,18 +309,16 @@ def _computed(parts: LedgerParts, todo: _Batch) -> Iterator[FileOutcome]:
 
 def _verify_batch(parts: LedgerParts, engine: Engine, batch: _Batch) -> list[FileOutcome]:
     """The outcomes of a batch of files, each cached; `engine` holds the facts, not the claims."""
-    engine = engine.with_claims(parts.claims_for(file for file, _ in batch))
+    alone = [_outcome_alone(parts, file, key) for file, key in batch]
+    whole = [file for (file, _), base in zip(batch, alone, strict=True) if base is None]
+    engine_whole = engine.with_claims(parts.claims_for(whole)) if whole else engine
     outcomes = []
-    for file, key in batch:
-        checked = parts.checked(file)
-        alone = _outcome_alone(parts, file, key)
-        if alone is None:
-            outcome = _verified(engine, len(file.summary.claims), checked)
-        else:  # another file bears on the verdicts of the headlines of these articles alone
-            articles = parts.bodies_elsewhere(file)
-            outcome = _verified(engine, len(file.summary.claims), [
-                (index, claim) for index, claim in checked if claim.kind == "headline" and claim.article in articles],
-                alone)
+    for (file, key), base in zip(batch, alone, strict=True):
+        if base is None:
+            outcome = _verified(engine_whole, len(file.summary.claims), parts.checked(file))
+        else:  # another file bears on the verdicts of the headlines of some articles alone
+            headlines, bodies = parts.headlines_again(file)
+            outcome = _verified(engine.with_claims(bodies), len(file.summary.claims), headlines, base)
         if parts.cache and key:
             parts.cache.put_derived(_entry_name("claims-results-", file), key, outcome)
         outcomes.append(outcome)
