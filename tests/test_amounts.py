@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.diagnostics import Location
+from factcheck.model import Amount, Assertion, PartialDate
 from factcheck.reading import verify_text
 from factcheck.reading.extract import read
 from factcheck.reading.text import spelled_numbers, tokens
 from factcheck.reading.vocabulary import Vocabulary
-from factcheck.verdict import Engine
+from factcheck.verdict import Engine, Outcome
 
 from .conftest import TODAY
 
@@ -166,3 +168,19 @@ def test_a_word_that_narrows_a_value_noun(transit: Engine, sentence: str, verdic
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     if unchecked:
         assert [u.text for u in v.claim.unchecked] == unchecked
+
+
+@pytest.mark.parametrize(("value", "amount", "outcome"), [
+    (40, Amount("about", 5), Outcome.APPROXIMATE),    # 5% off: within the tolerance
+    (45, Amount("about", 5), Outcome.UNVERIFIED),     # 18%: neither close nor far
+    (50, Amount("about", 5), Outcome.CONTRADICTED),   # 32%: beyond twice the tolerance
+    (45, Amount("almost", 5), Outcome.UNVERIFIED),
+    (35, Amount("almost", 5), Outcome.CONTRADICTED),  # "nearly 35" of 38: the wrong side
+    (45, None, Outcome.CONTRADICTED),                 # a ledger claim's value: the tolerance alone
+])
+def test_a_hedged_figure_has_a_zone_between_close_and_wrong(transit: Engine, value: float, amount: Amount | None,
+                                                            outcome: Outcome) -> None:
+    """The fleet was 38 trams in 2024 (tolerance 10%)."""
+    assertion = Assertion(frozenset({"northline"}), "fleet-size", Location("<text>"), date=PartialDate(2024),
+                          value=value, amount=amount)
+    assert transit.check_assertion(assertion).outcome == outcome

@@ -536,9 +536,19 @@ def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: s
             return Outcome.APPROXIMATE, f"{_number(actual)}{unit}, written {_number(claimed)}"
         return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not {_number(claimed)}"
     side_ok = {"almost": actual <= claimed, "just-over": actual >= claimed}.get(sense, True)
-    if side_ok and abs(claimed - actual) <= abs(actual) * fact.tolerance:
+    allowed = abs(actual) * fact.tolerance
+    if side_ok and abs(claimed - actual) <= allowed:
         return Outcome.APPROXIMATE, f"{_number(actual)}{unit}, not {_number(claimed)}: close"
+    if side_ok and assertion.amount is not None and abs(claimed - actual) <= HEDGED_ZONE * allowed:
+        return Outcome.UNVERIFIED, (f"{_number(actual)}{unit}, not {_number(claimed)}: how far off a hedged figure "
+                                    "may be is not said, and this is neither close nor far")
     return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not {_number(claimed)}"
+
+
+HEDGED_ZONE = 2.0
+"""A figure of free text given loosely ("about 45", "nearly 45") is approximately right within the
+fact's tolerance, wrong beyond this many times it, and neither in between (unverified): "about 45
+trams" of 38 is 18% off, "about 50" 32%."""
 
 
 def _decimals(value: float) -> int:
