@@ -180,3 +180,21 @@ def test_a_state_towards_the_body_an_office_is_named_after(transit: Engine, sent
 def test_a_support_verb_past_the_party_given_to(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "stopped" or "ceased" before a state's verb in -ing: its end
+    ("Greyline stopped running Valdora's buses at the end of 2020.", "true"),
+    ("Greyline ceased operating the city's buses in December 2020.", "true"),
+    ("Greyline stopped running Valdora's buses in 2018.", "false"),
+    ("Brenmoor stopped being a member of the KVTA in 2015.", "false"),
+    # and a denial up to a date of that end: it ended then, not before
+    ("Greyline did not stop running the buses until 2020.", "true"),
+    ("Greyline did not stop running the buses until 2019.", "false"),
+    ("Dana Ferro did not step down as mayor until 2020.", "true"),
+    # of an event that repeats, no end is said: not checked
+    ("The rail union stopped striking in 2023.", "unproven"),
+])
+def test_a_stop_before_a_state_is_its_end(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

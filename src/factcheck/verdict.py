@@ -211,8 +211,8 @@ class Engine:
         denial ("Borduria was not its largest partner"), they bear it out."""
         if not (relation.one_per_subject or relation.one_per_object):
             return []
-        still = assertion.change == "end" and assertion.negated and assertion.date is None
-        if assertion.change and not still:
+        still = assertion.change == "end" and assertion.negated and assertion.date is None and assertion.before is None
+        if assertion.change and not still:  # (not ended before a date says nothing of today)
             return []
         when = assertion.date or claim_date
         found = []

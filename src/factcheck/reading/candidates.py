@@ -418,6 +418,10 @@ def following(date: PartialDate) -> PartialDate:
     return PartialDate(date.year + 1)
 
 
+STOP_WORDS = frozenset({"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing"})
+"""Words that, before a state's verb in -ing, make its end: "stopped running the buses"."""
+
+
 def change_said(reading: Reading, relation: Mention,
                 trailing: tuple[int, str] | None) -> tuple[str | None, int | None]:
     """The start or end the words say, and the word that says it (None for the relation word's
@@ -428,6 +432,10 @@ def change_said(reading: Reading, relation: Mention,
     marker = governing(reading, relation, START_WORDS)
     if marker is not None:
         return "start", marker
+    marker = governing(reading, relation, STOP_WORDS)
+    if marker is not None and reading.words[marker + 1].word.endswith("ing") and \
+            reading.kinds.get(relation.target) == "state":
+        return "end", marker  # "stopped running the buses"
     if trailing is not None:
         return trailing[1], trailing[0]
     return None, None
