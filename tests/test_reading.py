@@ -389,7 +389,12 @@ def test_an_unread_part_makes_a_true_reading_unproven(engine: Engine, sentence: 
 
     ("Ruritania became a member of the Pact in 1961", "true"),
     ("Ruritania became a member of the Pact in 1962", "false"),
-    ("Ruritania is still a member of the Pact", "unproven"),  # the fact was last checked before today
+    # in the present tense "still" and "now" say what the tense says: it has not ended (as of the
+    # fact's last check, as "is a member" is read); in the past tense with no date, today's date
+    ("Ruritania is still a member of the Pact", "true"),
+    ("Ruritania is now a member of the Pact", "true"),
+    ("Ruritania is still not a member of the Pact", "false"),
+    ("Ruritania was still a member of the Pact", "unproven"),  # the fact was last checked before today
     ("Borduria is still a member of the Pact", "false"),
     # light verbs lend their place to an event noun
     ("King Rudolf paid a visit to Syldavia in 2005", "true"),
@@ -534,6 +539,9 @@ def test_an_exact_figure_agrees_to_the_digits_either_side_gives(transit: Engine,
     ("Tomas Quill is chief executive of the transit authority", "false"),
     ("Greyline Buses runs Valdora's bus network", "false"),
     ("Ilse Marrow is mayor of Valdora", "true"),
+    ("Dana Ferro is still mayor of Valdora", "false"),
+    ("Ilse Marrow is still mayor of Valdora", "true"),
+    ("Ilse Marrow is not mayor of Valdora now", "false"),
     ("Brenmoor is a member of the transit authority", "true"),
     ("The transit authority runs Valdora's bus network", "true"),
     # the past tense says it held at some time

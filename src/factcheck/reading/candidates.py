@@ -443,8 +443,12 @@ def change_said(reading: Reading, relation: Mention,
 
 def undated(reading: Reading, relation: Mention, change: str | None, marker: int | None) -> list[Timing]:
     """With no date: "still", "now", "today" put a state that neither starts nor ends at today's
-    date; else only its start or end, if said, is read."""
+    date; else only its start or end, if said, is read. In the present tense they say no more
+    than the tense ("is still a member" is "is a member": it has not ended, as of the fact's last
+    check; see `present_timings`)."""
     now = now_marker(reading, relation)
+    if now is not None and change is None and _present(reading, relation):
+        return [({"change": change}, now, ())]
     if now is not None and reading.today is not None and change is None:
         return [({"date": PartialDate.from_date(reading.today)}, now, ())]
     return [({"change": change}, marker, ())]
