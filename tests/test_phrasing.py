@@ -198,3 +198,20 @@ def test_a_support_verb_past_the_party_given_to(transit: Engine, sentence: str, 
 def test_a_stop_before_a_state_is_its_end(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a date between the parties of a copula is when they stood so
+    ("The KVTA's chief executive from 2017 to 2024 was Tomas Quill.", "true"),
+    ("The KVTA's chief executive from 2015 to 2024 was Tomas Quill.", "false"),
+    ("Valdora's mayor in 2015 was Dana Ferro.", "true"),
+    ("Valdora's mayor in 2021 was Dana Ferro.", "false"),
+    ("Valdora's mayor in 2021 was not Dana Ferro.", "true"),
+    ("Dana Ferro was in 2021 Valdora's mayor.", "false"),
+    # "served as one of" says no more than "was one of"
+    ("In 2015 Dana Ferro served as one of the mayors of Valdora.", "true"),
+    ("In 2022 Dana Ferro served as one of the mayors of Valdora.", "false"),
+])
+def test_a_copula_with_its_date_between_the_parties(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -20,7 +20,7 @@ from ..verdict import Engine, Outcome, Verification, is_about
 from . import nominal
 from .account import Statement, unchecked_parts
 from .amounts import amount_of
-from .candidates import Candidate, candidates, copula_pairs, relation_candidates, sided
+from .candidates import Candidate, candidates, copula_pairs, gap_first, gap_last, relation_candidates, sided
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read, scale_of
 from .index import ClaimIndex, Filed, filing_key, stem_bits
@@ -256,7 +256,10 @@ class Reader:
             start = first.last + 1
             while (aside := reading.aside_of(start)) is not None and aside[1] + 1 < second.first:
                 start = aside[1] + 1  # "Dana, not Ilse, was mayor": the copula is after the aside
-            link = Mention(relation_id, start, second.first - 1)
+            # a date at either end of the copula is when, not part of it: "Russia's defence minister
+            # from 2012 to 2024 was Shoigu"
+            link = Mention(relation_id, gap_first(reading, start, second.first - 1),
+                           gap_last(reading, start, second.first - 1))
             for candidate in relation_candidates(reading, link):
                 assertion = candidate.assertion
                 if assertion.subject == {first.target} and assertion.object == second.target:

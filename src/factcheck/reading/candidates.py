@@ -1247,10 +1247,46 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
             second = entities[index + 2]
         if _modifies_next(reading, second, relation_words):
             continue
+        said = [i for i in gap if gap_first(reading, gap[0], gap[-1]) <= i <= gap_last(reading, gap[0], gap[-1])] \
+            if gap else gap
         if apposition or (gap and not set(gap) & relation_words and first.target != second.target
-                          and _copula_gap([reading.words[i].word for i in gap])):
+                          and _copula_gap([reading.words[i].word for i in said])):
             pairs.append((first, second))
     return pairs
+
+
+_DATE_LEADS = frozenset({"in", "on", "during"})
+
+
+def _dated_words(reading: Reading) -> set[int]:
+    """The words of the sentence's dates, with their bound or preposition ("from 2012 to 2024",
+    "in 2016"): between the parties of a copula they say when, not what ("Russia's defence
+    minister from 2012 to 2024 was Shoigu")."""
+    found = reading.cache.get("dated words")
+    if found is None:
+        found = reading.cache["dated words"] = set()
+        for mention in reading.date_mentions:
+            lead = mention.first - 1
+            if mention.bound is not None or (lead >= 0 and reading.words[lead].word in _DATE_LEADS):
+                found.add(lead)
+            found.update(range(mention.first, mention.last + 1))
+    return found
+
+
+def gap_first(reading: Reading, first: int, last: int) -> int:
+    """The first word from `first` to `last` that is no word of a date at the gap's start."""
+    dated = _dated_words(reading)
+    while first < last and first in dated:
+        first += 1
+    return first
+
+
+def gap_last(reading: Reading, first: int, last: int) -> int:
+    """The last word from `first` to `last` that is no word of a date at the gap's end."""
+    dated = _dated_words(reading)
+    while last > first and last in dated:
+        last -= 1
+    return last
 
 
 AS_VERBS = frozenset({"serve", "act", "function", "work"})
@@ -1266,7 +1302,8 @@ def _copula_gap(words: list[str]) -> bool:
     if not rest:
         return any(w in _COPULA_VERBS for w in words)
     if "as" in rest and rest - {"as"} and all(lexicon.verb_lemma(w) in AS_VERBS for w in rest - {"as"}):
-        return words[-1] == "as" or words[words.index("as") + 1:] in (["a"], ["an"], ["the"])
+        return words[-1] == "as" or words[words.index("as") + 1:] in (["a"], ["an"], ["the"], ["one", "of"],
+                                                                      ["one", "of", "the"])
     if rest & _HOLD_VERBS and rest & _POSTS and rest <= _HOLD_VERBS | _POSTS:
         return words[-1] == "of"
     return False
