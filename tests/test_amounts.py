@@ -127,6 +127,8 @@ def test_a_verb_of_having_before_a_counted_value_noun(transit: Engine, sentence:
     ("Ridership on the Northline reached 31 million in 2023.", "false"),
     ("Ridership on the Northline stood at about 22 million in 2023.", "mostly-true"),
     ("The budget for the Harbour Tunnel hit 500 million crowns.", "false"),
+    ("A single ticket on KVTA services cost three crowns in 2024.", "true"),  # a noun after the holder
+    ("A single ticket on KVTA services cost four crowns in 2024.", "false"),
     ("The Northline's ridership reached 21 million in 2023.", "true"),
     # "reach" is also a word of the extension: without a figure after it, it is read as one
     ("The Northline reached Ashby in 2023.", "false"),
@@ -184,3 +186,15 @@ def test_a_hedged_figure_has_a_zone_between_close_and_wrong(transit: Engine, val
     assertion = Assertion(frozenset({"northline"}), "fleet-size", Location("<text>"), date=PartialDate(2024),
                           value=value, amount=amount)
     assert transit.check_assertion(assertion).outcome == outcome
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Half a billion crowns: that is what the Harbour Tunnel cost.", "false"),
+    ("412 million crowns: that is what the Harbour Tunnel cost.", "true"),
+    ("412 million crowns is what the Harbour Tunnel costs.", "unproven"),  # today's cost: not given
+])
+def test_a_figure_fronted_before_what_it_measures(transit: Engine, sentence: str, verdict: str) -> None:
+    """"that is what the tunnel cost": the copula before "what" gives the verb no tense; its
+    own does ("cost" of the final account, 2022)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -326,8 +326,9 @@ def _present(reading: Reading, relation: Mention, also: frozenset[str] = frozens
     present = _PRESENT_COPULAS | also
     if any(words[i].word in present for i in range(relation.first, relation.last + 1)):
         return True
-    if governing(reading, relation, present) is not None:
-        return True
+    copula = governing(reading, relation, present)
+    if copula is not None and not (copula + 1 < len(words) and words[copula + 1].word == "what"):
+        return True  # not "that is what the tunnel cost": the verb's own tense is said after "what"
     inclusion = included(reading, relation)
     if inclusion is not None and words[inclusion[0]].word in _INCLUDE_PRESENT:
         return True  # "NATO's members include Turkey": now
@@ -1112,9 +1113,20 @@ def _past_holder(reading: Reading, relation: Mention) -> int:
     words = reading.words
     if relation.last + 1 < len(words) and words[relation.last + 1].word in _VALUE_OF:
         holder = _party_after(reading, relation.last + 1, reading.entities)
+        if holder is not None and _plain_noun(reading, holder.last + 1):
+            return holder.last + 1  # "a single ticket on KVTA services"
         if holder is not None:
             return holder.last
     return relation.last
+
+
+def _plain_noun(reading: Reading, index: int) -> bool:
+    """A noun in lower case that is no relation word ("KVTA services"; the value's verb is to
+    follow it)."""
+    if index >= len(reading.words) or reading.words[index].capital or \
+            any(m.first <= index <= m.last for m in reading.relations):
+        return False
+    return "N" in lexicon.word_classes(reading.words[index].word)
 
 
 def _counts_figure(reading: Reading, mention: Mention) -> bool:
