@@ -215,3 +215,32 @@ def test_a_stop_before_a_state_is_its_end(transit: Engine, sentence: str, verdic
 def test_a_copula_with_its_date_between_the_parties(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "it was not until D that X": X happened at D, not before
+    ("It was not until September 2019 that the Northline opened to passengers.", "true"),
+    ("It was not until October 2019 that the Northline opened to passengers.", "false"),
+    ("It was not until 2017 that Tomas Quill became chief executive.", "true"),
+    ("It was not until 2018 that Tomas Quill became chief executive.", "false"),
+])
+def test_a_cleft_denial_until_a_date(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a participle opening the sentence says its statement of the main clause's first party
+    ("Approved in November 2015, the Harbour Tunnel opened in April 2022.", "true"),
+    ("Approved in 2016, the Harbour Tunnel opened in April 2022.", "false"),
+    ("Approved by the council in November 2015, the Harbour Tunnel opened in April 2022.", "true"),
+    ("Opened in September 2019, the Northline carried 21 million passengers in 2023.", "true"),
+    ("Opened in 2018, the Northline carried 21 million passengers in 2023.", "false"),
+    ("Having joined the KVTA in 2012, Ashby ordered trams.", "false"),
+    # another doer than the facts', or a main clause that opens with no party: not read so
+    ("Approved by the KVTA in November 2015, the Harbour Tunnel opened in April 2022.", "unproven"),
+    ("Approved in November 2015, it opened in April 2022.", "unproven"),
+])
+def test_a_fronted_participle(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -733,7 +733,8 @@ def test_a_gapped_party_is_no_object_of_the_verb(transit: Engine, sentence: str,
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
     # a date in a phrase before a comma with a verb of its own is that verb's, not the main verb's
-    ("Founded in 1996, the transit authority runs the Northline", "unproven"),
+    ("Founded in 1996, the transit authority runs the Northline", "true"),
+    ("Founded in 1998, the transit authority runs the Northline", "false"),
     ("Built in 1996, the transit authority runs the Northline", "unproven"),
     # a date phrase alone before the comma is the main verb's
     ("In 1996, the council set up the transit authority", "true"),

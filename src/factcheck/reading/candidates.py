@@ -597,6 +597,9 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     inclusion = included_option(reading, relation, after)
     if inclusion:  # "NATO's members include Turkey": never NATO a member of Turkey
         return inclusion
+    fronted = fronted_option(reading, relation, before, after)
+    if fronted:  # "Approved in 2015, the tunnel opened in 2022": the tunnel was approved
+        return fronted
     passive = passive_option(reading, relation, before, after)
     if passive:  # "the council was set up by the authority": never the other way round
         return passive
@@ -746,6 +749,35 @@ def included(reading: Reading, relation: Mention) -> tuple[int, Mention] | None:
     if holder is None or not 0 <= index < len(words) or words[index].word not in _INCLUDE:
         return None
     return index, holder
+
+
+def fronted_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
+    """"Approved in November 2015, the Harbour Tunnel opened in April 2022", "Having joined the
+    KVTA in 2009, Brenmoor ...": a participle that opens the sentence, its clause closed by a
+    comma, says its statement of the party the main clause opens with (right after the comma,
+    past an article); a party within its clause is its object. (A passive participle's party
+    that the facts have as object is found as "was approved" is: see Reader._agentless.)"""
+    words = reading.words
+    start = 1 if words[0].word == "having" else 0
+    word = words[relation.first].word
+    lemma = lexicon.verb_lemma(word)
+    if before or relation.first != start or lemma is None or lemma == word or word.endswith(("ing", "s")):
+        return []
+    comma = next((k for k in range(relation.last, len(words) - 1)
+                  if "," in reading.text[words[k].end:words[k + 1].start]), None)
+    if comma is None:
+        return []
+    opening = comma + 1 + (words[comma + 1].word in _ARTICLES)
+    subject = next((m for m in after if m.first in (comma + 1, opening)), None)
+    if subject is None:
+        return []
+    inside = [m for m in after if m.last <= comma]
+    if start == 1:  # "Having joined the KVTA": active, its object within
+        return [((subject,), inside[0] if inside else None)] if len(inside) <= 1 else []
+    if not inside:  # "Approved in 2015, the tunnel": passive, its doer left to the facts
+        return [((subject,), None)]
+    agent = inside[0] if len(inside) == 1 and _after_by(reading, inside[0]) else None
+    return [((agent,), subject)] if agent is not None else []  # "Approved by the council in 2015, the tunnel"
 
 
 def included_option(reading: Reading, relation: Mention, after: list[Mention]) -> list[Option]:
@@ -1172,7 +1204,20 @@ def negation_for(reading: Reading, relation: Mention) -> int | None:
     index = governing(reading, relation, NEGATIONS)
     if index is not None and reading.aside_of(index) not in (None, reading.aside_of(relation.first)):
         return None
-    return index
+    return index if index is not None else _cleft_denial(reading, relation)
+
+
+def _cleft_denial(reading: Reading, relation: Mention) -> int | None:
+    """"It was not until September 2019 that the Northline opened": the "not" before "until" and
+    the date, with "that" and no other verb between them and the verb."""
+    words = reading.words
+    for mention in reading.date_mentions:
+        that = mention.last + 1
+        if mention.bound == "until" and mention.first >= 2 and words[mention.first - 2].word in NEGATIONS and \
+                that < relation.first and words[that].word == "that" and \
+                not any(that < v < relation.first for v in _verbs(reading)):
+            return mention.first - 2
+    return None
 
 
 def _verbs(reading: Reading) -> list[int]:
