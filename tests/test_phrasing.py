@@ -244,3 +244,20 @@ def test_a_cleft_denial_until_a_date(transit: Engine, sentence: str, verdict: st
 def test_a_fronted_participle(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a start or end word, "as" and a noun of its relation: one statement, with the verb's date
+    ("Greyline took over as the operator of the city's buses in April 2004.", "true"),
+    ("Greyline took over as operator of the city's buses in 2010.", "false"),
+    ("The KVTA took over as operator of the city's buses in 2023.", "false"),
+    # or an office: the start or end of holding it
+    ("Ilse Marrow took over as mayor in May 2020.", "true"),
+    ("Ilse Marrow took over as mayor in 2018.", "false"),
+    ("Dana Ferro took over as mayor in 2020.", "false"),
+    ("Tomas Quill took over as chief executive of the KVTA in March 2017.", "true"),
+    ("Ilse Marrow did not take over as mayor until 2020.", "true"),
+])
+def test_a_change_of_state_said_with_as(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

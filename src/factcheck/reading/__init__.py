@@ -140,7 +140,7 @@ class Reader:
     def chosen(self, reading: Reading) -> list[Candidate]:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
-        read = [self._office_of(c, reading) for c in self._holders(candidates(reading))
+        read = [self._change_as_office(self._office_of(c, reading), reading) for c in self._holders(candidates(reading))
                 if _owned_as_said(reading, c) and self._owned_in_role(reading, c)]
         found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
                  for c in read + self._agentless(read)]
@@ -330,6 +330,22 @@ class Reader:
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
                         candidate.assertion, object=office.target)))
         return made
+
+    def _change_as_office(self, candidate: Candidate, reading: Reading) -> Candidate:
+        """"Ilse Marrow took over as mayor in May 2020": a start or end word of any relation, then
+        "as" (and an article) and an office (the object of one state of the facts that admits one
+        holder at a time), says the start or end of holding it."""
+        assertion, verb = candidate.assertion, candidate.relation
+        if verb.change is None or assertion.object is None:
+            return candidate
+        held = self._held(assertion.object)
+        office = next((m for m in reading.entities if m.target == assertion.object and m.first > verb.last), None)
+        if held is None or held == assertion.relation or office is None:
+            return candidate
+        between = [w.word for w in reading.words[verb.last + 1:office.first]]
+        if between not in (["as"], ["as", "the"], ["as", "a"]):
+            return candidate
+        return dataclasses.replace(candidate, assertion=dataclasses.replace(assertion, relation=held))
 
     def _office_of(self, candidate: Candidate, reading: Reading) -> Candidate:
         """"Quill headed the transit authority": a state towards a party that no fact of it has as

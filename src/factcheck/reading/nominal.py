@@ -136,7 +136,8 @@ def attributive(reading: Reading, relation: Mention) -> bool:
 
 def changed_by(reading: Reading, noun: Mention) -> Mention | None:
     """The verb that starts or ends what the noun names, just before it: "ended its mission in
-    Afghanistan", "began the deployment" (one statement, the verb's, with the verb's date)."""
+    Afghanistan", "began the deployment", "took over as operator" (one statement, the verb's,
+    with the verb's date)."""
     return _changed_nouns(reading).get(noun)
 
 
@@ -150,6 +151,6 @@ def _changed_nouns(reading: Reading) -> dict[Mention, Mention]:
             for verb in reading.relations:
                 if noun.change is None and verb.change is not None and verb.target == noun.target \
                         and verb.last < noun.first <= verb.last + 3 \
-                        and all(w.word in _DETERMINERS for w in reading.words[verb.last + 1: noun.first]):
+                        and all(w.word in _DETERMINERS | {"as"} for w in reading.words[verb.last + 1: noun.first]):
                     found.setdefault(noun, verb)  # the first such verb, as it stands
     return found
