@@ -198,3 +198,16 @@ def test_a_figure_fronted_before_what_it_measures(transit: Engine, sentence: str
     own does ("cost" of the final account, 2022)."""
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The transit authority ordered 38 Citylink trams from Corvane in June 2017.", "true"),
+    ("In June 2017 the transit authority placed an order for 38 Citylink trams.", "true"),
+    ("In June 2017 the transit authority placed an order for 38 Citylink buses.", "unproven"),
+])
+def test_a_figure_before_a_name_counts_what_follows_the_name(transit: Engine, sentence: str, verdict: str) -> None:
+    """A figure the statement gives before the same name is checked with it only when what it
+    counts, after the name, is what the statement counts ("five S-400 missiles" had been found
+    true of "five S-400 systems")."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

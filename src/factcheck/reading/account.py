@@ -292,12 +292,15 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
     ("by 100 votes to 11"), is checked with it."""
     parts = []
     for number in reading.number_mentions:
-        unit = _unit_after(reading, number.index)
+        names_end = _names_after(reading, number.index)
+        unit = _unit_after(reading, number.index if names_end is None else names_end)
         first = number_start(reading, number)
         if number.index not in covered and is_difference(reading, number):
             parts.append((first, number.index, "a difference, not the amount the facts give"))
         elif number.index not in covered:
             following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
+            if names_end is not None:  # "five S-400 missiles" is not "five S-400 systems"
+                following = [unit if unit is not None else names_end]
             links = frozenset() if _counts_event_object(reading, first, covered) else _PREPOSITIONS
             counted = next((last for last in following if said(first, last, links)), None)
             if counted is not None:  # "38 Citylink trams", as the statement writes it
@@ -395,6 +398,19 @@ def _ambiguous_names(reading: Reading, claimed: set[int]) -> list[Part]:
         claimed.update(range(first, last + 1))
     return [(first, last, f"a name more than {MAX_SENSES} of the ledger's entities share")
             for first, last in reading.ambiguous]
+
+
+def _names_after(reading: Reading, index: int) -> int | None:
+    """The last word of the names right after a number, past a scale word ("five S-400 systems"):
+    what it counts is said with them; None where no name stands there."""
+    following = index + 1
+    while following < len(reading.words) and reading.words[following].word in SCALES:
+        following += 1
+    if following not in reading.named:
+        return None
+    while following + 1 in reading.named:
+        following += 1
+    return following
 
 
 def _unit_after(reading: Reading, index: int) -> int | None:
