@@ -404,7 +404,7 @@ def _summarise(parts: LedgerParts, file: ClaimsFile, first_read: FirstRead | Non
     if cache:
         return summary, None, None
     if pickled:
-        return summary, None, PackedRecords.pickled(records)
+        return summary, None, PackedRecords.pickled(records, CLAIMS)
     return summary, records, None
 
 
