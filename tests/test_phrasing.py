@@ -261,3 +261,15 @@ def test_a_fronted_participle(transit: Engine, sentence: str, verdict: str) -> N
 def test_a_change_of_state_said_with_as(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a party that only modifies the noun after it is not the party these readings need
+    "Tomas Quill headed the transit authority's finance department in 2019.",
+    "Tomas Quill headed the KVTA finance team in 2019.",
+    "The KVTA's members include Brenmoor's council.",
+    "Ilse Marrow took over as mayor's chief of staff in May 2020.",
+])
+def test_a_possessor_or_modifier_is_not_the_party(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

@@ -20,7 +20,16 @@ from ..verdict import Engine, Outcome, Verification, is_about
 from . import nominal
 from .account import Statement, unchecked_parts
 from .amounts import amount_of
-from .candidates import Candidate, candidates, copula_pairs, gap_first, gap_last, relation_candidates, sided
+from .candidates import (
+    Candidate,
+    candidates,
+    copula_pairs,
+    gap_first,
+    gap_last,
+    modifier_of_next,
+    relation_candidates,
+    sided,
+)
 from .coordination import Remnant, contrasts, gapped, neither_nor
 from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read, scale_of
 from .index import ClaimIndex, Filed, filing_key, stem_bits
@@ -343,8 +352,8 @@ class Reader:
         if held is None or held == assertion.relation or office is None:
             return candidate
         between = [w.word for w in reading.words[verb.last + 1:office.first]]
-        if between not in (["as"], ["as", "the"], ["as", "a"]):
-            return candidate
+        if between not in (["as"], ["as", "the"], ["as", "a"]) or modifier_of_next(reading, office):
+            return candidate  # not "took over as mayor's chief of staff"
         return dataclasses.replace(candidate, assertion=dataclasses.replace(assertion, relation=held))
 
     def _office_of(self, candidate: Candidate, reading: Reading) -> Candidate:
@@ -360,8 +369,9 @@ class Reader:
         mention = candidate.relation
         said = tuple(w.stem for w in reading.words[mention.first:mention.last + 1])
         found = self._offices.get((assertion.relation, said, assertion.object), set())
-        if len(found) != 1:
-            return candidate
+        body = next((m for m in reading.entities if m.target == assertion.object and m.first > mention.last), None)
+        if len(found) != 1 or body is None or modifier_of_next(reading, body):
+            return candidate  # "headed the authority's finance department" is no head of the authority
         [office] = found
         return dataclasses.replace(candidate, assertion=dataclasses.replace(assertion, object=office))
 

@@ -780,6 +780,21 @@ def fronted_option(reading: Reading, relation: Mention, before: list[Mention], a
     return [((agent,), subject)] if agent is not None else []  # "Approved by the council in 2015, the tunnel"
 
 
+def modifier_of_next(reading: Reading, mention: Mention) -> bool:
+    """Whether a name is the possessor or modifier of what follows it ("the authority's board",
+    "the authority finance department") rather than the end of its phrase."""
+    index = mention.last + 1
+    words = reading.words
+    if index >= len(words) or any(mark in reading.text[words[mention.last].end:words[index].start] for mark in ",;:"):
+        return False
+    word = words[index].word
+    if word == "s":
+        return True
+    if word in STOPWORDS or word.isdigit() or any(d.first == index for d in reading.date_mentions):
+        return False
+    return "N" in lexicon.word_classes(word) or index in reading.named
+
+
 def included_option(reading: Reading, relation: Mention, after: list[Mention]) -> list[Option]:
     """"NATO's members include Turkey": the parties included, joined, are what the noun says
     (the members), the holder the other party (see `included`); as "Turkey is NATO's member"
@@ -791,7 +806,10 @@ def included_option(reading: Reading, relation: Mention, after: list[Mention]) -
     position = next((i for i, m in enumerate(after) if m.first > index), None)
     if position is None or any(w.word not in _ARTICLES for w in reading.words[index + 1:after[position].first]):
         return []
-    return [(_joint_after(after, position, reading), holder)]
+    members = _joint_after(after, position, reading)
+    if modifier_of_next(reading, members[-1]):
+        return []  # "include Brenmoor's council": not Brenmoor
+    return [(members, holder)]
 
 
 def passive_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
