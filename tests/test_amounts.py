@@ -211,3 +211,28 @@ def test_a_figure_before_a_name_counts_what_follows_the_name(transit: Engine, se
     true of "five S-400 systems")."""
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ticket prices rose by three crowns in 2024.", "unproven"),
+    ("Fares went up three crowns in 2024.", "unproven"),
+    ("The single fare rose by about three crowns in 2024.", "unproven"),
+    ("Councillors approved the Harbour Tunnel by 31 votes to 14 in November 2015.", "true"),  # no change
+])
+def test_a_change_by_a_figure_is_a_difference(transit: Engine, sentence: str, verdict: str) -> None:
+    """"rose by three crowns", "went up three crowns" say by how much, not what the fare was (each
+    had been found true of a fare of 3 crowns)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Northline carried 21 million passengers between 2019 and 2023.", "unproven"),
+    ("The Northline carried 21 million passengers from 2022 to 2023.", "unproven"),
+    ("The Northline had 38 trams between January and December 2024.", "true"),  # the fact's own year
+])
+def test_a_value_over_a_period_is_not_the_value_of_one_date(transit: Engine, sentence: str, verdict: str) -> None:
+    """21 million passengers in 2023: a figure said of several years is their total, which the
+    figure of one year does not speak to (it had been found true)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

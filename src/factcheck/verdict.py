@@ -439,12 +439,30 @@ def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tupl
             return Outcome.CONTRADICTED, f"it has not ended: it still held{as_of} (since {fact.start or '?'})"
     else:
         happened = fact.date
+        if relation.kind == "value" and happened is not None and _over_a_period(assertion, happened):
+            return None, ""  # "carried 21 million passengers between 2019 and 2023": a total, not 2023's
     outcome, detail = _compare_moment(assertion, happened, relation)
     surely = assertion.surely
     if outcome in (Outcome.SUPPORTED, Outcome.APPROXIMATE) and surely is not None and happened is not None and \
             not (surely[0] <= happened.first and happened.last <= surely[1]):
         return Outcome.UNVERIFIED, f"it happened {happened}, which the words may or may not take in"
     return outcome, detail
+
+
+def _over_a_period(assertion: Assertion, happened: PartialDate) -> bool:
+    """A value asserted between two bounds that take in more than the fact's date: a figure over
+    the whole period, which the figure of one date does not speak to."""
+    if assertion.date is not None or assertion.after is None or assertion.before is None:
+        return False
+    return assertion.after.last < _day_before(happened.first) or _day_after(happened.last) < assertion.before.first
+
+
+def _day_before(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=1)
+
+
+def _day_after(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=1)
 
 
 def _compare_moment(assertion: Assertion, happened: PartialDate | None,

@@ -596,17 +596,34 @@ _COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "cheaper"
                            "shorter", "larger", "smaller", "bigger"})
 
 
-_ADDED = frozenset({"extra", "further", "another", "additional"})
-"""Words before a figure that make it an amount added to another: "an extra 40 million"."""
+_ADDED = frozenset({"extra", "further", "another", "additional", "up", "down"})
+"""Words before a figure that make it an amount added to another: "an extra 40 million", "went
+up three crowns", "up 3 crowns on 2023"."""
+_CHANGES = frozenset({"rise", "rose", "risen", "rises", "rising", "fall", "fell", "fallen", "falls", "falling",
+                      "increase", "increased", "increases", "decrease", "decreased", "decreases", "grow", "grew",
+                      "grown", "grows", "drop", "dropped", "drops", "climb", "climbed", "climbs", "jump", "jumped",
+                      "jumps", "cut", "cuts", "raise", "raised", "raises", "lower", "lowered", "lowers", "reduce",
+                      "reduced", "reduces", "shrink", "shrank", "shrunk", "shrinks", "decline", "declined",
+                      "declines", "soar", "soared", "plunge", "plunged", "hike", "hiked", "boost", "boosted",
+                      "swell", "swelled", "slip", "slipped"})
+"""Verbs of change: "rose by three crowns" says by how much, not what it came to."""
+
+
+_LOOSELY = frozenset({"about", "around", "roughly", "some", "nearly", "almost", "approximately", "just", "over",
+                      "under", "more", "less", "than", "fewer"})
 
 
 def is_difference(reading: Reading, number: NumberMention) -> bool:
     """A number said as a difference ("cost 3 crowns more", "12 fewer members than", "cost an
-    extra 40 million", "a further 12 trams"), which is not the amount the facts give ("70 or
-    more" is a bound, see amounts.py)."""
+    extra 40 million", "a further 12 trams", "rose by three crowns", "went up 3 crowns"), which
+    is not the amount the facts give ("70 or more" is a bound, see amounts.py)."""
     words = reading.words
     first = number_start(reading, number)
-    if first and words[first - 1].word in _ADDED:
+    before = first - 1
+    while before >= 0 and words[before].word in _LOOSELY:
+        before -= 1  # "rose by about 3", "up some 3"
+    if before >= 0 and (words[before].word in _ADDED or (
+            words[before].word == "by" and before and words[before - 1].word in _CHANGES)):
         return True
     index = number.index + 1
     while index < len(words) and words[index].word in SCALES:
