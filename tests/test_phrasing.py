@@ -237,6 +237,10 @@ def test_a_cleft_denial_until_a_date(transit: Engine, sentence: str, verdict: st
     ("Opened in September 2019, the Northline carried 21 million passengers in 2023.", "true"),
     ("Opened in 2018, the Northline carried 21 million passengers in 2023.", "false"),
     ("Having joined the KVTA in 2012, Ashby ordered trams.", "false"),
+    ("Having ordered Citylink trams from Corvane in June 2017, the KVTA has run the Northline since September 2019.",
+     "true"),
+    ("Having ordered Citylink trams from Corvane in 2016, the KVTA has run the Northline since September 2019.",
+     "false"),
     # another doer than the facts', or a main clause that opens with no party: not read so
     ("Approved by the KVTA in November 2015, the Harbour Tunnel opened in April 2022.", "unproven"),
     ("Approved in November 2015, it opened in April 2022.", "unproven"),

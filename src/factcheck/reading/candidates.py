@@ -772,8 +772,9 @@ def fronted_option(reading: Reading, relation: Mention, before: list[Mention], a
     if subject is None:
         return []
     inside = [m for m in after if m.last <= comma]
-    if start == 1:  # "Having joined the KVTA": active, its object within
-        return [((subject,), inside[0] if inside else None)] if len(inside) <= 1 else []
+    if start == 1:  # "Having joined the KVTA": active, its objects within, read as after a subject
+        return [*in_order(reading, [subject], inside), *farther_objects(reading, [subject], inside)] \
+            if inside else [((subject,), None)]
     if not inside:  # "Approved in 2015, the tunnel": passive, its doer left to the facts
         return [((subject,), None)]
     agent = inside[0] if len(inside) == 1 and _after_by(reading, inside[0]) else None
