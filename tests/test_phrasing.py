@@ -277,3 +277,32 @@ def test_a_change_of_state_said_with_as(transit: Engine, sentence: str, verdict:
 def test_a_possessor_or_modifier_is_not_the_party(transit: Engine, sentence: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "took on the role of" and a state's noun: its start; "played the role of": it held
+    ("Greyline took on the role of operator of the city's buses in April 2004.", "true"),
+    ("Greyline took on the role of operator of the city's buses in 2010.", "false"),
+    ("Greyline played the role of operator of the city's buses in 2010.", "true"),
+    ("Greyline played the role of operator of the city's buses in 2022.", "false"),
+    # "has taken on" would say it holds still: not read
+    ("Greyline has taken on the role of operator of the city's buses.", "unproven"),
+])
+def test_a_role_of_a_state_noun(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Turkey took on the role of mediator for the grain deal in 2022.", "true"),
+    ("Turkey played the role of mediator in the grain deal in 2022.", "true"),
+    ("Turkey took on the role of mediator for the grain deal in 2019.", "false"),
+    # denied, an aim, refused or offered: not read
+    ("Turkey never took on the role of mediator for the grain deal.", "unproven"),
+    ("Turkey hoped to take on the role of mediator for the grain deal in 2022.", "unproven"),
+    ("Turkey refused the role of mediator for the grain deal in 2022.", "unproven"),
+    ("Turkey was offered the role of mediator for the grain deal in 2022.", "unproven"),
+])
+def test_a_role_of_a_relation_noun(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

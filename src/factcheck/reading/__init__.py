@@ -27,6 +27,7 @@ from .candidates import (
     gap_first,
     gap_last,
     modifier_of_next,
+    post_phrase,
     relation_candidates,
     sided,
 )
@@ -904,7 +905,8 @@ def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
     extension was shelved"), it only describes a noun ("a founding member") or a verb before it
     starts or ends it ("ended its mission": the verb's statement); see nominal.py."""
     relation = candidate.relation
-    if nominal.governed(reading, relation) or nominal.subject_of_another_verb(reading, relation) or \
+    if (nominal.governed(reading, relation) and post_phrase(reading, relation) is None) or \
+            nominal.subject_of_another_verb(reading, relation) or \
             nominal.attributive(reading, relation) or nominal.changed_by(reading, relation) is not None:
         return False
     owner = nominal.possessor(reading, relation)

@@ -215,7 +215,8 @@ def _base_words(reading: Reading, relation: Mention, negation: int | None,
     """The words every reading of the relation word accounts for: its own, its negation, its
     number, and a value word that the number counts ("carried 21 million passengers": the
     number's own noun says the same)."""
-    base = set(range(relation.first, relation.last + 1))
+    post = post_phrase(reading, relation)
+    base = set(range(post[0] if post else relation.first, relation.last + 1))
     inclusion = included(reading, relation)
     for index in (negation, number.index if number else None, inclusion[0] if inclusion else None):
         if index is not None:
@@ -419,6 +420,37 @@ def following(date: PartialDate) -> PartialDate:
     return PartialDate(date.year + 1)
 
 
+_POST_VERBS = {"took": "start", "taken": "start", "assumed": "start", "played": None}
+"""Verbs, in the past, that before "the role of" and a relation noun say the noun's statement:
+"took on the role of mediator" (its start), "played the role of mediator"."""
+_POST_NOUNS = frozenset({"role", "post", "position", "job", "office"})
+_POST_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def post_phrase(reading: Reading, relation: Mention) -> tuple[int, str | None] | None:
+    """"took on the role of mediator", "assumed the post of", "played the role of": where the
+    phrase before the relation noun starts, and the change it says. Only with the verb in the
+    past and nothing in the three words before it that could deny it, make it an aim or a
+    prediction ("never took", "hoped to play" are not read)."""
+    words = reading.words
+    index = relation.first - 1
+    if index < 2 or words[index].word != "of" or words[index - 1].word not in _POST_NOUNS:
+        return None
+    index -= 2
+    while index > 0 and words[index].word in _POST_DETERMINERS:
+        index -= 1
+    if words[index].word in ("on", "up", "over"):
+        index -= 1
+    if index < 0 or words[index].word not in _POST_VERBS:
+        return None
+    if words[index].word == "taken" and reading.kinds.get(relation.target) == "state":
+        return None  # "has taken on the role of": that it holds still is more than a start
+    if any(w.word in NEGATIONS | _MODAL_PERFECT | _FUTURE | {"will", "can", "had"}
+           for w in words[max(0, index - 3):index]):
+        return None
+    return index, _POST_VERBS[words[index].word]
+
+
 STOP_WORDS = frozenset({"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing"})
 """Words that, before a state's verb in -ing, make its end: "stopped running the buses"."""
 
@@ -433,6 +465,9 @@ def change_said(reading: Reading, relation: Mention,
     marker = governing(reading, relation, START_WORDS)
     if marker is not None:
         return "start", marker
+    post = post_phrase(reading, relation)
+    if post is not None and post[1] is not None and reading.kinds.get(relation.target) == "state":
+        return post[1], post[0]  # "took on the role of mayor"
     marker = governing(reading, relation, STOP_WORDS)
     if marker is not None and reading.words[marker + 1].word.endswith("ing") and \
             reading.kinds.get(relation.target) == "state":
