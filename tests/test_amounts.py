@@ -236,3 +236,16 @@ def test_a_value_over_a_period_is_not_the_value_of_one_date(transit: Engine, sen
     figure of one year does not speak to (it had been found true)."""
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("21 million passengers were carried by the Northline in 2023.", "true"),
+    ("31 million passengers were carried by the Northline in 2023.", "false"),
+    ("In 2024 the Northline had 38 trams and carried 30 million passengers.", "unproven"),  # 30: the passengers'
+])
+def test_a_value_verb_in_the_passive(transit: Engine, sentence: str, verdict: str) -> None:
+    """"N passengers were carried by the Northline": the party after "by" holds the value, and
+    the figure before the counted noun is the verb's (a word of the same value between does
+    not stand in its way, one of another value does)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

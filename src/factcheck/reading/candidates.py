@@ -856,6 +856,9 @@ def passive_option(reading: Reading, relation: Mention, before: list[Mention], a
     passive = any(w.word in _PASSIVE for w in reading.words[relation.last + 1: relation.last + 3])
     if passive and before and after:
         return [(_joint_after(after, 0, reading), before[-1])]
+    if passive and not before and after and reading.kinds.get(relation.target) == "value" and \
+            _be_passive(reading, relation) and _after_by(reading, after[0]):
+        return [((after[0],), None)]  # "21 million passengers were carried by the Northline"
     if not before or not after or not _be_passive(reading, relation):
         return []
     agent = next((i for i, m in enumerate(after) if _after_by(reading, m)), None)
@@ -1163,11 +1166,11 @@ def _noun_after_preposition(reading: Reading, relation: Mention) -> bool:
 
 def number_for(reading: Reading, relation: Mention, opening: int, closing: int) -> NumberMention | None:
     """The number that goes with a verb or a value word, within its clause: the nearest one with
-    no other value word in between ("had 38 trams and carried 30 million passengers": 38 is
-    the trams', 30 million the passengers')."""
+    no word of another value in between ("had 38 trams and carried 30 million passengers": 38 is
+    the trams', 30 million the passengers'; "21 million passengers were carried": one value)."""
     linked = value_verb(reading, relation)
-    values = [m.first for m in reading.relations
-              if m.first != relation.first and reading.kinds.get(m.target) == "value" and m != linked]
+    values = [m.first for m in reading.relations if m.first != relation.first and m.target != relation.target
+              and reading.kinds.get(m.target) == "value" and m != linked]  # "21 million passengers were carried"
 
     def distance(number: NumberMention) -> int:
         return relation.first - number.index if number.index < relation.first else number.index - relation.last
