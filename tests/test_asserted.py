@@ -43,3 +43,32 @@ def test_what_is_not_said_to_have_happened_is_not_checked(transit: Engine, sente
 def test_what_is_said_to_have_happened_is_checked(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # an event noun that another verb takes as its object, or the subject of another verb's
+    # passive, is not said to have happened: the union did not strike in 2024, and none of these
+    # may be found false by that (nor true by a strike that did happen)
+    "The mayor called off the rail union's strike in 2024.",
+    "Valdora's mayor postponed the union strike of 2024.",
+    "The rail union's strike in 2024 was called off.",
+    "The rail union's strike on the Northline was called off in 2024.",
+    "The mayor called off the rail union's strike in March 2023.",
+])
+def test_an_event_noun_another_verb_governs_is_not_judged(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert "strike" in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a verb that lends its place to the noun, or a verb chain, still says it happened
+    ("The rail union held a strike in 2024.", "false"),
+    ("The rail union went on strike in 2024.", "false"),
+    ("Greyline stopped running Valdora's buses in 2018.", "false"),
+    # a passive of a verb of saying: what was confirmed is checked (that it was, is not)
+    ("The rail union's strike in 2024 was confirmed.", "false"),
+])
+def test_an_event_noun_a_light_verb_governs_is_judged(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

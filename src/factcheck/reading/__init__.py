@@ -907,6 +907,7 @@ def _owned_as_said(reading: Reading, candidate: Candidate) -> bool:
     relation = candidate.relation
     if (nominal.governed(reading, relation) and post_phrase(reading, relation) is None) or \
             nominal.subject_of_another_verb(reading, relation) or \
+            nominal.object_of_another_verb(reading, relation) or \
             nominal.attributive(reading, relation) or nominal.changed_by(reading, relation) is not None:
         return False
     owner = nominal.possessor(reading, relation)

@@ -105,18 +105,83 @@ def _other_verb(reading: Reading, index: int) -> bool:
 
 def subject_of_another_verb(reading: Reading, relation: Mention) -> bool:
     """Whether the noun is the subject of a passive the ledger has no word for: "the extension
-    was shelved", "the deal has been cancelled" (whether it happened is then not said)."""
+    was shelved", "the deal has been cancelled", "the visit to Turkey was called off" (whether it
+    happened is then not said)."""
     words = reading.words
     if "N" not in lexicon.word_classes(words[relation.last].word):
         return False
-    index = relation.last + 1
+    after = _past_phrase(reading, relation.last + 1)
+    index = after
     while index < len(words) and words[index].word in _AUXILIARIES:
         index += 1
-    if index == relation.last + 1 or index >= len(words):
+    if index == after or index >= len(words):
         return False
     word = words[index].word
     return (index not in _relation_words(reading) and index not in reading.named and word not in START_WORDS | END_WORDS
-            and word.endswith("ed") and "V" in lexicon.word_classes(word))
+            and word.endswith("ed") and "V" in lexicon.word_classes(word)
+            and lexicon.verb_lemma(word) not in lexicon.ATTRIBUTION_VERBS)  # "was confirmed": said, and checked
+
+
+_PHRASE_PREPOSITIONS = frozenset({"to", "of", "with", "from", "in", "on", "by", "for", "between"})
+
+
+def _past_phrase(reading: Reading, index: int) -> int:
+    """The word after the prepositional phrase that starts at `index` ("to Turkey", "of the
+    S-400"), or `index` where none does: a short phrase of names, articles and nouns, with no
+    punctuation in it."""
+    words = reading.words
+    if index >= len(words) or words[index].word not in _PHRASE_PREPOSITIONS or _punctuated(reading, index - 1):
+        return index
+    dated = {i for m in reading.date_mentions for i in range(m.first, m.last + 1)}
+    end = index + 1
+    while end < len(words) and end - index <= _REACH and not _punctuated(reading, end - 1) and \
+            (end in reading.named or end in dated or words[end].word in _NOUN_PHRASE or _modifier(words[end].word)):
+        end += 1
+    return end if end > index + 1 else index
+
+
+def _punctuated(reading: Reading, index: int) -> bool:
+    """Whether punctuation stands between the word and the next."""
+    words = reading.words
+    return index + 1 < len(words) and any(
+        mark in reading.text[words[index].end:words[index + 1].start] for mark in ",;:()")
+
+
+def object_of_another_verb(reading: Reading, relation: Mention) -> bool:
+    """Whether the noun's phrase is the object of a verb the ledger has no word for: "the Kremlin
+    postponed Putin's visit", "the council blocked the purchase" (whether it happened is then not
+    said). A verb that lends its place to the noun ("paid a visit", `lexicon.SUPPORT_VERBS`), one
+    of grammar or of a start or an end ("began the deployment") does not count."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[relation.last].word):
+        return False
+    index = relation.first - 1
+    while index >= 0 and relation.first - index <= _REACH and not _punctuated(reading, index) and \
+            (index in reading.named or words[index].word in _NOUN_PHRASE or _modifier(words[index].word)) and \
+            not _verb_form(words[index].word):
+        index -= 1
+    if index < 0 or _punctuated(reading, index):
+        return False
+    first = words[relation.first].word
+    if index == relation.first - 1 and lexicon.verb_lemma(first) not in (None, first):
+        return False  # "stopped running the buses": a chain of verbs, no noun's phrase
+    if words[index].word in _PARTICLES and index > 0 and not _punctuated(reading, index - 1):
+        index -= 1  # "called off the strike"
+    word = words[index].word
+    lemma = lexicon.verb_lemma(word)
+    return (_verb_form(word) and index not in _relation_words(reading) and index not in reading.named
+            and word not in START_WORDS | END_WORDS and lemma not in lexicon.SUPPORT_VERBS | lexicon.LIGHT_VERBS
+            and lemma not in lexicon.ATTRIBUTION_VERBS)
+
+
+_PARTICLES = frozenset({"off", "up", "down", "out", "back", "away"})
+"""Particles of a phrasal verb before its object: "called off the strike", "held up the order"."""
+
+
+def _verb_form(word: str) -> bool:
+    """A past form of a verb ("postponed", "called"), which cannot stand inside a noun phrase
+    before its noun as a name or an article can."""
+    return word.endswith("ed") and "V" in lexicon.word_classes(word) and word not in _AUXILIARIES
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
