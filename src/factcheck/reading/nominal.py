@@ -158,8 +158,8 @@ def object_of_another_verb(reading: Reading, relation: Mention) -> bool:
     index = relation.first - 1
     while index >= 0 and relation.first - index <= _REACH and not _punctuated(reading, index) and \
             (index in reading.named or words[index].word in _NOUN_PHRASE or _modifier(words[index].word)) and \
-            not _verb_form(words[index].word):
-        index -= 1
+            not _verb_form(words[index].word) and words[index].word not in _AUXILIARIES:
+        index -= 1  # "stopped being a member": a copula's noun, no object
     if index < 0 or _punctuated(reading, index):
         return False
     first = words[relation.first].word
