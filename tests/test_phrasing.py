@@ -306,3 +306,19 @@ def test_a_role_of_a_state_noun(transit: Engine, sentence: str, verdict: str) ->
 def test_a_role_of_a_relation_noun(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a possessor's term as an office, then a word that starts or ends it
+    ("Dana Ferro's term as mayor ended in May 2020.", "true"),
+    ("Dana Ferro's term as mayor ended in 2018.", "false"),
+    ("Dana Ferro's term as mayor began in 2012.", "true"),
+    ("Dana Ferro's term as mayor began in 2015.", "false"),
+    ("Tomas Quill's tenure as chief executive ended in 2023.", "false"),
+    # with no such word it is not read
+    ("Dana Ferro's term as mayor was praised in 2021.", "unproven"),
+    ("Dana Ferro's term as mayor lasted until 2020.", "unproven"),
+])
+def test_a_term_as_an_office(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -1363,6 +1363,9 @@ def copula_pairs(reading: Reading) -> list[tuple[Mention, Mention]]:
             continue
         said = [i for i in gap if gap_first(reading, gap[0], gap[-1]) <= i <= gap_last(reading, gap[0], gap[-1])] \
             if gap else gap
+        if _term_of(reading, first, said):
+            pairs.append((first, second))
+            continue
         if apposition or (gap and not set(gap) & relation_words and first.target != second.target
                           and _copula_gap([reading.words[i].word for i in said])):
             pairs.append((first, second))
@@ -1385,6 +1388,18 @@ def _dated_words(reading: Reading) -> set[int]:
                 found.add(lead)
             found.update(range(mention.first, mention.last + 1))
     return found
+
+
+_TERMS = frozenset({"term", "tenure", "time", "spell"})
+
+
+def _term_of(reading: Reading, first: Mention, gap: list[int]) -> bool:
+    """"Dana Ferro's term as mayor ended in May 2020": a possessor's term as an office, then a
+    word that starts or ends it, says its start or end (with no such word, not read)."""
+    words = [reading.words[i].word for i in gap]
+    if len(words) != 3 or words[0] != "s" or words[1] not in _TERMS or words[2] != "as" or gap[0] != first.last + 1:
+        return False
+    return change_after(reading, Mention(first.target, gap[0], gap[-1])) is not None
 
 
 def gap_first(reading: Reading, first: int, last: int) -> int:
