@@ -309,12 +309,13 @@ def _computed(parts: LedgerParts, todo: _Batch) -> Iterator[FileOutcome]:
 
 def _verify_batch(parts: LedgerParts, engine: Engine, batch: _Batch) -> list[FileOutcome]:
     """The outcomes of a batch of files, each cached; `engine` holds the facts, not the claims."""
-    alone = [_outcome_alone(parts, file, key) for file, key in batch]
-    whole = [file for (file, _), base in zip(batch, alone, strict=True) if base is None]
-    engine_whole = engine.with_claims(parts.claims_for(whole)) if whole else engine
+    engine_whole: Engine | None = None  # with every claim of the batch, once a file needs it
     outcomes = []
-    for (file, key), base in zip(batch, alone, strict=True):
+    for file, key in batch:
+        base = _outcome_alone(parts, file, key)
         if base is None:
+            if engine_whole is None:
+                engine_whole = engine.with_claims(parts.claims_for(file for file, _ in batch))
             outcome = _verified(engine_whole, len(file.summary.claims), parts.checked(file))
         else:  # another file bears on the verdicts of the headlines of some articles alone
             headlines, bodies = parts.headlines_again(file)
