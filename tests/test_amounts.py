@@ -249,3 +249,19 @@ def test_a_value_verb_in_the_passive(transit: Engine, sentence: str, verdict: st
     not stand in its way, one of another value does)."""
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Harbour Tunnel cost between 400 and 450 million crowns.", "true"),
+    ("The Harbour Tunnel cost between 300 and 400 million crowns.", "false"),
+    ("The Northline carried 20 to 22 million passengers in 2023.", "true"),
+    ("The Northline carried from 22 to 25 million passengers in 2023.", "false"),
+    ("In 2024 the Northline had between 30 and 40 trams.", "true"),
+    # a tally after "by" is no range: 14 for is not what the council gave
+    ("The council approved the Harbour Tunnel by 14 to 31 votes in November 2015.", "unproven"),
+])
+def test_a_range_of_figures(transit: Engine, sentence: str, verdict: str) -> None:
+    """"between 400 and 450 million": true when the fact's value lies within, false when not (the
+    upper figure alone had been compared: "between 70 and 80 members" of 74 was false)."""
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

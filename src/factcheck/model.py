@@ -169,11 +169,12 @@ class Fact(_Located):
 class Amount:
     """How a free-text sentence gave its number (see reading/amounts.py): `exact` (right only to
     `margin`, half a unit of its last digit that counts, "70" to 65-75), `about` (within the
-    fact's tolerance), `almost` / `just-over` (within it, on that side), or a bound: `over`,
-    `at-least`, `under`, `at-most`."""
+    fact's tolerance), `almost` / `just-over` (within it, on that side), a bound: `over`,
+    `at-least`, `under`, `at-most`, or a `range` from `low` to the value ("between 70 and 80")."""
 
     sense: str
     margin: float = 0.5
+    low: float | None = None
 
 
 @dataclass(frozen=True)

@@ -540,6 +540,12 @@ def _compare_value(assertion: Assertion, fact: Fact, outcome: Outcome, detail: s
         return Outcome.APPROXIMATE, detail + "; the fact gives no number to compare"
     unit = f" {fact.unit}" if fact.unit else ""
     actual, sense = fact.value, assertion.amount.sense if assertion.amount else "about"
+    low = assertion.amount.low if assertion.amount else None
+    if sense == "range" and low is not None:
+        if low <= actual <= claimed:
+            return outcome, f"{_number(actual)}{unit}: between {_number(low)} and {_number(claimed)}"
+        return Outcome.CONTRADICTED, f"number differs: {_number(actual)}{unit}, not between {_number(low)} and " \
+            f"{_number(claimed)}"
     if sense in _BOUNDS:
         words, holds = _BOUNDS[sense]
         if holds(actual, claimed):

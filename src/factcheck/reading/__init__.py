@@ -464,7 +464,8 @@ class Reader:
         ratio = SCALE_FACTORS.get(scale or "", 1.0) / SCALE_FACTORS.get(fact_scale or "", 1.0)
         amount = assertion.amount
         if amount is not None:
-            amount = dataclasses.replace(amount, margin=amount.margin * ratio)
+            amount = dataclasses.replace(amount, margin=amount.margin * ratio,
+                                         low=None if amount.low is None else amount.low * ratio)
         return dataclasses.replace(candidate, assertion=dataclasses.replace(
             assertion, value=assertion.value * ratio, amount=amount))
 

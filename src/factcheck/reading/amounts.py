@@ -37,6 +37,9 @@ def amount_of(reading: Reading, number: NumberMention) -> tuple[Amount, frozense
     words = reading.words
     first = number_start(reading, number)
     margin = _margin(reading.text[number.start:number.end], number.value)
+    ranged = _range(reading, number, first)
+    if ranged is not None:
+        return ranged
     for size in range(_LONGEST, 0, -1):
         before = tuple(w.word for w in words[max(0, first - size):first])
         if len(before) == size and before in _BEFORE:
@@ -48,6 +51,35 @@ def amount_of(reading: Reading, number: NumberMention) -> tuple[Amount, frozense
             if len(after) == size and after in _AFTER:
                 return Amount(_AFTER[after], margin), frozenset(range(start, start + size))
     return Amount("exact", margin), frozenset()
+
+
+_RANGE_LINKS = frozenset({"and", "to"})
+_RANGE_OPENERS = frozenset({"between", "from"})
+
+
+def range_upper(reading: Reading, number: NumberMention) -> NumberMention | None:
+    """The upper figure of a range whose lower one is `number` ("between 400 and 450 million",
+    "20 to 22 million"): the one the range is read from (see `_range`)."""
+    upper = next((n for n in reading.number_mentions if n.index == number.index + 2), None)
+    if upper is None or _range(reading, upper, number_start(reading, upper)) is None:
+        return None
+    return upper
+
+
+def _range(reading: Reading, number: NumberMention, first: int) -> tuple[Amount, frozenset[int]] | None:
+    """"between 70 and 80", "70 to 80", "from 70 to 80": a range, read from its upper figure
+    (which the noun follows) with the lower one and the words between; None for one figure."""
+    words = reading.words
+    lower = next((n for n in reading.number_mentions if n.index == first - 2), None)
+    if lower is None or first < 2 or words[first - 1].word not in _RANGE_LINKS or lower.value >= number.value:
+        return None
+    start = number_start(reading, lower)
+    opener = words[start - 1].word if start else ""
+    if (words[first - 1].word == "and" and opener != "between") or opener == "by":
+        return None  # "70 and 80": two figures; "by 14 to 31": a tally, not a range
+    if opener in _RANGE_OPENERS:
+        start -= 1
+    return Amount("range", low=lower.value), frozenset(range(start, number.index + 1))
 
 
 def _margin(written: str, value: float) -> float:

@@ -25,6 +25,7 @@ from typing import Any
 from ..diagnostics import Location
 from ..model import Assertion, PartialDate
 from . import lexicon, nominal
+from .amounts import range_upper
 from .coordination import gapped
 from .extract import (
     CLAUSE_WORDS,
@@ -1180,7 +1181,9 @@ def number_for(reading: Reading, relation: Mention, opening: int, closing: int) 
         return any(low < v < high for v in values)
 
     near = [n for n in reading.number_mentions if opening < n.index < closing and not blocked(n)]
-    return min(near, key=distance, default=None)
+    nearest = min(near, key=distance, default=None)
+    upper = range_upper(reading, nearest) if nearest is not None else None
+    return upper if upper is not None and upper in near else nearest  # "cost between 400 and 450 million"
 
 
 def value_verb(reading: Reading, relation: Mention) -> Mention | None:
