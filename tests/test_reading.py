@@ -696,7 +696,8 @@ def test_a_rank_of_another_party_is_not_carried(bundled: Engine) -> None:
     """The S-400 fact says "the first components", not that Turkey was the first member to buy it."""
     v = verify_text(bundled, "Turkey received the S-400 in 2019, the first NATO member to do so.", TODAY)
     assert v.verdict == "unproven" and "first" in {u.text for u in v.claim.unchecked}
-    assert verify_text(bundled, "Turkey received the first parts of the S-400 in July 2019.", TODAY).verdict == "true"
+    v = verify_text(bundled, "Turkey took delivery of the first S-400 components in July 2019.", TODAY)
+    assert v.verdict == "true"
 
 
 def test_an_object_before_the_verb_is_not_taken_across_and(transit: Engine) -> None:

@@ -426,8 +426,14 @@ def _compare_negated_fact(assertion: Assertion, fact: Fact,
     return Outcome.CONTRADICTED, f"it did not happen{period}"
 
 
+_CHANGED = {"start": "began", "end": "ended"}
+
+
 def _compare_event(assertion: Assertion, fact: Fact, relation: Relation) -> tuple[Outcome | None, str]:
     """An event, a value, or a state's start or end, against its date."""
+    if assertion.change is not None and relation.kind == "state" and fact.date is not None and \
+            fact.start is None and fact.end is None:  # a snapshot: when it began or ended is not said
+        return Outcome.UNVERIFIED, f"the facts know this only at {fact.date}, not when it {_CHANGED[assertion.change]}"
     if assertion.change == "start":
         happened = fact.start
     elif assertion.change == "end":

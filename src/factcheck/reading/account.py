@@ -68,6 +68,9 @@ _SUBORDINATE = frozenset({"after", "before", "during", "following", "until", "ti
                           "amid", "upon", "once", "because", "although", "though", "unless", "whereas", "whilst"})
 _RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest", "record",
                     "largest", "smallest", "most", "least", "main", "top", "leading"})
+_EXCLUSIVE = frozenset({"alone", "solely", "exclusively", "singlehandedly", "unaided", "unilaterally"})
+"""Words that say a party acted without others ("Putin alone inaugurated it"): a fact naming one
+party does not say that no other took part."""
 _WHEN_OR_HOW_OFTEN = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing", "incoming", "future",
                                 "twice", "thrice", "again", "anew", "repeatedly"})
 """Words that move a statement in time or count its occasions ("a former member", "bought it
@@ -154,7 +157,8 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     the formation of" where the statement says "announced"); a rank before a name or a relation
     word with that word and the one after it ("the first NATO member to do so" is not carried by
     "the first components" of another fact, "the first meeting between them" not by "their first
-    meeting since the downing of the jet")."""
+    meeting since the downing of the jet"), and any other with the word after it ("the first
+    country to receive" is not carried by "the first S-400 components")."""
     first, last, why = part
     if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
         if _reports_event(reading, last, covered):
@@ -170,6 +174,8 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         # with the word after the noun too: "the first meeting since the downing of the jet"
         # carries no "first meeting between" them
         return said(first, min(last + 2, len(reading.words) - 1))
+    if why == RANK:  # with the word it ranks: "the first components" carries no "first country"
+        return said(first, min(last + 1, len(reading.words) - 1))
     return said(first, last)
 
 
@@ -245,20 +251,31 @@ def _unread_parties(reading: Reading, covered: set[int], claimed: set[int], said
 _JOINING = frozenset({"and", "&"})
 
 
-def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int]) -> bool:
+def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int],
+                       passed: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Whether a party next to the words from `first` to `last`, joined by "and", "&" or a comma
-    alone, is one a chosen reading took: "Turkey and Russia", "Russia, Turkey and Iran"."""
+    alone (an article may follow), is one a chosen reading took, or is itself joined so to one:
+    "Turkey and Russia", "Russia, Turkey and the UN"."""
+    passed = passed | {(first, last)}
     for other in reading.entities:
-        if (other.first, other.last) == (first, last) or not set(range(other.first, other.last + 1)) <= covered:
+        if (other.first, other.last) in passed:
             continue
         left, right = ((other.last, first) if other.last < first else (last, other.first))
         if right <= left:
             continue
         between = {w.word for w in reading.words[left + 1: right]}
+        if between & _JOINING:
+            between -= _ARTICLES  # "Russia and the UN"
         gap = reading.text[reading.words[left].end: reading.words[right].start]
-        if between <= _JOINING and (between or gap.strip() == ","):
+        if not (between <= _JOINING and (between or gap.strip() == ",")):
+            continue
+        if set(range(other.first, other.last + 1)) <= covered or \
+                _joined_to_checked(reading, other.first, other.last, covered, passed):
             return True
     return False
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
@@ -596,6 +613,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
         return "a manner the facts do not carry"
     if word in _RANKS or lexicon.is_superlative(word):
         return RANK
+    if word in _EXCLUSIVE:
+        return "a claim that no one else took part, which the facts do not weigh"
     if word in _TIMES or _is_time_shape(reading, index):
         return TIME
     if word in _HEDGES:

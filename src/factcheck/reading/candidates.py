@@ -39,7 +39,7 @@ from .extract import (
     governing,
     number_start,
 )
-from .text import STOPWORDS
+from .text import STOPWORDS, Token
 from .vocabulary import Mention, side_by_side
 
 MAX_PARTIES = 8
@@ -493,9 +493,12 @@ def undated(reading: Reading, relation: Mention, change: str | None, marker: int
 
 def bounded(bound: str | None, date: PartialDate, change: str | None, state: bool) -> dict[str, Any]:
     """A date and the word before it as assertion fields: "after"/"before" bound the time;
-    "until" ends a state and bounds an event; "since" starts; otherwise the date itself."""
+    "until" ends a state and bounds an event; "since" starts a state and bounds an event;
+    otherwise the date itself."""
     if bound in ("after", "before") or (bound == "until" and not state):
         return {"change": change, "after" if bound == "after" else "before": date}
+    if bound == "since" and not state:  # "has not visited Turkey since 2024": at no time from 2024 on
+        return {"change": change, "after": preceding(date)}
     if bound == "since":
         return {"change": change or "start", "date": date}
     if bound == "until":
@@ -881,7 +884,7 @@ def _joint_after(mentions: list[Mention], first: int, reading: Reading) -> tuple
     Russia and Turkey" is signed by both."""
     joint = [mentions[first]]
     for later in mentions[first + 1:]:
-        between = {w.word for w in reading.words[joint[-1].last + 1: later.first]}
+        between = _joining_words(reading.words[joint[-1].last + 1: later.first])
         gap = reading.text[reading.words[joint[-1].last].end: reading.words[later.first].start]
         if not (between <= {"and", "&"} and (between or gap.strip() == ",")):
             break
@@ -891,6 +894,12 @@ def _joint_after(mentions: list[Mention], first: int, reading: Reading) -> tuple
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _joining_words(words: list[Token]) -> set[str]:
+    """The words between two parties, less an article after "and" ("Turkey and the UN")."""
+    between = {w.word for w in words}
+    return between - _ARTICLES if between & {"and", "&"} else between
 
 
 def _be_passive(reading: Reading, relation: Mention) -> bool:
@@ -1328,7 +1337,7 @@ def _joint(mentions: list[Mention], reading: Reading) -> tuple[Mention, ...]:
     words = reading.words
     joint = [mentions[-1]]
     for earlier in reversed(mentions[:-1]):
-        between = {w.word for w in words[earlier.last + 1: joint[-1].first]}
+        between = _joining_words(words[earlier.last + 1: joint[-1].first])
         if between <= _JOINERS:
             joint.append(earlier)
         else:

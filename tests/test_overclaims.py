@@ -1,0 +1,58 @@
+"""Sentences that claim more than the facts that support part of them: that no one else took
+part, that nothing happened over a whole period, that parties listed together all did it, when a
+state began where the facts know it at one date only, a rank of another noun than the facts'.
+None may come out true; each names what was not checked, or is false where the facts say so."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.reading import verify_text
+from factcheck.verdict import Engine
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # the council approved the tunnel; that no one else did is not said by that fact
+    ("The council alone approved the Harbour Tunnel in November 2015.", "alone"),
+    ("The council approved the Harbour Tunnel alone in November 2015.", "alone"),
+    ("The council solely approved the Harbour Tunnel in November 2015.", "solely"),
+])
+def test_a_claim_that_no_one_else_took_part_is_not_checked(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the union did not strike in 2024; nothing is known of the years after it
+    ("The rail union has not struck since 2024.", "unproven"),
+    ("The rail union has not struck since 2023.", "false"),   # it struck in March 2023
+    ("The rail union has struck since 2022.", "true"),
+    ("The rail union did not strike in 2024.", "true"),
+])
+def test_an_event_since_a_date_is_any_time_from_it_on(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # Turkey and the UN brokered the grain deal between Russia and Ukraine: a party listed with
+    # the brokers is said to have brokered it, even after an article, even where the
+    # statement names it in another role
+    ("Turkey, Russia and the UN brokered the grain deal in July 2022.", "unproven"),
+    ("Russia and the UN brokered the grain deal in July 2022.", "unproven"),
+    ("Turkey and the UN brokered the grain deal in July 2022.", "true"),
+    # China's lead in Russia's trade is known at 2017 only: not when it began or ended
+    ("China has been Russia's largest trading partner since 2017.", "unproven"),
+    ("China became Russia's largest trading partner in 2017.", "unproven"),
+    ("China was Russia's largest trading partner in 2017.", "true"),
+    # the statement's "first S-400 components" is no "first country to receive" them
+    ("Turkey was the first country to receive the S-400.", "unproven"),
+    ("Turkey took delivery of the first S-400 components on 12 July 2019.", "true"),
+])
+def test_what_the_bundled_facts_do_not_say_is_not_taken_from_them(bundled: Engine, sentence: str,
+                                                                 verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
