@@ -41,6 +41,7 @@ def test_figures_in_words(text: str, found: list[tuple[int, int, float]]) -> Non
     ("Trade came to 84bn dollars.", 84, "billion", None),
     ("Trade came to €3.5bn.", 3.5, "billion", "euro"),
     ("The line carried 21m passengers.", 21, "million", None),
+    ("Trade came to US$84bn.", 84, "billion", "us dollar"),
 ])
 def test_a_scale_written_onto_a_figure(transit: Engine, sentence: str, value: float, scale: str,
                                        currency: str | None) -> None:
@@ -264,4 +265,17 @@ def test_a_range_of_figures(transit: Engine, sentence: str, verdict: str) -> Non
     """"between 400 and 450 million": true when the fact's value lies within, false when not (the
     upper figure alone had been compared: "between 70 and 80 members" of 74 was false)."""
     v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("China was Russia's largest trading partner in 2017, with trade of US$84bn.", "true"),
+    ("China was Russia's largest trading partner in 2017, with trade of US$50bn.", "false"),
+    ("China was Russia's largest trading partner in 2017, with trade of HK$84bn.", "unproven"),
+    ("China was Russia's largest trading partner in 2017, with trade of €84bn.", "unproven"),
+])
+def test_letters_on_a_currency_sign_are_part_of_the_currency(bundled: Engine, sentence: str, verdict: str) -> None:
+    """"US$84bn": "US" is the dollar's, no party (it had been read as the United States, and the
+    sentence found false); the facts' unit must name it too ("billion US dollars": not HK$)."""
+    v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -453,7 +453,8 @@ class Reader:
                  if f.subject == assertion.subject and f.value is not None]
         scales = {_scale_of(fold(f.unit).split()[0]) if f.unit else None for f in facts}
         currency = number.currency
-        named = currency is None or all(f.unit and currency in {stem(w) for w in fold(f.unit).split()} for f in facts)
+        named = currency is None or all(
+            f.unit and set(currency.split()) <= {stem(w) for w in fold(f.unit).split()} for f in facts)
         if not facts or (scales == {scale} and named):
             return candidate
         written = scale is not None or abs(number.value) >= 1000
@@ -509,8 +510,9 @@ class Reader:
         if len(units) != 1 or None in units:
             return None
         [unit] = units
-        if number.currency is not None and stem(number.currency) == unit:
-            return number.index  # "$84bn" of billion US dollars
+        if number.currency is not None and number.currency.split()[-1] == unit and all(
+                set(number.currency.split()) <= {stem(w) for w in fold(f.unit or "").split()} for f in facts):
+            return number.index  # "$84bn", "US$84bn" of billion US dollars
         words = reading.words
         for index in range(number.index + 1, min(number.index + 5, len(words))):
             if words[index].stem == unit:

@@ -18,7 +18,7 @@ from typing import Protocol
 from ..model import Unchecked
 from . import lexicon
 from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, support_verb, unasserted
-from .extract import NEGATIONS, Reading, counts_of_time, hedge_words, is_difference, number_start
+from .extract import NEGATIONS, Reading, counts_of_time, currency_prefix, hedge_words, is_difference, number_start
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
@@ -508,7 +508,7 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         while last + 1 < len(reading.words) and reading.words[last + 1].word in ("per", "cent", "percent"):
             last += 1
         return index, last, "a share or a change the facts do not carry"
-    if index in claimed:
+    if index in claimed or currency_prefix(reading.text, token):
         return None
     counts = reading.cache.get("counts of time")
     if counts is None:

@@ -122,7 +122,7 @@ class NumberMention:
     scale: str | None = None
     """A scale written onto the figure ("84bn": billion); a scale word after it is not this."""
     currency: str | None = None
-    """The currency a sign before the figure gives ("$84bn": dollar)."""
+    """The currency a sign before the figure gives ("$84bn": dollar; "US$84bn": us dollar)."""
 
 
 @dataclass
@@ -484,6 +484,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         dates = sorted(dates + counted, key=lambda m: m.first)
     ambiguous: list[tuple[int, int]] = []
     entities, taken = vocabulary.entity_mentions(words, ambiguous, text)
+    if any(sign in text for sign in CURRENCIES):  # "US$84bn": the dollar's country, no party
+        entities = [m for m in entities if not currency_prefix(text, words[m.last])]
     named = {i for m in entities for i in range(m.first, m.last + 1)}
     starts = [w.start for w in words]
     dated = {i for d in dates for i in range(d.first, d.last + 1)}
@@ -496,6 +498,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         index = min(bisect_left(starts, match.start()), len(words) - 1)
         figure, suffix = match.groups()
         currency = CURRENCIES.get(text[match.start() - 1: match.start()]) if match.start() else None
+        prefix = bisect_left(starts, match.start() - 1) - 1
+        if currency is not None and prefix >= 0 and words[prefix].end == match.start() - 1:
+            currency = f"{words[prefix].word} {currency}"  # "US$": US dollars
         if suffix in _UNSURE_SUFFIXES and currency is None and not _plural_after(words, index):
             continue  # "a 300m tunnel"
         numbers.append(NumberMention(float(figure.replace(",", "")), index, match.start(), match.end(),
@@ -521,6 +526,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
         f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
     return reading
+
+
+def currency_prefix(text: str, token: Token) -> bool:
+    """Letters written onto a currency sign ("US$", "HK$", "A$"): part of the currency."""
+    return text[token.end: token.end + 1] in CURRENCIES
 
 
 def _plural_after(words: list[Token], index: int) -> bool:
