@@ -20,6 +20,10 @@ from .conftest import TODAY
     ("The council approved the Harbour Tunnel in 2015 instead of extending the Northline to Ashby.", "extending"),
     ("The council approved the Harbour Tunnel in 2015 without extending the Northline to Ashby.", "extending"),
     ("The council refused to approve the Harbour Tunnel in November 2015.", "approve"),
+    # what could, may or should happen is not said to have happened ("will" predicts, below)
+    ("The rail union could strike in 2024.", "strike"),
+    ("The rail union may strike in 2024.", "strike"),
+    ("The Northline could carry 21 million passengers in 2023.", "carry"),
 ])
 def test_what_is_not_said_to_have_happened_is_not_checked(transit: Engine, sentence: str, unread: str) -> None:
     v = verify_text(transit, sentence, TODAY)
@@ -35,6 +39,9 @@ def test_what_is_not_said_to_have_happened_is_not_checked(transit: Engine, sente
     ("The transit authority managed to order 38 Citylink trams in June 2017.", "true"),
     ("The transit authority went on to order 38 Citylink trams in June 2016.", "false"),
     ("The union was due to strike in 2024.", "false"),
+    ("The rail union will strike in 2024.", "false"),
+    ("The Northline carried 21 million passengers in 2023.", "true"),
+    ("Ilse Marrow became mayor on 11 May 2020.", "true"),  # the month is no modal
     # "to" before a noun is a preposition, not an aim: "opened to passengers"
     ("The Northline opened to passengers on 14 September 2019.", "true"),
     # a party after "instead of" is left out of the statement, as after "without"

@@ -147,6 +147,9 @@ _RANKED = frozenset({"first", "last", "only", "second", "third", "sole"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _ALTERNATIVES = (("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("without",))
 _COUNTERFACTUAL = frozenset({"almost", "nearly"})
+_POSSIBLE = frozenset({"could", "may", "might", "can", "should", "ought"})
+"""Modals of what is possible or wanted ("could carry", "may join", "should leave"), unlike
+"will" and "would", which predict: that it happened or holds is not said."""
 _SKIPPED_BEFORE = frozenset({"not", "never", "also", "soon", "then", "later", "quickly", "formally", "officially",
                              "the", "a", "an", "its", "their", "his", "her", "s"})
 
@@ -164,6 +167,9 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
         index -= 1
     if index >= 0 and words[index].word in _COUNTERFACTUAL:
         return f"what nearly happened ('{words[index].word}'): that it happened is not said"
+    modal = governing(reading, relation, _POSSIBLE)
+    if modal is not None and not any(m.first <= modal <= m.last for m in reading.date_mentions):  # "11 May"
+        return f"a possibility ('{words[modal].word}'): that it happened is not said"
     for alternative in _ALTERNATIVES:
         start = index - len(alternative) + 1
         if start >= 0 and tuple(w.word for w in words[start:index + 1]) == alternative:
