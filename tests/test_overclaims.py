@@ -56,3 +56,22 @@ def test_what_the_bundled_facts_do_not_say_is_not_taken_from_them(bundled: Engin
                                                                  verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a possessor before a person's name says whose the person is: checked only where the
+    # person's own names say it ("Russian President" of Putin)
+    ("Turkey's president Putin met Erdogan.", "unproven"),
+    ("Russia's Erdogan met Putin in St Petersburg in August 2016.", "unproven"),
+    ("Russia's president Putin met Erdogan in St Petersburg in August 2016.", "true"),
+    ("Turkey's Erdogan met Putin in St Petersburg in August 2016.", "true"),
+])
+def test_a_possessor_of_a_person_is_checked_only_by_the_persons_names(bundled: Engine, sentence: str,
+                                                                     verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_possessor_of_a_person_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "Ashby's Ilse Marrow became mayor in May 2020.", TODAY)
+    assert v.verdict == "unproven" and "Ashby" in {u.text for u in v.claim.unchecked}

@@ -562,10 +562,18 @@ class Reader:
 
     def _titles_of_others(self, reading: Reading, chosen: list[Candidate]) -> list[Unchecked]:
         """A person's name or title right before another person's ("Russian President Erdogan"
-        where the Russian President is Putin) says who the other is, which no reading checks."""
+        where the Russian President is Putin) says who the other is, which no reading checks; so
+        does a possessor right before a person's name ("Turkey's President Putin") that none of the
+        person's names includes."""
         people = [m for m in reading.entities if self._people(m.target)]
         covered = {i for c in chosen for i in c.covers}
-        found = []
+        found = [Unchecked(reading.span_text(owner.first, owner.last), reading.words[owner.first].start,
+                           reading.words[owner.last].end, "a possessor of a person that the person's names do not "
+                           "include: whose the person is, is not checked")
+                 for owner, person in zip(reading.entities, reading.entities[1:], strict=False)
+                 if self._people(person.target) and not self._people(owner.target) and owner.target != person.target
+                 and [w.word for w in reading.words[owner.last + 1:person.first]] == ["s"]
+                 and not self.vocabulary.part_of_name(owner.target, person.target)]
         for title, name in zip(people, people[1:], strict=False):
             if title.target != name.target and side_by_side(reading.text, reading.words, title, name) \
                     and not set(range(title.first, title.last + 1)) & covered:
