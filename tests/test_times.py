@@ -311,3 +311,20 @@ def test_a_season_said_from_another_date_is_reported_and_takes_no_other_date(bun
 def test_a_state_later_that_month(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a date that opens the sentence dates every later clause with none of its own
+    ("In November 2015 the council approved the Harbour Tunnel and the Northline opened.", "false"),
+    ("In November 2015, the council approved the Harbour Tunnel and the Northline opened.", "false"),
+    # a date after "and" that a verb of the next clause follows is that clause's
+    ("In November 2015, the council approved the Harbour Tunnel, and in September 2019 the Northline opened.",
+     "true"),
+    ("In November 2015, the council approved the Harbour Tunnel, and in September 2018 the Northline opened.",
+     "false"),
+    # a time the reader does not read stands between: not checked
+    ("In November 2015, the council approved the Harbour Tunnel; years later the Northline opened.", "unproven"),
+])
+def test_a_date_that_opens_the_sentence(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

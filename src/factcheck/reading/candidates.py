@@ -1045,6 +1045,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     if unread is not None and not any(m.first < unread for m in after):
         return None  # "the two countries reconciled that autumn": its time is that, not a date before it
     for mention in after:
+        if _opens_next_clause(reading, relation, mention, verbs, closing):
+            break  # "Turkey joined NATO, and in 2014 Russia annexed Crimea": 2014 is the annexation's
         if _verb_of_its_own(reading, relation, mention):
             continue  # "The Northline's opening, planned for 2018, came in 2019": 2018 is the plan's
         if mention.anchor is not None and any(m.date == mention.anchor and opening < m.first and m.last < relation.first
@@ -1065,7 +1067,36 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
                 and not _fronted_link(reading, mention, relation):
             return mention
         break
-    return None
+    return _opening_date(reading, relation, dates, verbs)
+
+
+def _opening_date(reading: Reading, relation: Mention, dates: list[DateMention], verbs: set[int]) -> DateMention | None:
+    """The date that opens the sentence ("In 1952, Turkey joined NATO and Russia annexed
+    Crimea"): it dates every later clause that gives no date of its own, unless a word or a time
+    of another stands between ("..., and after that", "decades later")."""
+    opening = next((m for m in dates if m.first <= 1 and m.last < relation.first), None)
+    if opening is None or (opening.first == 1 and reading.words[0].word not in _OPENING_PREPOSITIONS):
+        return None
+    between = range(opening.last + 1, relation.first)
+    if any(reading.words[i].word in _OTHER_TIME | CLAUSE_WORDS for i in between):
+        return None
+    if not any(reading.words[i].word in ("and", "but") for i in between) or not any(v in between for v in verbs):
+        return None  # the first clause's own date is found otherwise; only a later clause's is this
+    if reading.aside_of(relation.first) is not None or any(opening.last < m.first < relation.first for m in dates) or \
+            any(opening.last < first < relation.first for first, _ in reading.unanchored):
+        return None  # "In 1952, ...; decades later ...": a time not read stands between
+    return opening
+
+
+_OPENING_PREPOSITIONS = frozenset({"in", "on", "by", "during", "from"})
+
+
+def _opens_next_clause(reading: Reading, relation: Mention, mention: DateMention, verbs: set[int],
+                       closing: int) -> bool:
+    """A date after "and" or "but" that a verb of another clause follows: that clause's."""
+    words = reading.words
+    joined = any(words[i].word in ("and", "but") for i in range(relation.last + 1, mention.first))
+    return joined and any(mention.last < v < closing for v in verbs)
 
 
 _OTHER_TIME = frozenset({"after", "before", "because", "since", "until", "till"})
