@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..model import Unchecked
 from . import lexicon
-from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, support_verb, unasserted
+from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, joining_words, support_verb, unasserted
 from .extract import NEGATIONS, Reading, counts_of_time, currency_prefix, hedge_words, is_difference, number_start
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
@@ -263,9 +263,7 @@ def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int
         left, right = ((other.last, first) if other.last < first else (last, other.first))
         if right <= left:
             continue
-        between = {w.word for w in reading.words[left + 1: right]}
-        if between & _JOINING:
-            between -= _ARTICLES  # "Russia and the UN"
+        between = joining_words(reading.words[left + 1: right])
         gap = reading.text[reading.words[left].end: reading.words[right].start]
         if not (between <= _JOINING and (between or gap.strip() == ",")):
             continue
@@ -274,8 +272,6 @@ def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int
             return True
     return False
 
-
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:

@@ -890,7 +890,7 @@ def _joint_after(mentions: list[Mention], first: int, reading: Reading) -> tuple
     Russia and Turkey" is signed by both."""
     joint = [mentions[first]]
     for later in mentions[first + 1:]:
-        between = _joining_words(reading.words[joint[-1].last + 1: later.first])
+        between = joining_words(reading.words[joint[-1].last + 1: later.first])
         gap = reading.text[reading.words[joint[-1].last].end: reading.words[later.first].start]
         if not (between <= {"and", "&"} and (between or gap.strip() == ",")):
             break
@@ -902,7 +902,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _joining_words(words: list[Token]) -> set[str]:
+def joining_words(words: list[Token]) -> set[str]:
     """The words between two parties, less an article after "and" ("Turkey and the UN")."""
     between = {w.word for w in words}
     return between - _ARTICLES if between & {"and", "&"} else between
@@ -1374,7 +1374,7 @@ def _joint(mentions: list[Mention], reading: Reading) -> tuple[Mention, ...]:
     words = reading.words
     joint = [mentions[-1]]
     for earlier in reversed(mentions[:-1]):
-        between = _joining_words(words[earlier.last + 1: joint[-1].first])
+        between = joining_words(words[earlier.last + 1: joint[-1].first])
         if between <= _JOINERS:
             joint.append(earlier)
         else:
