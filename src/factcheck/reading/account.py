@@ -273,7 +273,6 @@ def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int
     return False
 
 
-
 def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
     """Dates no chosen reading took whole (a reading that took a word of one, "end", did not take
     the date), and dates whose day and month cannot be told apart (only their year is read)."""

@@ -1072,15 +1072,16 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
 
 def _opening_date(reading: Reading, relation: Mention, dates: list[DateMention], verbs: set[int]) -> DateMention | None:
     """The date that opens the sentence ("In 1952, Turkey joined NATO and Russia annexed
-    Crimea"): it dates every later clause that gives no date of its own, unless a word or a time
-    of another stands between ("..., and after that", "decades later")."""
+    Crimea"): it dates every later clause after "and" that gives no date of its own, unless a
+    clause word ("but", "while") or a time of another stands between ("..., and after that",
+    "decades later")."""
     opening = next((m for m in dates if m.first <= 1 and m.last < relation.first), None)
     if opening is None or (opening.first == 1 and reading.words[0].word not in _OPENING_PREPOSITIONS):
         return None
     between = range(opening.last + 1, relation.first)
     if any(reading.words[i].word in _OTHER_TIME | CLAUSE_WORDS for i in between):
         return None
-    if not any(reading.words[i].word in ("and", "but") for i in between) or not any(v in between for v in verbs):
+    if not any(reading.words[i].word == "and" for i in between) or not any(v in between for v in verbs):
         return None  # the first clause's own date is found otherwise; only a later clause's is this
     if reading.aside_of(relation.first) is not None or any(opening.last < m.first < relation.first for m in dates) or \
             any(opening.last < first < relation.first for first, _ in reading.unanchored):
