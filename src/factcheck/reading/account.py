@@ -91,6 +91,14 @@ _VAGUE_QUANTITIES = frozenset({"several", "few", "couple", "handful", "pair", "d
                                "thousands", "millions", "billions", "scores", "numerous", "countless"})
 """Words that count without a figure ("several S-400 systems", "dozens of members"): not
 checked, as a figure would be. "a dozen", "half a dozen" and "two dozen" are figures (text.py)."""
+_TIMING_OR_FORM = frozenset({"finally", "eventually", "ultimately", "officially", "formally"})
+"""Adverbs that say only that what the verb says came at the end of a wait ("finally opened",
+"eventually joined") or in due form ("formally annexed", "officially opened"): they take the
+verb's statement as given and add nothing a fact could contradict, so they are passed over
+while the verb, its date, its parties and any denial are checked as ever. Not these: "briefly",
+"temporarily", "initially", "originally" (it ended or changed), "belatedly", "quickly",
+"immediately" (a time against another), "unanimously", "secretly" (a manner a fact could deny):
+those stay not checked."""
 _TIME_SHAPE = re.compile(r"\d{2,4}s|\d+(?:st|nd|rd|th)|\d{1,2}(?:am|pm|h)")
 """A decade ("1960s"), an ordinal ("20th" century) or a clock time ("3am")."""
 _GLUE = frozenset({
@@ -101,7 +109,7 @@ _GLUE = frozenset({
     "through", "within", "without", "per", "via", "both", "all", "any", "some", "other",
     "another", "own", "same", "did", "does", "do", "done", "will", "would", "shall", "should", "can",
     "could", "may", "might", "must", "up", "down", "out", "off", "too", "very", "just",
-    "together", "jointly", "officially", "formally", "reportedly", "mr", "mrs", "ms", "dr",
+    "together", "jointly", "reportedly", "mr", "mrs", "ms", "dr",
     "still", "now", "today", "currently", "presently", "near", "around", "toward", "towards", "along",
     "behind", "beside", "beyond", "onto", "throughout", "even", "already", "yet",
 })
@@ -519,6 +527,8 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     have = _perfect_have(reading, index) if token.word in _MODALS else None
     if have is not None:
         return index, have, "a modal perfect: what may, could or should have happened is not said to have happened"
+    if token.word in _TIMING_OR_FORM or _at_last(reading, index):
+        return None
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
@@ -526,6 +536,27 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
         _unknown_word(reading, index)
+
+
+def _at_last(reading: Reading, index: int) -> bool:
+    """"at last" and "at long last" as an adverb of timing (see _TIMING_OR_FORM): at the end of
+    the sentence or before a comma, an article, a name, a date or a verb's past form ("at last
+    received"); not "at last count" or "at last year's summit", where "last" ranks a noun."""
+    words = reading.words
+    last = index + 1 if words[index].word == "long" else index
+    if last >= len(words) or words[last].word != "last":
+        return False
+    opening = last - 2 if words[last - 1].word == "long" else last - 1
+    if opening < 0 or words[opening].word != "at":
+        return False
+    following = last + 1
+    if following >= len(words) or reading.text[words[last].end: words[following].start].strip():
+        return True
+    word = words[following].word
+    lemma = lexicon.verb_lemma(word)
+    return word in ("the", "a", "an") or following in reading.named or any(
+        d.first in (following, following + 1) for d in reading.date_mentions) or (
+        lemma is not None and lemma != word and (word.endswith("ed") or "N" not in lexicon.word_classes(word)))
 
 
 def _stray_figure(reading: Reading, token: Token) -> bool:
