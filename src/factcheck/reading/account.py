@@ -532,6 +532,9 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
+    complement = _complement_after_verb(reading, index, claimed)
+    if complement is not None:
+        return None if _standard_complement(reading, index, complement) else (index, index, DETAIL)
     if token.word in _GLUE or _pronoun(token) or _implicative(reading, index) or _acts_as(reading, index):
         return None
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
@@ -703,6 +706,34 @@ def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:
         if word not in ("a", "an", "the", "its", "their", "his", "her") and not _modifier_like(word):
             return False
     return False
+
+
+_OPENED_TO = frozenset({"public", "traffic", "passengers", "visitors", "customers", "commuters", "travellers",
+                        "travelers", "business"})
+"""Who a place or a line opens to when it simply opens ("opened to traffic", "to the public",
+"for business"): an opening, as a ledger records it, is the one to them, so they add no claim.
+Any other ("opened to cyclists", "to freight") is one of its own."""
+
+
+def _complement_after_verb(reading: Reading, index: int, claimed: set[int]) -> int | None:
+    """Where a noun stands in a "to" or "for" phrase right after a relation word, past an
+    article ("opened to cyclists", "opened to the public"): the index of that "to" or "for"."""
+    if "N" not in lexicon.word_classes(reading.words[index].word):
+        return None
+    back = index - 1
+    while back > 0 and reading.words[back].word in ("the", "a", "an") and back not in claimed:
+        back -= 1
+    if back < 1 or back in claimed or reading.words[back].word not in ("to", "for"):
+        return None
+    return back if any(m.last == back - 1 for m in reading.relations) else None
+
+
+def _standard_complement(reading: Reading, index: int, link: int) -> bool:
+    """"opened to traffic", "opened to the public", "opened for business": see `_OPENED_TO`."""
+    verb = reading.words[link - 1].word
+    noun = reading.words[index].word
+    return lexicon.verb_lemma(verb) == "open" and noun in _OPENED_TO and \
+        (noun == "business") == (reading.words[link].word == "for")
 
 
 def _after_copula(reading: Reading, index: int) -> bool:

@@ -460,6 +460,9 @@ def post_phrase(reading: Reading, relation: Mention) -> tuple[int, str | None] |
 
 STOP_WORDS = frozenset({"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing"})
 """Words that, before a state's verb in -ing, make its end: "stopped running the buses"."""
+ONSET_WORDS = frozenset({"start", "starts", "started", "commence", "commences", "commenced"})
+"""Words that, before a state's verb in -ing, make its start as "began" does anywhere before it:
+"started running the buses", "commenced operating in Libya"."""
 
 
 def change_said(reading: Reading, relation: Mention,
@@ -475,13 +478,22 @@ def change_said(reading: Reading, relation: Mention,
     post = post_phrase(reading, relation)
     if post is not None and post[1] is not None and reading.kinds.get(relation.target) == "state":
         return post[1], post[0]  # "took on the role of mayor"
-    marker = governing(reading, relation, STOP_WORDS)
-    if marker is not None and reading.words[marker + 1].word.endswith("ing") and \
-            reading.kinds.get(relation.target) == "state":
-        return "end", marker  # "stopped running the buses"
+    for words, change in ((STOP_WORDS, "end"), (ONSET_WORDS, "start")):
+        marker = _before_gerund(reading, relation, words)
+        if marker is not None:
+            return change, marker  # "stopped running the buses", "started running the buses"
     if trailing is not None:
         return trailing[1], trailing[0]
     return None, None
+
+
+def _before_gerund(reading: Reading, relation: Mention, wanted: frozenset[str]) -> int | None:
+    """The index of one of `wanted` right before a verb in -ing that leads to a state's word
+    ("stopped running", "started operating in", "stopped being a member")."""
+    marker = governing(reading, relation, wanted)
+    if marker is None or not reading.words[marker + 1].word.endswith("ing"):
+        return None
+    return marker if reading.kinds.get(relation.target) == "state" else None
 
 
 def undated(reading: Reading, relation: Mention, change: str | None, marker: int | None) -> list[Timing]:

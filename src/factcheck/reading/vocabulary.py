@@ -193,6 +193,11 @@ def _titled(found: list[Mention], words: list[Token], text: str) -> list[Mention
     return merged
 
 
+ONSET_FORMS = frozenset({"began", "begin", "begins", "begun", "beginning", "start", "starts", "started", "starting",
+                         "commence", "commences", "commenced", "commencing"})
+"""Forms of the verbs of starting, which before a state's verb in -ing say its start."""
+
+
 POSSESSIVE_DETERMINERS = ("its", "their", "his", "her", "our", "my", "your")
 
 
@@ -326,6 +331,21 @@ class Vocabulary:
             taken.update(where)
         return _titled(sorted(found, key=lambda m: m.first), words, text), taken
 
+    def _gerund_states(self, words: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+        """A state's verb in -ing inside a listed phrase that opens with a word of starting
+        ("began operating" listed for an opening): also that state, whose start the word says
+        ("began operating the buses"); the facts decide which reading is meant."""
+        extra: list[Mention] = []
+        for mention in found:
+            gerund = mention.first + 1
+            if mention.last < gerund or words[mention.first].word not in ONSET_FORMS or \
+                    not words[gerund].word.endswith("ing"):
+                continue
+            length, senses = self.relations._longest(words, set(taken), gerund)
+            extra += [Mention(target, gerund, gerund + length - 1, change, reverse)
+                      for target, change, reverse in senses if self.kinds.get(target) == "state" and change is None]
+        return extra
+
     def part_of_name(self, modifier: str, target: str) -> bool:
         """Whether one entity's name is part of another's: "Russian" of "Russian Su-24 bomber"."""
         own = self.entities.stems_of.get(modifier, set())
@@ -335,6 +355,7 @@ class Vocabulary:
         """The relation words, and a verb's base form that is also an adverb where only the verb
         can stand ("did not open until 2022"; not "was open", "broke open")."""
         found = self.relations.find(words, set(taken))
+        found += self._gerund_states(words, taken, found)
         used = set(taken) | {i for m in found for i in range(m.first, m.last + 1)}
         bare = [m for m in self.after_auxiliary.find(words, used)
                 if m.first > 0 and words[m.first - 1].word in BEFORE_BASE_FORM]
