@@ -42,3 +42,45 @@ def test_other_adverbs_stay_not_checked(transit: Engine, sentence: str, unread: 
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", v.reason
     assert unread in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a range said first or after the verb, with "to", "until", "through" or "between ... and"
+    ("From 2004 through 2020, Greyline Buses ran Valdora's bus network.", "true"),
+    ("Greyline ran Valdora's buses from April 2004 through December 2020.", "true"),
+    ("Greyline ran Valdora's buses from April 2004 through December 2019.", "false"),
+    ("Between 2012 and 2020, Dana Ferro was mayor of Valdora.", "true"),
+    ("Between 2013 and 2020, Dana Ferro was mayor of Valdora.", "false"),
+    ("From 2016 to 2020, Ilse Marrow was mayor of Valdora.", "false"),
+    # "through" with no start before it says the state held to the end of that year: not read
+    ("Dana Ferro was mayor of Valdora through 2020.", "unproven"),
+])
+def test_a_span_of_time_is_a_start_and_an_end(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the start from "from", the end that long after it, give or take one unit
+    ("Dana Ferro was mayor of Valdora for eight years from 2012.", "true"),
+    ("Dana Ferro was mayor of Valdora for four years from 2012.", "false"),
+    ("Dana Ferro was mayor of Valdora for eight years from 2014.", "false"),
+    ("Tomas Quill was the KVTA's chief executive for 90 months from March 2017.", "true"),
+    ("Tomas Quill was the KVTA's chief executive for 60 months from March 2017.", "false"),
+])
+def test_a_duration_from_a_start_is_checked_against_the_end(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a fact with no end: the start checked, the duration reported, never dropped
+    "Ilse Marrow was mayor of Valdora for three years from 2020.",
+    # an event's duration, which no fact gives
+    "The Valley Rail Workers' Union struck for a week from 6 March 2023.",
+])
+def test_a_duration_with_no_end_to_check_is_not_checked(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", v.reason
+    unread = {u.text for u in v.claim.unchecked}
+    assert unread & {"three", "a week", "week", "years"}, unread

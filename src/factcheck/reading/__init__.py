@@ -7,6 +7,7 @@ and rules as a ledger claim. Nothing here knows a topic: names and verbs come fr
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import itertools
@@ -28,6 +29,7 @@ from .candidates import (
     gap_last,
     modifier_of_next,
     post_phrase,
+    range_end,
     relation_candidates,
     sided,
 )
@@ -589,6 +591,10 @@ class Reader:
         year (eleven and a half years is "eleven" or "twelve", not "ten")."""
         made = []
         for candidate in chosen:
+            lasted = self._lasted_from(reading, candidate)
+            if lasted is not None:
+                made.append(lasted)
+                continue
             duration = _years_for(reading, candidate)
             if duration is None:
                 continue
@@ -611,6 +617,29 @@ class Reader:
             made.append(dataclasses.replace(candidate, covers=candidate.covers | words,
                                             assertion=dataclasses.replace(assertion, **timing)))  # type: ignore[arg-type]
         return chosen + made
+
+    def _lasted_from(self, reading: Reading, candidate: Candidate) -> Candidate | None:
+        """"was mayor for eight years from 2012", "ran the buses for seven months from March
+        2011": a state's start read from "from", and how long it lasted, which says it ended that
+        long after the start as written, give or take one of its units. Checked only where the
+        one fact of it gives an end; else the duration stays not checked (so is the present
+        perfect's, "has run ... for seven years from 2019")."""
+        found = _span_after(reading, candidate)
+        if found is None:
+            return None
+        count, unit, words = found
+        assertion = candidate.assertion
+        relation = self.engine.ledger.relations[assertion.relation]
+        held = dataclasses.replace(assertion, change=None, date=None)
+        facts = [f for f in self.engine.facts_with(assertion.relation) if is_about(f, held, relation) and not f.negated]
+        if len(facts) != 1 or facts[0].end is None or _perfect(reading, candidate.relation):
+            return None
+        start = assertion.date
+        assert start is not None
+        end = dataclasses.replace(assertion, change="end", date=None,
+                                  after=_shifted(start.first, unit, count - 1),
+                                  before=_shifted(start.last, unit, count + 1))
+        return dataclasses.replace(candidate, assertion=end, covers=candidate.covers | words)
 
     def _remnants(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """The readings of parts that repeat a verb with another party, date or a denial (see
@@ -874,6 +903,38 @@ def _years_for(reading: Reading, candidate: Candidate) -> tuple[int, frozenset[i
                 and number.value == int(number.value) and first - 1 - candidate.relation.last <= 8:
             return int(number.value), frozenset(range(first - 1, number.index + 2))
     return None
+
+
+_SPAN_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month"}
+
+
+def _span_after(reading: Reading, candidate: Candidate) -> tuple[int, str, frozenset[int]] | None:
+    """"for eight years" (or months) in the clause of a state whose start "from" gives, with no
+    end of its own: the count, its unit and the words that say it; None otherwise."""
+    assertion, when = candidate.assertion, candidate.date
+    if assertion.change != "start" or assertion.date is None or assertion.negated or when is None \
+            or when.bound != "from" or range_end(reading, when) is not None \
+            or reading.kinds.get(assertion.relation) != "state" or assertion.role != "core":
+        return None
+    words = reading.words
+    for number in reading.number_mentions:
+        first = number_start(reading, number)
+        unit = _SPAN_UNITS.get(words[number.index + 1].word) if number.index + 1 < len(words) else None
+        if unit is not None and first - 1 > candidate.relation.last and words[first - 1].word == "for" \
+                and number.value == int(number.value) and number.value > 0 \
+                and first - 1 - candidate.relation.last <= 8 and abs(when.first - number.index) <= 4:
+            return int(number.value), unit, frozenset(range(first - 1, number.index + 2))
+    return None
+
+
+def _shifted(day: dt.date, unit: str, count: int) -> PartialDate:
+    """The day `count` years or months from `day` (the month's last day where it has fewer)."""
+    if unit == "year":
+        return _years_from(day, count)
+    months = day.year * 12 + day.month - 1 + count
+    year, month = divmod(months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return PartialDate.from_date(dt.date(year, month + 1, min(day.day, last_day)))
 
 
 def _years_from(day: dt.date, years: int) -> PartialDate:

@@ -48,7 +48,7 @@ whole year, unless an event's bounds take them (see `parts_of`)."""
 _MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _RANGE = re.compile(
     rf"\b(?:from|between)\s+(?P<first>(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?"
-    rf"(?P<m1>{_MONTH_NAME}))?|(?P<m0>{_MONTH_NAME}))\s+(?:to|until|till|and)\s+(?:the\s+)?"
+    rf"(?P<m1>{_MONTH_NAME}))?|(?P<m0>{_MONTH_NAME}))\s+(?:to|until|till|through|and)\s+(?:the\s+)?"
     rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<m2>{_MONTH_NAME}),?\s+(?P<y>{_YEAR})\b")
 """A range whose first date takes its year, or month and year, from the second: "from 23 March to
 31 October 2011", "from 6 to 8 March 2023", "between March and October 2011"."""
@@ -63,7 +63,8 @@ noun ("21m passengers"); otherwise the figure is no amount the reader reads (and
 _UNSURE_SUFFIXES = frozenset({"m", "k", "tn"})
 CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 """Currency signs before a figure, and the word a unit names that currency by."""
-_BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "between", "and", "by"})
+_BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "through", "between", "and",
+                     "by"})
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
@@ -440,9 +441,11 @@ def _range_starts(blank: str, starts: list[int], words: list[str], found: list[D
 
 
 def _unpaired(mention: DateMention, previous: DateMention | None) -> DateMention:
-    """"to 2024" and "and 2024" bound a date only right after "from 2012" or "between 2012"
-    (`previous`, the date before it); else "and" and "to" are only words before a date."""
-    if mention.bound not in ("to", "and"):
+    """"to 2024", "through 2024" and "and 2024" bound a date only right after "from 2012" or
+    "between 2012" (`previous`, the date before it); else "and" is only a word before a date, and
+    "to" or "through" a bound left unread ("was mayor through 2020" says she held it to the end
+    of 2020, which no date of the reader's says)."""
+    if mention.bound not in ("to", "and", "through"):
         return mention
     if previous is not None and previous.bound == "from" and previous.last + 2 == mention.first:
         return dataclasses.replace(mention, bound="until")
