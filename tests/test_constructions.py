@@ -48,3 +48,24 @@ def test_a_start_before_a_state_is_its_start(transit: Engine, sentence: str, ver
 def test_who_a_place_opens_to(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a time as the subject of "saw" says when: "2019 saw X open" is "X opened in 2019"
+    ("September 2019 saw the opening of the Northline.", "true"),
+    ("2018 saw the opening of the Northline.", "false"),
+    ("April 2022 saw the Harbour Tunnel open.", "true"),
+    ("2020 saw the Harbour Tunnel open to traffic.", "false"),
+    ("The year 2009 saw Brenmoor join the transit authority.", "true"),
+    ("2012 saw Brenmoor join the transit authority.", "false"),
+    ("2022 did not see the Harbour Tunnel open.", "false"),
+    # only a date that opens the sentence: a party that saw something, a decade, "will see", a
+    # date after "in" are not read so
+    ("Dana Ferro saw the Harbour Tunnel open in April 2022.", "unproven"),
+    ("The 2020s saw the Harbour Tunnel open.", "unproven"),
+    ("2022 will see the Harbour Tunnel open.", "unproven"),
+    ("In 2022 the city saw the Harbour Tunnel open.", "unproven"),
+])
+def test_a_time_as_subject_says_when(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

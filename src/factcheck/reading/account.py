@@ -18,7 +18,16 @@ from typing import Protocol
 from ..model import Unchecked
 from . import lexicon
 from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, joining_words, support_verb, unasserted
-from .extract import NEGATIONS, Reading, counts_of_time, currency_prefix, hedge_words, is_difference, number_start
+from .extract import (
+    NEGATIONS,
+    Reading,
+    counts_of_time,
+    currency_prefix,
+    hedge_words,
+    is_difference,
+    number_start,
+    time_subject_verb,
+)
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
 from .vocabulary import MAX_SENSES, Mention
 
@@ -529,6 +538,8 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return index, have, "a modal perfect: what may, could or should have happened is not said to have happened"
     if token.word in _TIMING_OR_FORM or _at_last(reading, index):
         return None
+    if _time_as_subject(reading, index):
+        return None
     why = _lone_word(reading, index)
     if why is not None:
         return index, index, why
@@ -706,6 +717,13 @@ def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:
         if word not in ("a", "an", "the", "its", "their", "his", "her") and not _modifier_like(word):
             return False
     return False
+
+
+def _time_as_subject(reading: Reading, index: int) -> bool:
+    """"2014 saw Russia annex Crimea", "The year 2014 saw ...": the verb of seeing whose subject is
+    a time says only when, and "year" before the year says nothing more."""
+    seeing = time_subject_verb(reading.words, reading.date_mentions)
+    return seeing is not None and (index == seeing or (index == 1 and reading.words[1].word == "year"))
 
 
 _OPENED_TO = frozenset({"public", "traffic", "passengers", "visitors", "customers", "commuters", "travellers",

@@ -514,7 +514,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     pronouns = pronoun_mentions(text, words, entities, dated)
     if pronouns:  # "after the council approved it": the one party it can stand for
         entities = sorted(entities + pronouns, key=lambda m: m.first)
-    relations = [r for r in vocabulary.relation_mentions(words, taken)  # "at the end of 2017" is a date, not an end
+    relations = [r for r in vocabulary.relation_mentions(words, taken, time_subject_verb(words, dates))
+                 # "at the end of 2017" is a date, not an end
                  if not dated & set(range(r.first, r.last + 1))]
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
     if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
@@ -648,6 +649,24 @@ def is_difference(reading: Reading, number: NumberMention) -> bool:
 def number_start(reading: Reading, number: NumberMention) -> int:
     """The first word of a number, whose `index` is its last: "Thirty-eight" takes two."""
     return next((i for i in range(number.index, -1, -1) if reading.words[i].start <= number.start), number.index)
+
+
+SEEING = frozenset({"saw", "sees", "see"})
+"""Verbs of seeing, which with a time as their subject say only when: "2014 saw Russia annex
+Crimea" is "Russia annexed Crimea in 2014"."""
+
+
+def time_subject_verb(words: list[Token], dates: list[DateMention]) -> int | None:
+    """The index of a verb of seeing whose subject is the date that opens the sentence ("2014
+    saw", "The year 2014 saw", "2014 did not see"), if there is one."""
+    opening = next((d for d in dates if d.first == 0 or (d.first == 2 and [w.word for w in words[:2]] == [
+        "the", "year"])), None)
+    if opening is None or opening.bound is not None:
+        return None
+    index = opening.last + 1
+    while index < len(words) and words[index].word in NEGATIONS | {"did", "does"}:
+        index += 1
+    return index if index < len(words) and words[index].word in SEEING else None
 
 
 def governing(reading: Reading, relation: Mention, wanted: frozenset[str]) -> int | None:

@@ -245,6 +245,14 @@ BEFORE_BASE_FORM = frozenset({"did", "do", "does", "not", "never", "to", "will",
 """Words after which a word that may be an adverb or a verb is the verb: "did not open"."""
 
 
+def _after_seen_party(words: list[Token], taken: set[int], perceived: int | None, index: int) -> bool:
+    """Whether only a named party (with its article) stands between the verb of seeing and the
+    word `index`: "saw the Northline open"."""
+    if perceived is None or index <= perceived + 1 or index - 1 not in taken:
+        return False
+    return all(i in taken or words[i].word in ("the", "a", "an") for i in range(perceived + 1, index))
+
+
 def adverb_base_form(phrase: str) -> str | None:
     """The phrase with its verb in the base form `verb_forms` leaves out as also an adverb ("open
     to traffic" of "opened to traffic"), if it does."""
@@ -351,12 +359,15 @@ class Vocabulary:
         own = self.entities.stems_of.get(modifier, set())
         return bool((own & self.entities.stems_of.get(target, set())) - STOPWORDS)
 
-    def relation_mentions(self, words: list[Token], taken: set[int]) -> list[Mention]:
+    def relation_mentions(self, words: list[Token], taken: set[int], perceived: int | None = None) -> list[Mention]:
         """The relation words, and a verb's base form that is also an adverb where only the verb
-        can stand ("did not open until 2022"; not "was open", "broke open")."""
+        can stand ("did not open until 2022"; not "was open", "broke open"): also right after the
+        party of a verb of seeing whose subject is a time (`perceived`: "2019 saw the Northline
+        open")."""
         found = self.relations.find(words, set(taken))
         found += self._gerund_states(words, taken, found)
         used = set(taken) | {i for m in found for i in range(m.first, m.last + 1)}
         bare = [m for m in self.after_auxiliary.find(words, used)
-                if m.first > 0 and words[m.first - 1].word in BEFORE_BASE_FORM]
+                if m.first > 0 and (words[m.first - 1].word in BEFORE_BASE_FORM
+                                    or _after_seen_party(words, taken, perceived, m.first))]
         return sorted([*found, *bare], key=lambda m: m.first) if bare else found
