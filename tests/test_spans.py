@@ -84,3 +84,36 @@ def test_a_duration_with_no_end_to_check_is_not_checked(transit: Engine, sentenc
     assert v.verdict == "unproven", v.reason
     unread = {u.text for u in v.claim.unchecked}
     assert unread & {"three", "a week", "week", "years"}, unread
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a copula with "in office as" is the copula
+    ("Ilse Marrow has been in office as mayor of Valdora since May 2020.", "true"),
+    ("Ilse Marrow has been in office as mayor since 2018.", "false"),
+    ("Dana Ferro was in office as mayor from 2012 to 2020.", "true"),
+    ("Dana Ferro is in office as mayor.", "false"),
+    # a verb of holding or leading done to a party "as" an office whose names include it
+    ("Tomas Quill ran the transit authority as its chief executive from 2017 until 2024.", "true"),
+    ("Tomas Quill led the KVTA as chief executive from 2017 to 2024.", "true"),
+    ("Tomas Quill led the KVTA as chief executive from 2015 to 2024.", "false"),
+    ("Ilse Marrow led the KVTA as its chief executive in 2019.", "false"),
+    ("Tomas Quill never led the KVTA as its chief executive.", "false"),
+    # another verb, or a party the office's names do not include, is not read so
+    ("Tomas Quill sued the KVTA as chief executive in 2019.", "unproven"),
+    ("Dana Ferro sat on the city council as mayor from 2012 to 2020.", "unproven"),
+])
+def test_as_an_office_is_holding_it(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a role after "as" that the supporting statement names is carried by it
+    ("Alexei Pushkov has sat in the Federation Council as a senator since September 2016.", "true"),
+    ("Alexei Pushkov has sat in the Federation Council as a senator since 2012.", "false"),
+    # one it does not name stays not checked
+    ("Alexei Pushkov has sat in the Federation Council as its speaker since 2016.", "unproven"),
+])
+def test_a_role_after_as_that_the_statement_names(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Location
 from ..model import Assertion, Claim, Fact, PartialDate, TimeLink, Unchecked, Verdict
 from ..verdict import Engine, Outcome, Verification, is_about
-from . import nominal
+from . import lexicon, nominal
 from .account import Statement, unchecked_parts
 from .amounts import amount_of
 from .candidates import (
@@ -154,8 +154,10 @@ class Reader:
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
         read = [self._change_as_office(self._office_of(c, reading), reading) for c in self._holders(candidates(reading))
                 if _owned_as_said(reading, c) and self._owned_in_role(reading, c)]
-        found = [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
-                 for c in read + self._agentless(read)]
+        # "led the KVTA as its chief executive" first: the reading that takes the KVTA with it
+        found = [self._fit(c, reading) for c in self._as_office(reading)]
+        found += [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
+                  for c in read + self._agentless(read)]
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         found = [self._as_last_checked(self._hedged(c, reading), reading) for c in found]
         direct: list[Candidate] = []
@@ -278,6 +280,40 @@ class Reader:
                     subject, obj = (second.target, first.target) if reverse else (first.target, second.target)
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
                         assertion, subject=frozenset({subject}), object=obj)))
+        return made
+
+    def _as_office(self, reading: Reading) -> list[Candidate]:
+        """"Quill ran the transit authority as its chief executive from 2017 to 2024", "led the
+        KVTA as chief executive": a verb of holding or leading, the party it is done to and "as"
+        an office the facts give one holder at a time, whose names include that party, say the
+        subject held the office, at the clause's dates, with its denial. ("served as mayor", with
+        no party between, is a copula.) Another party ("sat on the council as mayor") is not
+        read so."""
+        made = []
+        words = reading.words
+        for office in reading.entities:
+            relation_id = self._held(office.target)
+            index = office.first - 1
+            while index > 0 and words[index].word in _AS_DETERMINERS:
+                index -= 1
+            if relation_id is None or index < 1 or words[index].word != "as":
+                continue
+            done_to = next((m for m in reading.entities if m.last == index - 1), None)
+            if done_to is None or not self.vocabulary.part_of_name(done_to.target, office.target):
+                continue
+            verb = done_to.first - 1
+            while verb > 0 and words[verb].word in ("a", "an", "the"):
+                verb -= 1
+            if verb < 1 or lexicon.verb_lemma(words[verb].word) not in _HOLDING_VERBS:
+                continue
+            subject = max((m for m in reading.entities if m.last < verb), key=lambda m: m.last, default=None)
+            if subject is None:
+                continue
+            for candidate in relation_candidates(reading, Mention(relation_id, verb, index)):
+                assertion = candidate.assertion
+                if assertion.subject == {subject.target} and assertion.object == office.target:
+                    made.append(dataclasses.replace(candidate, covers=candidate.covers | frozenset(
+                        range(done_to.first, done_to.last + 1))))
         return made
 
     def _owned_in_role(self, reading: Reading, candidate: Candidate) -> bool:
@@ -905,6 +941,9 @@ def _years_for(reading: Reading, candidate: Candidate) -> tuple[int, frozenset[i
     return None
 
 
+_AS_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_HOLDING_VERBS = frozenset({"serve", "sit", "hold", "lead", "run", "head", "chair", "govern", "manage"})
+"""Verbs that, done to a party "as" its office, say no more than that the office was held."""
 _SPAN_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month"}
 
 

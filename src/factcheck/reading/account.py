@@ -175,7 +175,8 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     word with that word and the one after it ("the first NATO member to do so" is not carried by
     "the first components" of another fact, "the first meeting between them" not by "their first
     meeting since the downing of the jet"), and any other with the word after it ("the first
-    country to receive" is not carried by "the first S-400 components")."""
+    country to receive" is not carried by "the first S-400 components"); a role after "as" by
+    the same words anywhere in the statement (see _after_as)."""
     first, last, why = part
     if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
         if _reports_event(reading, last, covered):
@@ -185,6 +186,8 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         return said(first, last, _PREPOSITIONS | {"to"})  # "opened to traffic", as the statement says
     if why not in _SAYABLE:
         return False
+    if why == DETAIL and _after_as(reading, first):
+        return said(first, last, frozenset())  # "sat in the Federation Council as a senator"
     if why == NAME and _joined_to_checked(reading, first, last, covered):
         return False  # "the authority and Corvane ordered": Corvane is said to have ordered too
     if why == RANK and (last + 1 in reading.named or last + 1 in reading_relation_starts(reading)):
@@ -194,6 +197,16 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     if why == RANK:  # with the word it ranks: "the first components" carries no "first country"
         return said(first, min(last + 1, len(reading.words) - 1))
     return said(first, last)
+
+
+def _after_as(reading: Reading, index: int) -> bool:
+    """A role after "as", past an article ("sat in the Federation Council as a senator"): it says
+    what the party was while the statement held, which a supporting statement that names the
+    same role, in any place ("a member of the Federation Council (senator for Perm Krai)"),
+    carries."""
+    while index and reading.words[index - 1].word in ("a", "an", "the"):
+        index -= 1
+    return index > 0 and reading.words[index - 1].word == "as"
 
 
 def _said_by(reading: Reading, statements: tuple[Statement, ...]) -> _Said:

@@ -1484,11 +1484,14 @@ AS_VERBS = frozenset({"serve", "act", "function", "work"})
 """Verbs that with "as" say no more than a copula: "served as mayor", "acts as a hub"."""
 _HOLD_VERBS = frozenset({"hold", "holds", "held", "holding", "occupy", "occupies", "occupied"})
 _POSTS = frozenset({"post", "office", "position", "role", "job", "seat", "title"})
+_IN_POSTS = frozenset({"office", "post", "power"})
+"""After a copula and "in", before "as": "has been in office as mayor" says she has been mayor."""
 
 
 def _copula_gap(words: list[str]) -> bool:
     """Words that say no more than that the first party is the second: a copula ("was", "has
-    been", "remains a"), "serves as", "acted as", or "held the post of"."""
+    been", "remains a"), "serves as", "acted as", "held the post of", or a copula with "in office
+    as" ("has been in office as")."""
     rest = set(words) - _COPULAS
     if not rest:
         return any(w in _COPULA_VERBS for w in words)
@@ -1497,6 +1500,9 @@ def _copula_gap(words: list[str]) -> bool:
                                                                       ["one", "of", "the"])
     if rest & _HOLD_VERBS and rest & _POSTS and rest <= _HOLD_VERBS | _POSTS:
         return words[-1] == "of"
+    if len(rest) == 2 and "as" in rest and rest - {"as"} <= _IN_POSTS:
+        said = words[:-1] if words[-1] in ("a", "an", "the") else words
+        return said[-3:-2] == ["in"] and said[-1] == "as" and any(w in _COPULA_VERBS for w in said)
     return False
 
 
