@@ -333,3 +333,33 @@ def test_finding_names_costs_the_same_however_many_names_share_a_word(monkeypatc
     # phrases in order, then names whose words all occur (in any order): all three of them
     assert few == many == [("velmar", 1, 3), ("ostrin", 6, 7), ("velmar", 0, 0), ("ostrin", 0, 0), ("gate", 0, 0)]
     assert many_work == few_work
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ruritania joined the N.P. in 1961.", "true"),           # "NP" with its full stops
+    ("Ruritania joined the N.P. in 1971.", "false"),
+    ("Borduria has never joined the N.P.", "true"),
+    ("Borduria is a member of the N.P.", "false"),
+])
+def test_an_initialism_with_full_stops_is_one_word(engine: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)
+
+
+def test_initialisms_fold_as_their_letters() -> None:
+    from factcheck.reading.text import tokens
+
+    assert [(t.word, t.raw, t.upper) for t in tokens("the U.S. and U.N.")] == [
+        ("the", "the", False), ("us", "U.S.", True), ("and", "and", False), ("un", "U.N.", True)]
+    assert [t.word for t in tokens("St. Petersburg, J. Smith")] == ["st", "petersburg", "j", "smith"]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The U.S. sanctioned Turkey under CAATSA in December 2020.", "true"),  # its "S." is no possessive "'s"
+    ("Turkey was sanctioned by the U.S. in December 2020.", "true"),
+    ("The U.N. and Turkey brokered the Black Sea Grain Initiative in July 2022.", "true"),
+    ("The U.N. and Turkey brokered the Black Sea Grain Initiative in July 2021.", "false"),
+])
+def test_initialisms_of_the_bundled_ledger(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (sentence, v.reason)

@@ -496,8 +496,8 @@ def _says_it_happened(reading: Reading, mention: Mention, covered: set[int]) -> 
 
 
 def _pronoun(token: Token) -> bool:
-    """A pronoun, but not "US" in capitals, the country of a headline ("US Sanctions Turkey")."""
-    return token.word in PRONOUNS and token.raw != "US"
+    """A pronoun, but not "US" or "U.S." in capitals, a country ("US Sanctions Turkey")."""
+    return token.word in PRONOUNS and not (token.word == "us" and token.upper)
 
 
 def _why_unread(reading: Reading, index: int) -> str:

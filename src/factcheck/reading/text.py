@@ -23,7 +23,9 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "es", "s", "ion")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
 _UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
                                "þ": "th", "ŧ": "t", "ƀ": "b", "ɨ": "i", "’": "'", "‘": "'", "ʼ": "'"})
-_RAW_WORD = re.compile(r"[^\W_]+(?:['’]t\b)?")
+_RAW_WORD = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’]t\b)?")
+"""A written word: an initialism with its full stops ("U.S.", "U.N.": one word, as "US" is, not a
+letter "s" that would read as a possessive), or letters and digits ("didn't" is two words)."""
 
 STOPWORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "as", "is",
@@ -104,7 +106,8 @@ class Token:
 
 @lru_cache(maxsize=1 << 16)
 def _fold_word(raw: str) -> tuple[tuple[str, str], ...]:
-    """The folded words and stems of one written word ("didn't" is two)."""
+    """The folded words and stems of one written word ("didn't" is two, "U.S." one)."""
+    raw = raw.replace(".", "")
     if raw.isascii() and raw.isalnum():
         word = raw.lower()
         return ((word, stem(word)),)
