@@ -69,3 +69,33 @@ def test_who_a_place_opens_to(transit: Engine, sentence: str, verdict: str) -> N
 def test_a_time_as_subject_says_when(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the successor's start and the predecessor's end of holding the office, at the date
+    ("Ilse Marrow replaced Dana Ferro as mayor in May 2020.", "true"),
+    ("Ilse Marrow succeeded Dana Ferro as Valdora's mayor in 2020.", "true"),
+    ("Dana Ferro was replaced by Ilse Marrow as mayor on 11 May 2020.", "true"),
+    ("Dana Ferro was succeeded as mayor by Ilse Marrow in 2020.", "true"),
+    ("Ilse Marrow succeeded Dana Ferro as mayor.", "true"),
+    ("Ilse Marrow replaced Dana Ferro as mayor in 2019.", "false"),
+    ("Dana Ferro was succeeded as mayor by Ilse Marrow in 2021.", "false"),
+    # the one who came first and the one who came after, the wrong way round
+    ("Dana Ferro replaced Ilse Marrow as mayor.", "false"),
+    # a successor the facts give another: who held it the day after the predecessor's last
+    ("Tomas Quill replaced Dana Ferro as mayor in May 2020.", "false"),
+    ("Dana Ferro was succeeded by Tomas Quill as mayor.", "false"),
+    # the predecessor's last day may be the day before the successor's first
+    ("The KVTA replaced Greyline as operator of Valdora's buses in January 2021.", "true"),
+    ("In 2021 the KVTA succeeded Greyline as operator of the buses.", "true"),
+    ("The KVTA replaced Greyline as operator of the city's buses in 2019.", "false"),
+    # an office no fact gives the successor, after a predecessor the facts give no successor
+    ("Ilse Marrow replaced Tomas Quill as chief executive of the KVTA in August 2024.", "unproven"),
+    # no office, a denial, a plan: not read
+    ("Ilse Marrow succeeded Dana Ferro in 2020.", "unproven"),
+    ("Ilse Marrow did not replace Dana Ferro as mayor.", "unproven"),
+    ("Ilse Marrow will replace Dana Ferro as mayor in 2020.", "unproven"),
+])
+def test_a_succession_is_a_start_and_an_end(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

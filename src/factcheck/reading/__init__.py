@@ -38,6 +38,7 @@ from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_star
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
+from .succession import successions
 from .text import SCALE_FACTORS, SCALES, STOPWORDS, fold, normalise, pieces, stem, tokens
 from .vocabulary import Mention, Vocabulary, side_by_side
 
@@ -160,6 +161,10 @@ class Reader:
                   for c in read + self._agentless(read)]
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         found = [self._as_last_checked(self._hedged(c, reading), reading) for c in found]
+        succession = successions(reading, self._held, self._term)
+        if succession:  # the verb and the office are the succession's: no other reading of them
+            said = frozenset().union(*(c.covers for c in succession))
+            found = [c for c in found if said.isdisjoint(range(c.relation.first, c.relation.last + 1))]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []
         for candidate in found:
@@ -177,7 +182,7 @@ class Reader:
             if any(kept.assertion == candidate.assertion for kept in grounded):
                 continue  # another word read the same way says nothing new: "founding member"
             grounded.append(candidate)
-        return grounded or found[:1]
+        return [*grounded, *succession] or found[:1]
 
     def _as_last_checked(self, candidate: Candidate, reading: Reading) -> Candidate:
         """A state denied in the present tense ("TurkStream does not bypass Ukraine") is denied of
@@ -464,6 +469,13 @@ class Reader:
             return None
         [relation_id] = found
         return relation_id if self.engine.ledger.relations[relation_id].one_per_object else None
+
+    def _term(self, relation_id: str, subject: str, obj: str) -> tuple[PartialDate | None, PartialDate | None]:
+        """When the facts say `subject` began and ceased to hold `relation_id` towards `obj`, if
+        they give one period of it."""
+        terms = [(f.start, f.end) for f in self.engine.ledger.facts.values()
+                 if f.relation == relation_id and f.subject == {subject} and f.object == obj and not f.negated]
+        return terms[0] if len(terms) == 1 else (None, None)
 
     def _state_between(self, subject: str, obj: str) -> str | None:
         """The one state the facts know of `subject` towards `obj`, if exactly one."""
