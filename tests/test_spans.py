@@ -117,3 +117,28 @@ def test_as_an_office_is_holding_it(transit: Engine, sentence: str, verdict: str
 def test_a_role_after_as_that_the_statement_names(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # each clause keeps its own date and denial: neither takes the other's
+    ("The KVTA, which was set up in 1996, took over Valdora's buses in 2021.", "true"),
+    ("The KVTA, which was set up in 1996, took over Valdora's buses in 2022.", "false"),
+    ("The KVTA, which was set up in 1998, took over Valdora's buses in 2021.", "false"),
+    ("The KVTA, which was set up in 1996, took over Valdora's buses.", "true"),
+    ("The KVTA, which took over Valdora's buses, was set up by the council in 1996.", "true"),
+    ("The KVTA, which was set up in 1996, did not take over the buses until 2021.", "true"),
+    ("The KVTA, which has never run the Northline, took over Valdora's buses in 2021.", "false"),
+    # a copula after "who" is the clause's statement, in its own tense
+    ("Ilse Marrow, who is mayor of Valdora, was not the KVTA's chief executive in 2018.", "true"),
+    ("Dana Ferro, who is mayor of Valdora, was not the KVTA's chief executive in 2018.", "false"),
+    ("Dana Ferro, who has been mayor since 2012, is a member of the KVTA.", "false"),
+    ("Dana Ferro, who was mayor from 2012 to 2022, stepped down as mayor in 2020.", "false"),
+    ("Tomas Quill, who was the KVTA's chief executive from 2017 to 2024, was not mayor of Valdora in 2018.", "true"),
+    # a denial in it is not read
+    ("Tomas Quill, who was never mayor, was the KVTA's chief executive in 2018.", "unproven"),
+    # the main clause keeps a reading that another holder rules out
+    ("Greyline, which ran Valdora's buses until 2020, has run the Northline since 2019.", "false"),
+])
+def test_a_relative_clause_and_its_main_clause_are_each_judged(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -175,8 +175,12 @@ class Reader:
                 direct.append(candidate)
             elif evidence and assertion.object is not None:  # ruled out by a one-holder relation
                 indirect.append(candidate)
+        # a relation word no direct reading takes keeps the readings a one-holder relation rules
+        # out ("Greyline, which ran the buses until 2020, has run the Northline since 2019")
+        taken = {i for c in direct for i in c.covers}
+        kept_out = [c for c in indirect if not set(range(c.relation.first, c.relation.last + 1)) & taken]
         grounded: list[Candidate] = []
-        for candidate in direct or indirect:
+        for candidate in direct + kept_out:
             if any(_same_claim(candidate, kept) for kept in grounded):
                 continue
             if any(kept.assertion == candidate.assertion for kept in grounded):
@@ -364,20 +368,32 @@ class Reader:
         with an office (one holder at a time), past an article and a possessor ("the authority's
         chief executive"), says the name before it held the office, at the aside's own dates;
         "since" there gives the start, not that it holds still ("Ferro, mayor since 2012, stepped
-        down in 2020"). Never an aside with a denial in it ("X, not the mayor, ...")."""
+        down in 2020"). So does a relative clause that opens with a copula ("Marrow, who has been
+        mayor since 2020, ..."), in the copula's tense ("who is mayor", "who has been mayor since
+        2020" say it holds still). Never an
+        aside with a denial in it ("X, not the mayor, ...", "X, who was never mayor, ...")."""
         made = []
+        words = reading.words
         for first, last in reading.asides:
             head = next((m for m in reading.entities if m.last == first - 1), None)
-            office = _office_opening(reading, first, last)
-            denied = any(reading.words[i].word in NEGATIONS for i in range(first, last + 1))
+            opening = first
+            if words[first].word in ("who", "which"):
+                opening += 1
+                while opening < last and words[opening].word in _RELATIVE_COPULAS:
+                    opening += 1
+                if opening == first + 1:
+                    continue  # "who ran the buses": a verb of its own, read as any verb
+            office = _office_opening(reading, opening, last)
+            denied = any(words[i].word in NEGATIONS for i in range(first, last + 1))
             if head is None or office is None or denied:
                 continue
             relation_id = self._held(office.target)
             if relation_id is None:
                 continue
-            for candidate in relation_candidates(reading, Mention(relation_id, office.first, office.last)):
+            said = first + 1 if opening > first else office.first  # with the copula: its tense is said
+            for candidate in relation_candidates(reading, Mention(relation_id, said, office.last)):
                 assertion = candidate.assertion
-                if assertion.negated and assertion.change == "end":
+                if assertion.negated and assertion.change == "end" and opening == first:
                     continue  # "mayor since 2012, stepped down in 2020": held until the verb's time, not today
                 if assertion.subject == {head.target}:
                     made.append(dataclasses.replace(candidate, assertion=dataclasses.replace(
@@ -953,6 +969,8 @@ def _years_for(reading: Reading, candidate: Candidate) -> tuple[int, frozenset[i
     return None
 
 
+_RELATIVE_COPULAS = frozenset({"is", "was", "are", "were", "has", "have", "had", "been", "remains", "remained"})
+"""A copula after "who" or "which" that opens an aside: "who has been mayor since 2020"."""
 _AS_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _HOLDING_VERBS = frozenset({"serve", "sit", "hold", "lead", "run", "head", "chair", "govern", "manage"})
 """Verbs that, done to a party "as" its office, say no more than that the office was held."""
