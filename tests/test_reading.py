@@ -685,6 +685,9 @@ def test_a_modal_perfect_says_not_that_it_happened(transit: Engine, sentence: st
     # a rank before a name is carried only by a statement that ranks that name
     ("Riverside Depot, the oldest Valdora garage, closed on 30 June 2021", "unproven", ["oldest"]),
     ("Riverside Depot, the oldest bus garage, closed on 30 June 2021", "true", []),
+    # the statement's "oldest bus garage": a word between the rank and its noun must be said too
+    ("Riverside Depot, the oldest garage, closed on 30 June 2021", "unproven", ["oldest"]),
+    ("Riverside Depot, the oldest garage for buses, closed on 30 June 2021", "unproven", ["buses"]),
 ])
 def test_a_rank_before_a_name_is_said_with_it(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:
     v = verify_text(transit, sentence, TODAY)
@@ -698,6 +701,10 @@ def test_a_rank_of_another_party_is_not_carried(bundled: Engine) -> None:
     assert v.verdict == "unproven" and "first" in {u.text for u in v.claim.unchecked}
     v = verify_text(bundled, "Turkey took delivery of the first S-400 components in July 2019.", TODAY)
     assert v.verdict == "true"
+    v = verify_text(bundled, "The first components of the S-400 arrived in Turkey on 12 July 2019.", TODAY)
+    assert v.verdict == "true", (v.reason, v.claim.unchecked)  # "first S-400 components", in other words
+    v = verify_text(bundled, "The first components arrived in Turkey on 12 July 2019.", TODAY)
+    assert v.verdict == "unproven"
 
 
 def test_an_object_before_the_verb_is_not_taken_across_and(transit: Engine) -> None:

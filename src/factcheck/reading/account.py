@@ -133,10 +133,16 @@ _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "remain
 _OBJECT_AFTER = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "it", "them", "him", "that"})
 
 
+_RANKED_MODIFIERS = 2
+"""Words that may stand between a rank and the noun it ranks in a statement that carries it."""
+_PHRASE_ENDS = "(?:" + "|".join(map(re.escape, sorted(STOPWORDS - {"s"}))) + ")"
+"""Words that end a noun phrase before its noun could come: no modifiers of it."""
+
+
 class _Said(Protocol):
     """Whether words of the sentence stand in a supporting fact's statement (see _said_by)."""
 
-    def __call__(self, first: int, last: int, links: frozenset[str] = ...) -> bool: ...
+    def __call__(self, first: int, last: int, links: frozenset[str] = ..., modifiers: int = ...) -> bool: ...
 
 
 Part = tuple[int, int, str]
@@ -195,7 +201,7 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         # carries no "first meeting between" them
         return said(first, min(last + 2, len(reading.words) - 1))
     if why == RANK:  # with the word it ranks: "the first components" carries no "first country"
-        return said(first, min(last + 1, len(reading.words) - 1))
+        return said(first, min(last + 1, len(reading.words) - 1), modifiers=_RANKED_MODIFIERS)
     return said(first, last)
 
 
@@ -212,14 +218,26 @@ def _after_as(reading: Reading, index: int) -> bool:
 def _said_by(reading: Reading, statements: tuple[Statement, ...]) -> _Said:
     """Whether the words from `first` to `last` (with a preposition before them, past an article:
     "without the UN" is not said by "Turkey and the UN brokered") stand in one of the supporting
-    facts' statements: they are checked with that fact."""
-    def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS) -> bool:
+    facts' statements: they are checked with that fact. Up to `modifiers` words that are no
+    function words may stand before the last one in the statement when the sentence says them
+    elsewhere ("the first components of the S-400" is said by "the first S-400 components"; "the
+    oldest garage" is not said by "the oldest bus garage", which says less)."""
+    def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS, modifiers: int = 0) -> bool:
         start = first
         while start and reading.words[start - 1].word in ("the", "a", "an"):
             start -= 1
         start = start - 1 if start and reading.words[start - 1].word in links else first
-        phrase = " " + " ".join(w.stem for w in reading.words[start: last + 1]) + " "
-        return any(phrase in statement.stems for statement in statements)
+        stems = [w.stem for w in reading.words[start: last + 1]]
+        phrase = " " + " ".join(stems) + " "
+        if any(phrase in statement.stems for statement in statements):
+            return True
+        if not modifiers or len(stems) < 2:
+            return False
+        between = re.compile(" " + re.escape(" ".join(stems[:-1])) + f" ((?:(?!{_PHRASE_ENDS} )\\S+ ){{1,{modifiers}}})"
+                             + re.escape(stems[-1]) + " ")
+        written = {w.stem for w in reading.words}
+        return any(set(found.group(1).split()) <= written
+                   for statement in statements for found in between.finditer(statement.stems))
 
     return said
 
