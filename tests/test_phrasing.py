@@ -251,6 +251,18 @@ def test_a_fronted_participle(transit: Engine, sentence: str, verdict: str) -> N
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
+    # its doers joined by "and", past an article: all of them, as after "was brokered by"
+    ("Brokered by Turkey and the UN, the grain deal was signed in Istanbul on 22 July 2022.", "true"),
+    ("Brokered by Turkey and the UN, the grain deal was signed in Istanbul on 22 July 2021.", "false"),
+    ("Brokered by Russia and the UN, the grain deal was signed in Istanbul on 22 July 2022.", "unproven"),
+    ("The grain deal was brokered by Russia and the UN in July 2022.", "unproven"),
+])
+def test_a_fronted_participle_with_joined_doers(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
     # a start or end word, "as" and a noun of its relation: one statement, with the verb's date
     ("Greyline took over as the operator of the city's buses in April 2004.", "true"),
     ("Greyline took over as operator of the city's buses in 2010.", "false"),

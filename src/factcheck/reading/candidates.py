@@ -743,12 +743,12 @@ def _party_after(reading: Reading, index: int, after: list[Mention]) -> Mention 
 
 
 def _joined_after(reading: Reading, first: Mention, after: list[Mention]) -> tuple[Mention, ...]:
-    """`first` and the parties joined to it by "and" or "&": "by Russia and Turkey"."""
+    """`first` and the parties joined to it by "and" or "&": "by Russia and Turkey", "by Turkey
+    and the UN"."""
     joined = [first]
     for mention in after:
-        if mention.first > joined[-1].last and \
-                {w.word for w in reading.words[joined[-1].last + 1: mention.first]} <= {"and", "&"} and \
-                mention.first > joined[-1].last + 1:
+        if mention.first > joined[-1].last + 1 and \
+                joining_words(reading.words[joined[-1].last + 1: mention.first]) <= {"and", "&"}:
             joined.append(mention)
     return tuple(joined)
 
@@ -834,8 +834,9 @@ def fronted_option(reading: Reading, relation: Mention, before: list[Mention], a
             if inside else [((subject,), None)]
     if not inside:  # "Approved in 2015, the tunnel": passive, its doer left to the facts
         return [((subject,), None)]
-    agent = inside[0] if len(inside) == 1 and _after_by(reading, inside[0]) else None
-    return [((agent,), subject)] if agent is not None else []  # "Approved by the council in 2015, the tunnel"
+    agents = _joined_after(reading, inside[0], inside[1:]) if _after_by(reading, inside[0]) else ()
+    # "Approved by the council in 2015, the tunnel", "Brokered by Turkey and the UN, the deal"
+    return [(agents, subject)] if agents and len(agents) == len(inside) else []
 
 
 def modifier_of_next(reading: Reading, mention: Mention) -> bool:
