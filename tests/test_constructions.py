@@ -99,3 +99,26 @@ def test_a_time_as_subject_says_when(transit: Engine, sentence: str, verdict: st
 def test_a_succession_is_a_start_and_an_end(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # an event's passive with "to" a party: given to that party, the giver asked of the facts,
+    # where the party before only describes the thing given
+    ("The Northline contract was awarded to Bellwright in March 2016.", "true"),
+    ("The Northline contract was awarded to Bellwright in 2017.", "false"),
+    ("The Northline contract was not awarded to Bellwright.", "false"),
+    ("The Harbour Tunnel contract was awarded to Bellwright in March 2016.", "unproven"),
+    ("The contract to build the Northline was awarded to Bellwright in 2017.", "false"),
+    # "went to" a party after a noun with a "to" clause of its own
+    ("The contract to build the Northline went to Bellwright in 2015.", "false"),
+    ("The contract to build the Northline did not go to Bellwright.", "unproven"),
+    # what the contract was for is checked only in the words of a supporting statement: it says
+    # "construction contract", never "to build" (nor "to run"), so the verb stays not checked
+    ("The contract to build the Northline went to Bellwright in March 2016.", "unproven"),
+    ("The contract to run the Northline was awarded to Bellwright in March 2016.", "unproven"),
+    # a party that heads the passive's subject stays its subject
+    ("Brenmoor was admitted to the KVTA in 2009.", "true"),
+])
+def test_a_thing_given_to_a_party(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

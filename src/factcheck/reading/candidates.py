@@ -657,7 +657,7 @@ def party_options(reading: Reading, relation: Mention, before: list[Mention], af
     fronted = fronted_option(reading, relation, before, after)
     if fronted:  # "Approved in 2015, the tunnel opened in 2022": the tunnel was approved
         return fronted
-    passive = passive_option(reading, relation, before, after)
+    passive = passive_option(reading, relation, before, after) or went_to_option(reading, relation, after)
     if passive:  # "the council was set up by the authority": never the other way round
         return passive
     of_phrase = of_phrase_option(reading, relation, before, after)
@@ -887,7 +887,57 @@ def passive_option(reading: Reading, relation: Mention, before: list[Mention], a
     agent = next((i for i, m in enumerate(after) if _after_by(reading, m)), None)
     if agent is not None:  # "were ordered from Corvane by the transit authority"
         return [(_joint_after(after, agent, reading), before[-1])]
+    if _given_to(reading, relation, before[-1], after[0]):
+        return [((after[0],), None)]
     return [((before[-1],), None)] if _next_to(reading, relation, after[0]) else []
+
+
+def _given_to(reading: Reading, relation: Mention, before: Mention, after: Mention) -> bool:
+    """"The Northline contract was awarded to Bellwright", "the contract to build the Northline
+    was awarded to Bellwright": an event's passive with "to" a party after it and, before it, a
+    party that only describes the thing given (a name before a noun, or inside a "to" clause of
+    the noun), is given to that party; who gave it the reader asks the facts (see
+    Reader._agentless), and the party before is checked only where a supporting statement names
+    it (account.py)."""
+    words = reading.words
+    if reading.kinds.get(relation.target) != "event" or relation.last + 1 >= len(words) or \
+            words[relation.last + 1].word != "to" or \
+            any(w.word not in _ARTICLES for w in words[relation.last + 2:after.first]):
+        return False
+    return modifier_of_next(reading, before) or _in_infinitive(reading, before)
+
+
+def _in_infinitive(reading: Reading, mention: Mention) -> bool:
+    """A party as the object of a "to" clause after a noun: "the contract to build the Northline"."""
+    index = mention.first - 1
+    while index > 0 and reading.words[index].word in _ARTICLES:
+        index -= 1
+    if index < 2 or reading.words[index - 1].word != "to" or lexicon.verb_lemma(reading.words[index].word) is None:
+        return False
+    return "N" in lexicon.word_classes(reading.words[index - 2].word)
+
+
+_GO = frozenset({"went", "goes", "go", "gone"})
+_NOT_SAID = NEGATIONS | frozenset({"will", "would", "could", "may", "might", "can", "should", "must", "if"})
+
+
+def went_to_option(reading: Reading, relation: Mention, after: list[Mention]) -> list[Option]:
+    """"The contract to build the Northline went to Bellwright": an event noun with a "to" clause
+    of its own, then "went to" a party, was given to that party (who gave it, the reader asks the
+    facts, as of a passive: see `passive_option`); the party inside the "to" clause only
+    describes it. Never past a denial or a modal ("did not go to", "will go to")."""
+    words = reading.words
+    verb = relation.last + 1 if words[relation.last].word == "to" else relation.last + 2
+    if verb >= len(words) or words[verb - 1].word != "to" or lexicon.verb_lemma(words[verb].word) is None:
+        return []
+    went = next((i for i in range(verb + 1, len(words) - 1) if words[i].word in _GO and words[i + 1].word == "to"),
+                None)
+    if went is None or any(w.word in _NOT_SAID for w in words[verb:went]):
+        return []
+    given = next((m for m in after if m.first > went + 1), None)
+    if given is None or any(w.word not in _ARTICLES for w in words[went + 2:given.first]):
+        return []
+    return [((given,), None)]
 
 
 def _after_by(reading: Reading, mention: Mention) -> bool:
