@@ -67,6 +67,10 @@ def test_a_span_of_time_is_a_start_and_an_end(transit: Engine, sentence: str, ve
     ("Dana Ferro was mayor of Valdora for eight years from 2014.", "false"),
     ("Tomas Quill was the KVTA's chief executive for 90 months from March 2017.", "true"),
     ("Tomas Quill was the KVTA's chief executive for 60 months from March 2017.", "false"),
+    # the same up to an end: it began that long before, where the fact gives a start
+    ("Greyline ran Valdora's buses for sixteen years until 2020.", "true"),
+    ("Greyline ran Valdora's buses for ten years until 2020.", "false"),
+    ("Dana Ferro was mayor of Valdora for eight years until 2022.", "false"),
 ])
 def test_a_duration_from_a_start_is_checked_against_the_end(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)

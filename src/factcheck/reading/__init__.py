@@ -30,6 +30,7 @@ from .candidates import (
     modifier_of_next,
     post_phrase,
     range_end,
+    range_start,
     relation_candidates,
     sided,
 )
@@ -687,7 +688,9 @@ class Reader:
         2011": a state's start read from "from", and how long it lasted, which says it ended that
         long after the start as written, give or take one of its units. Checked only where the
         one fact of it gives an end; else the duration stays not checked (so is the present
-        perfect's, "has run ... for seven years from 2019")."""
+        perfect's, "has run ... for seven years from 2019"). The same from an end read from
+        "until" ("ran the buses for sixteen years until 2020"): it began that long before, checked
+        where the one fact of it gives a start."""
         found = _span_after(reading, candidate)
         if found is None:
             return None
@@ -696,14 +699,23 @@ class Reader:
         relation = self.engine.ledger.relations[assertion.relation]
         held = dataclasses.replace(assertion, change=None, date=None)
         facts = [f for f in self.engine.facts_with(assertion.relation) if is_about(f, held, relation) and not f.negated]
-        if len(facts) != 1 or facts[0].end is None or _perfect(reading, candidate.relation):
+        said = assertion.date
+        assert said is not None
+        if len(facts) != 1:
             return None
-        start = assertion.date
-        assert start is not None
-        end = dataclasses.replace(assertion, change="end", date=None,
-                                  after=_shifted(start.first, unit, count - 1),
-                                  before=_shifted(start.last, unit, count + 1))
-        return dataclasses.replace(candidate, assertion=end, covers=candidate.covers | words)
+        if assertion.change == "end":  # "for sixteen years until 2020": it began that long before
+            if facts[0].start is None:
+                return None
+            other = dataclasses.replace(assertion, change="start", date=None,
+                                        after=_shifted(said.first, unit, -count - 1),
+                                        before=_shifted(said.last, unit, -count + 1))
+        elif facts[0].end is None or _perfect(reading, candidate.relation):
+            return None
+        else:
+            other = dataclasses.replace(assertion, change="end", date=None,
+                                        after=_shifted(said.first, unit, count - 1),
+                                        before=_shifted(said.last, unit, count + 1))
+        return dataclasses.replace(candidate, assertion=other, covers=candidate.covers | words)
 
     def _remnants(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """The readings of parts that repeat a verb with another party, date or a denial (see
@@ -979,11 +991,14 @@ _SPAN_UNITS = {"year": "year", "years": "year", "month": "month", "months": "mon
 
 def _span_after(reading: Reading, candidate: Candidate) -> tuple[int, str, frozenset[int]] | None:
     """"for eight years" (or months) in the clause of a state whose start "from" gives, with no
-    end of its own: the count, its unit and the words that say it; None otherwise."""
+    end of its own, or whose end "until" gives, with no start of its own: the count, its unit and
+    the words that say it; None otherwise."""
     assertion, when = candidate.assertion, candidate.date
-    if assertion.change != "start" or assertion.date is None or assertion.negated or when is None \
-            or when.bound != "from" or range_end(reading, when) is not None \
+    if assertion.date is None or assertion.negated or when is None \
             or reading.kinds.get(assertion.relation) != "state" or assertion.role != "core":
+        return None
+    if not (assertion.change == "start" and when.bound == "from" and range_end(reading, when) is None) and \
+            not (assertion.change == "end" and when.bound == "until" and range_start(reading, when) is when):
         return None
     words = reading.words
     for number in reading.number_mentions:
