@@ -3,11 +3,15 @@ output must be what one process gives, with the cache on or off, cold or warm.""
 
 from __future__ import annotations
 
+import functools
+import os
+import time
 from pathlib import Path
 
 import pytest
 
-from factcheck import parallel, results
+from factcheck import ledger, parallel, results
+from factcheck.cache import FileCache
 from factcheck.ledger import parts
 
 from .test_warm import outputs, split  # noqa: F401 - the fixture is used by name
@@ -16,6 +20,49 @@ from .test_warm import outputs, split  # noqa: F401 - the fixture is used by nam
 def test_shared_gives_every_result_in_order() -> None:
     assert list(parallel.shared(lambda number: number * number, 7, 3)) == [n * n for n in range(7)]
     assert list(parallel.shared(lambda number: [number], 1, 3)) == [[0]]
+
+
+@pytest.mark.skipif(parallel.worth_forking(2) < 2, reason="needs two cores and fork")
+def test_this_process_works_ahead_while_it_waits_for_a_worker() -> None:
+    def work(number: int) -> int:
+        if number == 1:  # the worker's
+            time.sleep(0.5)
+        return number
+
+    done: list[tuple[int, int]] = []
+    ahead = [functools.partial(lambda n: done.append((n, os.getpid())), n) for n in range(3)]
+    assert list(parallel.shared(work, 2, 2, ahead)) == [0, 1]
+    assert done == [(0, os.getpid()), (1, os.getpid()), (2, os.getpid())]
+    slow = [functools.partial(time.sleep, 0.1)] * 50
+    started = time.monotonic()
+    assert list(parallel.shared(work, 2, 2, slow)) == [0, 1]
+    assert time.monotonic() - started < 4  # no more is started once the worker's result is ready
+
+
+@pytest.mark.skipif(parallel.worth_forking(2) < 2, reason="needs two cores and fork")
+def test_claims_files_are_parsed_ahead_while_a_worker_parses_the_facts(
+        split: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # noqa: F811
+    expected = outputs(split, cached=False)
+    monkeypatch.setattr(ledger, "PARALLEL_BYTES", 0)
+    parse = ledger.parse_file
+
+    def slow_facts(shown: str, text: str | bytes, kind: str) -> ledger.FileRecords:
+        if kind == "facts":  # in the worker
+            time.sleep(1)
+        return parse(shown, text, kind)
+
+    monkeypatch.setattr(ledger, "parse_file", slow_facts)
+    parsed_in = tmp_path / "parsed-ahead"
+    read_ahead = parts.file_records
+
+    def file_records(path: Path, kind: str, cache: FileCache | None) -> tuple[ledger.FileRecords, bytes]:
+        with open(parsed_in, "a", encoding="utf-8") as marks:
+            marks.write(f"{path.name} {os.getpid()}\n")
+        return read_ahead(path, kind, cache)
+
+    monkeypatch.setattr(parts, "file_records", file_records)
+    assert outputs(split, cached=True) == expected  # cold, then warm
+    assert parsed_in.read_text(encoding="utf-8").split("\n") == [f"a.yaml {os.getpid()}", f"b.yaml {os.getpid()}", ""]
 
 
 @pytest.mark.skipif(parallel.worth_forking(2) < 2, reason="needs two cores and fork")

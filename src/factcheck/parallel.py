@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 MAX_WORKERS = 8
@@ -29,9 +29,13 @@ def worth_forking(items: int) -> int:
     return max(1, min(items, os.cpu_count() or 1, MAX_WORKERS))
 
 
-def shared(work: Callable[[int], Any], count: int, processes: int) -> Iterator[Any]:
+def shared(work: Callable[[int], Any], count: int, processes: int,
+           ahead: Sequence[Callable[[], object]] = ()) -> Iterator[Any]:
     """`work(n)` for n in range(count), in order, computed by `processes` processes: this one and
-    forked workers. Results are yielded one at a time, so they need not all fit in memory."""
+    forked workers. Results are yielded one at a time, so they need not all fit in memory.
+    `ahead` is work this process does, in order, while it waits for a worker's result, its
+    results dropped: what is worth doing before it is asked for (a claims file parsed into the
+    cache while a worker parses facts.yaml), which it stops starting once that result is ready."""
     if processes < 2 or count < 2:
         for number in range(count):
             yield work(number)
@@ -41,13 +45,17 @@ def shared(work: Callable[[int], Any], count: int, processes: int) -> Iterator[A
 
     global _WORK
     _WORK = work
+    waiting = iter(ahead)
     try:
         with concurrent.futures.ProcessPoolExecutor(processes - 1,
                                                     mp_context=multiprocessing.get_context("fork")) as pool:
             pending = {number: pool.submit(_in_worker, number) for number in range(count) if number % processes}
             for number in range(count):
                 if number % processes:
-                    yield pickle.loads(pending.pop(number).result())
+                    result = pending.pop(number)
+                    while not result.done() and (task := next(waiting, None)) is not None:
+                        task()
+                    yield pickle.loads(result.result())
                 else:
                     yield work(number)
     finally:

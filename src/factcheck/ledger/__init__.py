@@ -212,16 +212,18 @@ def read_file(path: Path, kind: str, shown: str, cache: FileCache | None) -> Fil
     return FileBytes(path, kind, shown, data, info, digest(data) if cache else b"")
 
 
-def records_of(files: Sequence[FileBytes | FileRecords], cache: FileCache | None) -> list[FileRecords]:
+def records_of(files: Sequence[FileBytes | FileRecords], cache: FileCache | None,
+               ahead: Sequence[Callable[[], object]] = ()) -> list[FileRecords]:
     """Each file's records, in order: from the cache when its entry matches the bytes read, the
-    rest parsed (in worker processes when they are many and large) and cached."""
+    rest parsed (in worker processes when they are many and large, this one doing `ahead` while
+    it waits for them: see `parallel.shared`) and cached."""
     done: list[FileRecords | None] = []
     for file in files:
         packed = cached_records(file, cache) if cache and isinstance(file, FileBytes) else None
         done.append(file if isinstance(file, FileRecords) else packed.unpacked() if packed else None)
     missing = [(index, file) for index, (file, records) in enumerate(zip(files, done, strict=True))
                if records is None and isinstance(file, FileBytes)]
-    parsed = _parse_many([(file.shown, file.data, file.kind) for _, file in missing], bool(cache))
+    parsed = _parse_many([(file.shown, file.data, file.kind) for _, file in missing], bool(cache), ahead)
     for (index, file), (records, payload) in zip(missing, parsed, strict=True):
         if cache and payload and not any(p.code == "unreadable" for p in records.problems):
             cache.put(file.path, file.shown, file.info, file.digest, payload)
@@ -258,9 +260,11 @@ def _parse_pickled(job: tuple[str, bytes, str]) -> bytes:
     return PackedRecords.pickled(parse_file(*job), job[2])
 
 
-def _parse_many(jobs: list[tuple[str, bytes, str]], pickled: bool) -> Iterator[tuple[FileRecords, bytes | None]]:
+def _parse_many(jobs: list[tuple[str, bytes, str]], pickled: bool,
+                ahead: Sequence[Callable[[], object]] = ()) -> Iterator[tuple[FileRecords, bytes | None]]:
     """Each file's records, in order, with their pickle when `pickled` (for the cache): parsed
-    shared with worker processes when there are several large files (a split ledger), else here."""
+    shared with worker processes when there are several large files (a split ledger, or
+    facts.yaml beside sources.yaml), else here."""
     from ..parallel import shared, worth_forking
 
     processes = worth_forking(len(jobs)) if sum(len(data) for _, data, _ in jobs) >= PARALLEL_BYTES else 1
@@ -269,7 +273,7 @@ def _parse_many(jobs: list[tuple[str, bytes, str]], pickled: bool) -> Iterator[t
             records = parse_file(*job)
             yield records, PackedRecords.pickled(records, job[2]) if pickled else None
         return
-    for payload in shared(lambda number: _parse_pickled(jobs[number]), len(jobs), processes):
+    for payload in shared(lambda number: _parse_pickled(jobs[number]), len(jobs), processes, ahead):
         yield pickle.loads(payload).unpacked(), payload  # one file's pickle held at a time
 
 

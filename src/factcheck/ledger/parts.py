@@ -17,6 +17,7 @@ everything the verdicts of one file's claims depend on, for caching what is comp
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -40,6 +41,7 @@ from . import (
     cached_records,
     collector_paused,
     display_path,
+    file_records,
     ledger_files,
     read_file,
     records_of,
@@ -356,7 +358,7 @@ def _summaries(parts: LedgerParts, paths: list[Path], name: Path, first_read: Fi
                                   stored if isinstance(stored, ClaimsSummary) else _UNREAD))
     unread = [claims_file for claims_file in pending if claims_file.summary is _UNREAD]
     if not isinstance(world, WorldSummary) or unread:
-        parts.other_files = list(records_of(others, cache))
+        parts.other_files = list(records_of(others, cache, _parse_ahead(unread, cache)))
     else:
         parts.other_files = [file._replace(data=b"") if isinstance(file, FileBytes) else file for file in others]
     if not isinstance(world, WorldSummary):
@@ -368,6 +370,16 @@ def _summaries(parts: LedgerParts, paths: list[Path], name: Path, first_read: Fi
         claims_file.summary, claims_file.records, claims_file.pickled = summary, records, pickled
     parts.claims_files = pending
     return world
+
+
+def _parse_ahead(unread: list[ClaimsFile], cache: FileCache | None) -> list[Callable[[], object]]:
+    """The claims files to summarise, each to parse into the cache while this process waits for
+    a worker to parse facts.yaml (it stops when the facts are read). A file changed since it
+    was first read is cached under its new bytes, which its summary will not find."""
+    if cache is None:
+        return []
+    return [functools.partial(file_records, file.path, CLAIMS, cache)
+            for file in unread if isinstance(file.file, FileBytes)]
 
 
 _UNREAD = ClaimsSummary([], [], [], frozenset(), [], (), [])
