@@ -753,7 +753,9 @@ def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:
 def _time_as_subject(reading: Reading, index: int) -> bool:
     """"2014 saw Russia annex Crimea", "The year 2014 saw ...": the verb of seeing whose subject is
     a time says only when, and "year" before the year says nothing more."""
-    seeing = time_subject_verb(reading.words, reading.date_mentions)
+    if "seeing" not in reading.cache:
+        reading.cache["seeing"] = time_subject_verb(reading.words, reading.date_mentions)
+    seeing = reading.cache["seeing"]
     return seeing is not None and (index == seeing or (index == 1 and reading.words[1].word == "year"))
 
 
