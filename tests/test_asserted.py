@@ -61,6 +61,10 @@ def test_what_is_said_to_have_happened_is_checked(transit: Engine, sentence: str
     "The rail union's strike in 2024 was called off.",
     "The rail union's strike on the Northline was called off in 2024.",
     "The mayor called off the rail union's strike in March 2023.",
+    # the verb in its bare form, after "did not", "to" or a modal
+    "The mayor did not stop the rail union's strike in March 2023.",
+    "The union struck in March 2023; the mayor refused to support the strike.",
+    "The mayor will never accept the rail union's strike in 2024.",
 ])
 def test_an_event_noun_another_verb_governs_is_not_judged(transit: Engine, sentence: str) -> None:
     v = verify_text(transit, sentence, TODAY)
@@ -72,6 +76,7 @@ def test_an_event_noun_another_verb_governs_is_not_judged(transit: Engine, sente
     # a verb that lends its place to the noun, or a verb chain, still says it happened
     ("The rail union held a strike in 2024.", "false"),
     ("The rail union went on strike in 2024.", "false"),
+    ("The rail union did not go on strike in 2023.", "false"),
     ("Greyline stopped running Valdora's buses in 2018.", "false"),
     # a passive of a verb of saying: what was confirmed is checked (that it was, is not)
     ("The rail union's strike in 2024 was confirmed.", "false"),
@@ -79,3 +84,14 @@ def test_an_event_noun_another_verb_governs_is_not_judged(transit: Engine, sente
 def test_an_event_noun_a_light_verb_governs_is_judged(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # not "Russia did not annex Crimea": what Turkey did not do is no fact's
+    "Russia annexed Crimea in 2014; Turkey did not recognise the annexation.",
+    "Russia annexed Crimea in 2014, but Turkey refused to recognise the annexation.",
+])
+def test_a_denied_verb_before_an_event_noun_does_not_deny_the_event(bundled: Engine, sentence: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert {"recognise", "annexation"} <= {u.text for u in v.claim.unchecked}

@@ -158,7 +158,8 @@ def object_of_another_verb(reading: Reading, relation: Mention) -> bool:
     index = relation.first - 1
     while index >= 0 and relation.first - index <= _REACH and not _punctuated(reading, index) and \
             (index in reading.named or words[index].word in _NOUN_PHRASE or _modifier(words[index].word)) and \
-            not _verb_form(words[index].word) and words[index].word not in _AUXILIARIES:
+            not _verb_form(words[index].word) and not _bare_verb(reading, index) and \
+            words[index].word not in _AUXILIARIES:
         index -= 1  # "stopped being a member": a copula's noun, no object
     if index < 0 or _punctuated(reading, index):
         return False
@@ -169,10 +170,32 @@ def object_of_another_verb(reading: Reading, relation: Mention) -> bool:
         index -= 1  # "called off the strike"
     word = words[index].word
     lemma = lexicon.verb_lemma(word)
-    return (_verb_form(word) and index not in _relation_words(reading) and index not in reading.named
+    return ((_verb_form(word) or (_bare_verb(reading, index) and _opens_noun_phrase(reading, index + 1)))
+            and index not in _relation_words(reading)
+            and index not in reading.named
             and word not in START_WORDS | END_WORDS and lemma not in lexicon.SUPPORT_VERBS | lexicon.LIGHT_VERBS
             and lemma not in lexicon.ATTRIBUTION_VERBS)
 
+
+def _bare_verb(reading: Reading, index: int) -> bool:
+    """A verb in its bare form where only a verb can stand: "did not recognise the annexation",
+    "refused to recognise the annexation", "will not recognise it"."""
+    word = reading.words[index].word
+    return index > 0 and reading.words[index - 1].word in _BEFORE_BARE_VERB and not _punctuated(reading, index - 1) \
+        and lexicon.verb_lemma(word) == word and "V" in lexicon.word_classes(word)
+
+
+def _opens_noun_phrase(reading: Reading, index: int) -> bool:
+    """Whether a noun phrase opens at the word: a determiner or a possessive ("the annexation",
+    "Putin's visit"), where after a bare verb a name alone may be the subject of a verb ("did not
+    see Russia annex Crimea")."""
+    words = reading.words
+    return words[index].word in _DETERMINERS or (index + 1 < len(words) and words[index + 1].word == "s")
+
+
+_BEFORE_BARE_VERB = frozenset({"not", "never", "to", "did", "does", "do", "will", "would", "could", "can", "may",
+                               "might", "shall", "should", "must"})
+"""Words after which a verb stands in its bare form."""
 
 _PARTICLES = frozenset({"off", "up", "down", "out", "back", "away"})
 """Particles of a phrasal verb before its object: "called off the strike", "held up the order"."""
