@@ -122,3 +122,18 @@ def test_a_succession_is_a_start_and_an_end(transit: Engine, sentence: str, verd
 def test_a_thing_given_to_a_party(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a word that names its object first ("win" of an award), with only a thing after it: the
+    # party before was given it, the giver asked of the facts
+    ("Bellwright won the Northline contract in March 2016.", "true"),
+    ("Bellwright won the Northline contract in 2014.", "false"),
+    ("2014 saw Bellwright win the Northline contract.", "false"),
+    ("Bellwright did not win the Northline contract.", "false"),
+    ("Bellwright won the Harbour Tunnel contract in March 2016.", "unproven"),
+    ("Greyline won the Northline contract in 2016.", "unproven"),
+])
+def test_a_thing_won(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -115,8 +115,8 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
         covers = _timing_words(base, marker, dated)
         if timing.get("negated") is False and negation is not None:
             covers.discard(negation)  # "not ... until": the denial is the other reading's to check
-        for subject, obj in _oriented(relation, party_options(reading, relation, before, after,
-                                                              negated=negation is not None)):
+        options = party_options(reading, relation, before, after, negated=negation is not None)
+        for subject, obj in _oriented(relation, options, thing_won(reading, relation, before, after)):
             if _juxtaposed(reading, (*subject, *((obj,) if obj else ()))):
                 continue
             targets = frozenset(m.target for m in subject)
@@ -245,12 +245,27 @@ def _timing_words(base: set[int], marker: int | None, dated: tuple[DateMention, 
     return covers
 
 
-def _oriented(relation: Mention, options: list[Option]) -> list[Option]:
+def _oriented(relation: Mention, options: list[Option], won: Option | None = None) -> list[Option]:
     """A relation word that names its object first ("the S-400 arrived in Turkey" for "Turkey
-    received the S-400") takes its parties the other way round: one on each side, or none."""
+    received the S-400") takes its parties the other way round: one on each side, or none; or
+    the one before it alone, where what it names after it is a thing (see `thing_won`)."""
     if not relation.reverse:
         return options
+    if won is not None:
+        return [won]
     return [((obj,), subject[0]) for subject, obj in options if obj is not None and len(subject) == 1]
+
+
+def thing_won(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> Option | None:
+    """"Bellwright won the Northline contract": a word that names its object first, one party
+    before it and, after it, only names that describe the noun after them (the thing won, no
+    party), says the party before was given it; who gave it, the reader asks the facts (see
+    Reader._agentless), and the names after are checked only where a supporting statement
+    names them (account.py)."""
+    if not relation.reverse or len(before) != 1 or not after or \
+            any(w.word not in _ARTICLES for w in reading.words[relation.last + 1:after[0].first]):
+        return None
+    return ((before[0],), None) if all(modifier_of_next(reading, m) for m in after) else None
 
 
 Timing = tuple[dict[str, Any], int | None, tuple[DateMention, ...]]
