@@ -75,3 +75,31 @@ def test_a_possessor_of_a_person_is_checked_only_by_the_persons_names(bundled: E
 def test_a_possessor_of_a_person_on_another_ledger(transit: Engine) -> None:
     v = verify_text(transit, "Ashby's Ilse Marrow became mayor in May 2020.", TODAY)
     assert v.verdict == "unproven" and "Ashby" in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a date, a party or a negation is not taken across a semicolon or a sentence's end
+    ("The Harbour Tunnel opened in April 2022. Brenmoor did not join the KVTA.", "false"),
+    ("The Harbour Tunnel opened in April 2022; Brenmoor did not join the KVTA.", "false"),
+    ("The Northline opened in 2019; in 2016, Brenmoor joined the KVTA.", "false"),
+    ("The Northline opened in 2019. In 2009, Brenmoor joined the KVTA.", "true"),
+    ("Ashby has never been a member of the KVTA. Brenmoor joined the KVTA in 2009.", "true"),
+    ("The union did not strike in 2024, not 2023. Brenmoor joined the KVTA in 2009.", "unproven"),
+    ("Ashby did not join the KVTA. Brenmoor joined the KVTA in 2009.", "true"),
+])
+def test_clauses_end_at_a_semicolon_and_a_full_stop(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Russia annexed Crimea in 2014. Turkey did not join NATO.", "false"),
+    ("Russia annexed Crimea in 2014; Turkey did not join NATO.", "false"),
+    ("Turkey joined NATO in 1952; in 2013, Russia annexed Crimea.", "false"),
+    ("Turkey did not join the CSTO. Turkey joined NATO in 1952.", "true"),
+    ("Putin met Erdogan in St. Petersburg in August 2016.", "true"),  # a full stop that ends no sentence
+])
+def test_clauses_end_at_a_semicolon_and_a_full_stop_on_the_bundled_ledger(bundled: Engine, sentence: str,
+                                                                            verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -571,17 +571,19 @@ def now_marker(reading: Reading, relation: Mention) -> int | None:
 
 def clause_of(reading: Reading, relation: Mention) -> tuple[int, int]:
     """The word indices bounding the verb's clause (exclusive): clause words such as "until",
-    "while", "but" open a new one; an aside between commas is a clause of its own."""
+    "while", "but" open a new one, and so does the word after a semicolon or a sentence's end
+    (`Reading.breaks`); an aside between commas is a clause of its own."""
     aside = reading.aside_of(relation.first)
     if aside is not None:
         return aside[0] - 1, aside[1] + 1
     opening, closing = -1, len(reading.words)
+    breaks = reading.breaks
     for index in range(relation.first - 1, -1, -1):
-        if _opens_clause(reading, index):
+        if _opens_clause(reading, index) or index in breaks:
             opening = index
             break
     for index in range(relation.last + 1, len(reading.words)):
-        if _opens_clause(reading, index):
+        if _opens_clause(reading, index) or index - 1 in breaks:
             closing = index
             break
     return opening, closing
@@ -1136,6 +1138,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     if _gerund(reading, relation):  # "sanctioned Turkey in 2020 for buying the S-400": 2020 is the sanction's
         return None
     lowest = opening if opening >= 0 and reading.words[opening].word in _OTHER_TIME else opening - 1
+    if opening in reading.breaks:
+        lowest = opening + 1  # "Russia annexed Crimea in 2014. Turkey did not join NATO": not in 2014
     before = [m for m in dates if lowest <= m.last < relation.first]
     for mention in reversed(before):
         if any(mention.last < first < relation.first for first, _ in reading.unanchored):
@@ -1156,8 +1160,8 @@ def _opening_date(reading: Reading, relation: Mention, dates: list[DateMention],
     opening = next((m for m in dates if m.first <= 1 and m.last < relation.first), None)
     if opening is None or (opening.first == 1 and reading.words[0].word not in _OPENING_PREPOSITIONS):
         return None
-    between = range(opening.last + 1, relation.first)
-    if any(reading.words[i].word in _OTHER_TIME | CLAUSE_WORDS for i in between):
+    between = range(opening.last, relation.first)
+    if any(reading.words[i].word in _OTHER_TIME | CLAUSE_WORDS or i in reading.breaks for i in between):
         return None
     if not any(reading.words[i].word == "and" for i in between) or not any(v in between for v in verbs):
         return None  # the first clause's own date is found otherwise; only a later clause's is this
@@ -1208,7 +1212,8 @@ def _adjunct_of_verb_before(reading: Reading, date: DateMention, relation: Menti
         return False
     named = reading.named
     starts = set(_verbs(reading))
-    return any(i not in named and (i in starts or _inflected_verb(reading.words[i].word)) for i in range(date.first))
+    return any(i not in named and (i in starts or _inflected_verb(reading.words[i].word))
+               for i in range(_sentence_start(reading, date.first), date.first))
 
 
 _LINK_OPENERS = _OTHER_TIME | {"following", "when", "while", "once"}
@@ -1223,7 +1228,8 @@ def _fronted_link(reading: Reading, date: DateMention, relation: Mention) -> boo
                              for i in range(date.last + 1, relation.first + 1)):
         return False
     start = date.first
-    while start > 0 and "," not in reading.text[words[start - 1].end: words[start].start]:
+    while start > 0 and "," not in reading.text[words[start - 1].end: words[start].start] and \
+            start - 1 not in reading.breaks:
         start -= 1
     return any(words[i].word in _LINK_OPENERS for i in range(start, date.first))
 
@@ -1252,10 +1258,15 @@ def _fronted_verb(reading: Reading, date: DateMention, relation: Mention) -> boo
     if not any(comma_before(i) for i in range(date.last + 1, relation.first + 1)):
         return False
     start = date.first
-    while start > 0 and not comma_before(start):
+    while start > 0 and not comma_before(start) and start - 1 not in reading.breaks:
         start -= 1
     starts = {m.first for m in reading.relations}
     return any(i in starts or _inflected_verb(words[i].word) for i in range(start, date.first))
+
+
+def _sentence_start(reading: Reading, index: int) -> int:
+    """The first word of the sentence, or of the clause after a semicolon, the word stands in."""
+    return max((stop + 1 for stop in reading.breaks if stop < index), default=0)
 
 
 def _inflected_verb(word: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import PartialDate
 from .pronouns import pronoun_mentions
-from .text import SCALES, STOPWORDS, Token, is_share, normalise, spelled_numbers, tokens
+from .text import ABBREVIATION, SCALES, STOPWORDS, Token, is_share, normalise, spelled_numbers, tokens
 from .vocabulary import Mention, Vocabulary
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -69,6 +69,9 @@ _BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
 _FUTURE_PHRASES = ("going to", "plans to", "plan to", "is to", "are to", "expected to", "set to", "about to")
+_SENTENCE_STOP = re.compile(r"\s*[.!?][\"”’')\]]*\s")
+"""What stands between the last word of a sentence and the first of the next."""
+
 CLAUSE_WORDS = frozenset({"until", "while", "whereas", "but", "because", "although", "though", "unless",
                           "when", "whilst", "after", "before", "since", "if"})
 START_WORDS = frozenset({"became", "become", "becomes", "becoming", "began", "begin", "begins", "begun",
@@ -155,6 +158,20 @@ class Reading:
     def named(self) -> frozenset[int]:
         """The indices of the words that name an entity."""
         return frozenset(i for m in self.entities for i in range(m.first, m.last + 1))
+
+    @cached_property
+    def breaks(self) -> frozenset[int]:
+        """The words that end a sentence or a clause before a semicolon ("in 2014. Turkey did
+        not join", "in 2014; Turkey did not join"): a clause takes no date, party or negation
+        across them."""
+        found = set()
+        for index in range(len(self.words) - 1):
+            end = self.words[index].end
+            between = self.text[end:self.words[index + 1].start]
+            stops = _SENTENCE_STOP.match(between) and not ABBREVIATION.search(self.text[max(0, end - 16):end + 1])
+            if stops or ";" in between:
+                found.add(index)
+        return frozenset(found)
 
     def aside_of(self, index: int) -> tuple[int, int] | None:
         for first, last in self.asides:
@@ -675,10 +692,10 @@ def governing(reading: Reading, relation: Mention, wanted: frozenset[str]) -> in
     verb itself."""
     named = reading.named
     start = relation.first - 1
-    while start in named or (start >= 0 and reading.words[start].word == "s"):
+    while start not in reading.breaks and (start in named or (start >= 0 and reading.words[start].word == "s")):
         start -= 1  # "a NATO member", "Russia's partner": the name is part of the phrase
     for index in range(start, max(start - 4, -1), -1):
-        if index in named:
+        if index in named or index in reading.breaks:  # (the word ends the sentence before)
             return None
         if reading.words[index].word in wanted:
             return index

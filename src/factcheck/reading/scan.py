@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .extract import Reading
-from .text import STOPWORDS, normalise, pieces
+from .text import ABBREVIATION, STOPWORDS, normalise, pieces
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"^[#>*\s•·\-–]+|[*_`]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
-                           r"|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|E\.U|vs|etc|approx|[A-Z])\.$")
 _ATTRIBUTION = frozenset({"said", "says", "told", "according", "quoted", "announced", "stated", "claimed"})
 _HEADLINE_FILLER = frozenset({"report", "reports", "how", "why", "what", "will", "new", "says", "amid", "after"})
 
@@ -38,7 +36,7 @@ def split(reader: Reader, text: str) -> tuple[str, list[str]]:
         for part in (part.strip() for part in _SENTENCE_END.split(line)):
             if not part:
                 continue
-            if sentence and not _ABBREVIATION.search(sentence[-1][-16:]):
+            if sentence and not ABBREVIATION.search(sentence[-1][-16:]):
                 body.append(" ".join(sentence))
                 sentence = []
             sentence.append(part)  # "St. Petersburg" does not end a sentence

@@ -27,6 +27,10 @@ _RAW_WORD = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’
 """A written word: an initialism with its full stops ("U.S.", "U.N.": one word, as "US" is, not a
 letter "s" that would read as a possessive), or letters and digits ("didn't" is two words)."""
 
+ABBREVIATION = re.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+                           r"|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|E\.U|vs|etc|approx|[A-Z])\.$")
+"""A word whose full stop ends no sentence ("St. Petersburg"), as the text up to that stop ends."""
+
 STOPWORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "as", "is",
     "are", "was", "were", "be", "been", "being", "has", "have", "had", "its", "it", "this", "that", "these",
