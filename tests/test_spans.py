@@ -54,6 +54,14 @@ def test_other_adverbs_stay_not_checked(transit: Engine, sentence: str, unread: 
     ("From 2016 to 2020, Ilse Marrow was mayor of Valdora.", "false"),
     # "through" with no start before it says the state held to the end of that year: not read
     ("Dana Ferro was mayor of Valdora through 2020.", "unproven"),
+    # a start said first, an end after the verb, in one clause of a state
+    ("From 2012, Dana Ferro was Valdora's mayor until 2020.", "true"),
+    ("From 2012, Dana Ferro was Valdora's mayor until 2022.", "false"),
+    ("From 2014, Dana Ferro was Valdora's mayor until 2020.", "false"),
+    # not across another verb, of an event, or with a denial: the opening date stays not checked
+    ("From 2004, Greyline ran Valdora's buses and Tomas Quill led the KVTA as chief executive until 2024.", "true"),
+    ("From 2023, the rail union struck until 2024.", "unproven"),
+    ("From 2012, Dana Ferro did not step down as mayor until 2020.", "unproven"),
 ])
 def test_a_span_of_time_is_a_start_and_an_end(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)

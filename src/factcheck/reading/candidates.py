@@ -541,15 +541,49 @@ def bounded(bound: str | None, date: PartialDate, change: str | None, state: boo
 
 def range_start(reading: Reading, when: DateMention) -> DateMention:
     """The first date of a range whose second date a verb took: "From 2015 to 2018, Simsek was
-    deputy prime minister" is read from 2015, as "was ... from 2015 to 2018" is."""
+    deputy prime minister" is read from 2015, as "was ... from 2015 to 2018" is; so is "From
+    2012, Ferro was mayor until 2020" (see `_fronted_start`)."""
     if when.bound != "until":
         return when
-    return next((m for m in reading.date_mentions if m.bound == "from" and m.last + 2 == when.first), when)
+    start = next((m for m in reading.date_mentions if m.bound == "from" and m.last + 2 == when.first), None)
+    if start is None:
+        fronted = _fronted_start(reading)
+        start = fronted if fronted is not None and range_end(reading, fronted) is when else None
+    return when if start is None else start
 
 
 def range_end(reading: Reading, when: DateMention) -> DateMention | None:
-    """The second date of a range "from 2012 to 2024", "between March and October 2011"."""
-    return next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
+    """The second date of a range "from 2012 to 2024", "between March and October 2011"; of a
+    "from" date that opens the sentence, the one "until" date of its clause ("From 2012, Ferro
+    was mayor until 2020"), with no other date, no denial and at most one verb, of a state,
+    between."""
+    end = next((m for m in reading.date_mentions if m.bound == "until" and m.first == when.last + 2), None)
+    if end is not None or when is not _fronted_start(reading):
+        return end
+    untils = [m for m in reading.date_mentions if m.bound == "until" and m.first > when.last]
+    if len(untils) != 1:
+        return None
+    [end] = untils
+    between = reading.text[reading.words[when.last].end: reading.words[end.first].start]
+    verbs = [m for m in reading.relations if when.last < m.first < end.first and m.first in _verbs(reading)]
+    if any(when.last < m.first < end.first for m in reading.date_mentions) or ";" in between or len(verbs) > 1 \
+            or any(reading.kinds.get(m.target) != "state" for m in verbs) \
+            or any(w.word in NEGATIONS for w in reading.words[when.last + 1: end.first]):
+        return None  # not "From 2023, the union struck until 2024", nor "did not ... until 2020"
+    return end
+
+
+def _fronted_start(reading: Reading) -> DateMention | None:
+    """A "from" date that opens the sentence, closed by a comma, with no "to" date of its own:
+    "From 2012, Dana Ferro was Valdora's mayor until 2020"."""
+    words = reading.words
+    first = next((m for m in reading.date_mentions if m.first == 1), None)
+    if first is None or first.bound != "from" or words[0].word != "from" or first.last + 1 >= len(words) \
+            or "," not in reading.text[words[first.last].end: words[first.last + 1].start]:
+        return None
+    if any(m.bound == "until" and m.first == first.last + 2 for m in reading.date_mentions):
+        return None
+    return first
 
 
 def from_to(reading: Reading, when: DateMention, date: PartialDate, marker: int | None) -> list[Timing]:
