@@ -91,6 +91,9 @@ def test_a_time_as_subject_says_when(transit: Engine, sentence: str, verdict: st
     ("The KVTA replaced Greyline as operator of the city's buses in 2019.", "false"),
     # an office no fact gives the successor, after a predecessor the facts give no successor
     ("Ilse Marrow replaced Tomas Quill as chief executive of the KVTA in August 2024.", "unproven"),
+    # a role the ledger does not name: not read, and never read as held by either party then
+    ("The KVTA replaced Greyline as the bus operator in 2021.", "unproven"),
+    ("Greyline was replaced as operator of the buses in 2021.", "unproven"),
     # no office, a denial, a plan: not read
     ("Ilse Marrow succeeded Dana Ferro in 2020.", "unproven"),
     ("Ilse Marrow did not replace Dana Ferro as mayor.", "unproven"),

@@ -39,7 +39,7 @@ from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_star
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
-from .succession import successions
+from .succession import succession_roles, successions
 from .text import SCALE_FACTORS, SCALES, STOPWORDS, fold, normalise, pieces, stem, tokens
 from .vocabulary import Mention, Vocabulary, side_by_side
 
@@ -163,8 +163,8 @@ class Reader:
         found += [self._fit(c, reading) for c in [*self._copulas(reading), *self._titles(reading)]]
         found = [self._as_last_checked(self._hedged(c, reading), reading) for c in found]
         succession = successions(reading, self._held, self._term)
-        if succession:  # the verb and the office are the succession's: no other reading of them
-            said = frozenset().union(*(c.covers for c in succession))
+        said = succession_roles(reading).union(*(c.covers for c in succession))
+        if said:  # the verb and the office are the succession's: no other reading of them
             found = [c for c in found if said.isdisjoint(range(c.relation.first, c.relation.last + 1))]
         direct: list[Candidate] = []
         indirect: list[Candidate] = []

@@ -57,6 +57,26 @@ def successions(reading: Reading, held: Held, term: Term) -> list[Candidate]:
     return found
 
 
+def succession_roles(reading: Reading) -> frozenset[int]:
+    """The words of the role after a verb of succession and "as" ("replaced Greyline as the bus
+    operator in 2021"), up to a date or a comma: the role is the succession's, held by one party
+    until the date and by the other from it, so no reading may take it as held by either at the
+    date (where `successions` cannot read the role, it stays not checked)."""
+    words, found = reading.words, set()
+    for index, token in enumerate(words):
+        if lexicon.verb_lemma(token.word) not in SUCCESSION_VERBS or token.word.startswith("success"):
+            continue
+        role = next((i for i in range(index + 1, min(index + 8, len(words))) if words[i].word == "as"), None)
+        if role is None:
+            continue
+        end = role + 1
+        while end < len(words) and not any(d.first == end for d in reading.date_mentions) and \
+                "," not in reading.text[words[end - 1].end:words[end].start] and words[end].word != "by":
+            found.add(end)
+            end += 1
+    return frozenset(found)
+
+
 def _succession_at(reading: Reading, verb: int, held: Held, term: Term) -> list[Candidate]:
     if any(w.word in _DENIALS for w in reading.words[max(0, verb - 3):verb]):
         return []
