@@ -95,3 +95,17 @@ def test_a_denied_verb_before_an_event_noun_does_not_deny_the_event(bundled: Eng
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
     assert {"recognise", "annexation"} <= {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a condition by inversion says nothing happened ("Had Brenmoor not joined" presupposes it did)
+    ("Had Brenmoor not joined the KVTA in 2009, the Northline would not run there.", "unproven"),
+    ("Had Ashby joined the transit authority in 2009, it would have trams.", "unproven"),
+    ("Were Ashby to join the KVTA, fares would fall.", "unproven"),
+    # "had" after its subject is a tense
+    ("Brenmoor had joined the KVTA in 2009.", "true"),
+    ("Brenmoor had joined the KVTA in 2012.", "false"),
+])
+def test_a_condition_by_inversion_is_not_judged(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -145,6 +145,19 @@ _TO_PLACES = frozenset({"open", "go", "come", "move", "fly", "travel", "return",
 the mark of an infinitive."""
 _RANKED = frozenset({"first", "last", "only", "second", "third", "sole"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+_INVERTING = frozenset({"had", "were", "should"})
+_HYPOTHETICAL = frozenset({"would"})
+
+
+def _inverted_condition(reading: Reading, index: int) -> bool:
+    """A condition by inversion at the start of a sentence or clause: "Had Russia not annexed
+    Crimea, ...", "Were Turkey to leave NATO, ...", "Should the council approve it, ..."."""
+    words = reading.words
+    if words[index].word not in _INVERTING or index + 1 >= len(words):
+        return False
+    opens = index == 0 or any(mark in reading.text[words[index - 1].end:words[index].start] for mark in ",;:.!?")
+    subject = index + 1 + (words[index + 1].word in _ARTICLES)
+    return opens and any(m.first == subject for m in reading.entities)
 _ALTERNATIVES = (("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("without",))
 _COUNTERFACTUAL = frozenset({"almost", "nearly"})
 _POSSIBLE = frozenset({"could", "may", "might", "can", "should", "ought"})
@@ -167,6 +180,10 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
         index -= 1
     if index >= 0 and words[index].word in _COUNTERFACTUAL:
         return f"what nearly happened ('{words[index].word}'): that it happened is not said"
+    would = governing(reading, relation, _HYPOTHETICAL)
+    if would is not None and any(w.word in _CONDITIONS or _inverted_condition(reading, i)
+                                 for i, w in enumerate(words[:would])):
+        return f"what would follow from a condition ('{words[would].word}'): that it happened is not said"
     modal = governing(reading, relation, _POSSIBLE)
     if modal is not None and not any(m.first <= modal <= m.last for m in reading.date_mentions):  # "11 May"
         return f"a possibility ('{words[modal].word}'): that it happened is not said"
@@ -187,7 +204,7 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
     for back in range(relation.first - 1, -1, -1):
         if any(mark in reading.text[words[back].end:words[back + 1].start] for mark in ",;:"):
             break
-        if words[back].word in _CONDITIONS:
+        if words[back].word in _CONDITIONS or _inverted_condition(reading, back):
             return f"a condition ('{words[back].word}'): that it happened is not said"
     return None
 
