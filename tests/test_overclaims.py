@@ -103,3 +103,20 @@ def test_clauses_end_at_a_semicolon_and_a_full_stop_on_the_bundled_ledger(bundle
                                                                             verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "not only", "not just" add; "not the only", "not the oldest" deny a rank, not the statement
+    ("Not only did Turkey join NATO in 1952, it also bought the S-400 in 2017.", "true"),
+    ("Not only did Turkey join NATO in 1962, it also bought the S-400 in 2017.", "false"),
+    ("Turkey is not the only NATO member to buy the S-400.", "unproven"),
+    ("Turkey was not the first country to buy the S-400.", "unproven"),
+])
+def test_not_only_adds_and_not_the_first_denies_a_rank(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_denied_rank_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "Riverside Depot was not the oldest bus garage.", TODAY)
+    assert v.verdict == "unproven" and "oldest" in {u.text for u in v.claim.unchecked}, v.reason

@@ -20,6 +20,7 @@ from . import lexicon
 from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, joining_words, support_verb, unasserted
 from .extract import (
     NEGATIONS,
+    RANKS,
     Reading,
     counts_of_time,
     currency_prefix,
@@ -75,8 +76,6 @@ checkable detail unless the facts' own statements name it after the same preposi
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "one"})
 _SUBORDINATE = frozenset({"after", "before", "during", "following", "until", "till", "when", "while", "since",
                           "amid", "upon", "once", "because", "although", "though", "unless", "whereas", "whilst"})
-_RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest", "record",
-                    "largest", "smallest", "most", "least", "main", "top", "leading"})
 _EXCLUSIVE = frozenset({"alone", "solely", "exclusively", "singlehandedly", "unaided", "unilaterally"})
 """Words that say a party acted without others ("Putin alone inaugurated it"): a fact naming one
 party does not say that no other took part."""
@@ -682,7 +681,7 @@ def _lone_word(reading: Reading, index: int) -> str | None:
         return "a quantifier the facts do not weigh"  # "each tram carried": not the line
     if word.endswith("ly") and _is_manner(word):
         return "a manner the facts do not carry"
-    if word in _RANKS or lexicon.is_superlative(word):
+    if word in RANKS or lexicon.is_superlative(word):
         return RANK
     if word in _EXCLUSIVE:
         return "a claim that no one else took part, which the facts do not weigh"

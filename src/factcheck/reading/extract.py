@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from ..model import PartialDate
+from . import lexicon
 from .pronouns import pronoun_mentions
 from .text import ABBREVIATION, SCALES, STOPWORDS, Token, is_share, normalise, spelled_numbers, tokens
 from .vocabulary import Mention, Vocabulary
@@ -65,6 +66,32 @@ CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 """Currency signs before a figure, and the word a unit names that currency by."""
 _BOUNDS = frozenset({"after", "before", "since", "until", "till", "from", "to", "through", "between", "and",
                      "by"})
+
+RANKS = frozenset({"first", "last", "only", "sole", "second", "third", "fourth", "fifth", "biggest", "record",
+                   "largest", "smallest", "most", "least", "main", "top", "leading"})
+_ADDING = frozenset({"only", "just", "merely", "simply", "solely"})
+"""Words after "not" that make it add, not deny: "not only did Turkey join NATO, it also ..."."""
+
+
+def _additions_read(words: list[Token]) -> list[Token]:
+    """"not only", "not just" read as "also": no denial, and no rank ("only"); and the "not" of
+    "not the first", "not the only", which denies the rank (left not checked), not the statement
+    ("Turkey is not the only NATO member to buy it" does not say Turkey is no member)."""
+    found = list(words)
+    for index in range(len(found) - 1):
+        if found[index].word != "not":
+            continue
+        after = index + 1 + (found[index + 1].word in ("the", "a", "an") and index + 2 < len(found))
+        if found[index + 1].word in _ADDING:
+            places: tuple[int, ...] = (index, index + 1)
+        elif found[after].word in RANKS or lexicon.is_superlative(found[after].word):
+            places = (index,)
+        else:
+            continue
+        for place in places:
+            found[place] = dataclasses.replace(found[place], word="also", stem="also")
+    return found
+
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
@@ -497,7 +524,7 @@ def _date(groups: tuple[str, ...], order: str) -> tuple[PartialDate | None, bool
 
 def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Reading:
     text = normalise(text)
-    words = tokens(text)
+    words = _additions_read(tokens(text))
     dates, rest = find_dates(text, words)
     counted, unanchored = relative_dates(text, rest, [w.start for w in words], [w.word for w in words], dates)
     if counted:
