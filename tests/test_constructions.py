@@ -94,9 +94,17 @@ def test_a_time_as_subject_says_when(transit: Engine, sentence: str, verdict: st
     # a role the ledger does not name: not read, and never read as held by either party then
     ("The KVTA replaced Greyline as the bus operator in 2021.", "unproven"),
     ("Greyline was replaced as operator of the buses in 2021.", "unproven"),
-    # no office, a denial, a plan: not read
+    # denied, with no date: the one who held it the day after the predecessor's last decides
+    ("Ilse Marrow did not replace Dana Ferro as mayor.", "false"),
+    ("Dana Ferro was not succeeded by Ilse Marrow as mayor.", "false"),
+    ("Tomas Quill never succeeded Dana Ferro as mayor.", "true"),
+    # a denied succession at a date, of a predecessor still in office, or past "neither", "not X"
+    ("Ilse Marrow did not replace Dana Ferro as mayor in 2019.", "unproven"),
+    ("Dana Ferro did not replace Ilse Marrow as mayor.", "unproven"),
+    ("Neither Tomas Quill nor Ilse Marrow replaced Dana Ferro as mayor.", "unproven"),
+    ("Ilse Marrow, not Tomas Quill, replaced Dana Ferro as mayor.", "unproven"),
+    # no office, a plan: not read
     ("Ilse Marrow succeeded Dana Ferro in 2020.", "unproven"),
-    ("Ilse Marrow did not replace Dana Ferro as mayor.", "unproven"),
     ("Ilse Marrow will replace Dana Ferro as mayor in 2020.", "unproven"),
 ])
 def test_a_succession_is_a_start_and_an_end(transit: Engine, sentence: str, verdict: str) -> None:

@@ -19,14 +19,16 @@ from collections.abc import Callable
 from ..model import Assertion, PartialDate
 from . import lexicon
 from .candidates import _WHERE, Candidate, clause_of, date_for, unasserted
-from .extract import NEGATIONS, Reading
+from .extract import NEGATIONS, DateMention, Reading
 from .vocabulary import Mention
 
 SUCCESSION_VERBS = frozenset({"replace", "succeed"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ARTICLES = frozenset({"the", "a", "an"})
-_DENIALS = NEGATIONS | frozenset({"will", "would", "could", "may", "might", "can", "should", "must", "to", "if"})
-"""Words before the verb that deny it, predict it or make it an aim: the succession is not read."""
+_NOT_SAID = frozenset({"will", "would", "could", "may", "might", "can", "should", "must", "to", "if"})
+"""Words before the verb that predict it or make it an aim: the succession is not read."""
+_DENYING = frozenset({"not", "never"})
+_DO = frozenset({"did", "does", "do"})
 
 Held = Callable[[str], "str | None"]
 """The one-holder state the facts know towards an office, if any (see `Reader._held`)."""
@@ -78,9 +80,12 @@ def succession_roles(reading: Reading) -> frozenset[int]:
 
 
 def _succession_at(reading: Reading, verb: int, held: Held, term: Term) -> list[Candidate]:
-    if any(w.word in _DENIALS for w in reading.words[max(0, verb - 3):verb]):
+    if any(w.word in _NOT_SAID for w in reading.words[max(0, verb - 3):verb]):
         return []
-    parties = _passive(reading, verb, held) if _after_be(reading, verb) else _active(reading, verb, held)
+    head, denial = _auxiliaries(reading, verb)
+    if any(w.word in NEGATIONS for w in reading.words[:head]):
+        return []  # "Neither X nor Y replaced", "X, not Y, replaced": not read
+    parties = _passive(reading, verb, head, held) if _after_be(reading, head) else _active(reading, verb, head, held)
     relation = Mention(parties.relation, verb, verb) if parties is not None else None
     if parties is None or relation is None or unasserted(reading, relation):
         return []
@@ -88,9 +93,29 @@ def _succession_at(reading: Reading, verb: int, held: Held, term: Term) -> list[
     when = date_for(reading, phrase, *clause_of(reading, relation))
     if when is not None and (when.bound is not None or when.ambiguous):
         return []  # "since", "until", "by" a date, 03/04/2014: not read here
-    date = when.date if when is not None else None
-    covers = frozenset(parties.words | {verb} | (set(range(when.first, when.last + 1)) if when else set()))
+    covers = frozenset(parties.words | set(range(head, verb + 1)) |
+                       (set(range(when.first, when.last + 1)) if when else set()))
+    if denial:
+        return _denied(parties, relation, covers, term) if when is None else []
+    return _affirmed(parties, relation, covers, when, term)
+
+
+def _auxiliaries(reading: Reading, verb: int) -> tuple[int, bool]:
+    """Where the verb's words begin ("did not replace", "was never replaced", "never replaced")
+    and whether they deny it."""
+    head = verb
+    while head > 0 and reading.words[head - 1].word in _DENYING | _DO:
+        head -= 1
+    return head, any(w.word in _DENYING for w in reading.words[head:verb])
+
+
+def _affirmed(parties: _Parties, relation: Mention, covers: frozenset[int], when: DateMention | None,
+              term: Term) -> list[Candidate]:
+    """The successor's start at the date (and, where the facts do not give it, the successor as
+    the holder the day after the predecessor's last), and the predecessor's end then or the day
+    before."""
     office, holding = parties.office.target, parties.relation
+    date = when.date if when is not None else None
     found = []
     succeeded_on = date
     if parties.successor is not None:
@@ -100,14 +125,30 @@ def _succession_at(reading: Reading, verb: int, held: Held, term: Term) -> list[
         succeeded_on = term(holding, parties.successor.target, office)[0] or date
         ended = term(holding, parties.predecessor.target, office)[1]
         if succeeded_on is date and ended is not None:  # who held it the day after, if not the successor
-            day_after = PartialDate.from_date(ended.last + dt.timedelta(days=1))
-            found.append(Candidate(Assertion(successor, holding, _WHERE, object=office, date=day_after),
+            found.append(Candidate(Assertion(successor, holding, _WHERE, object=office, date=_day_after(ended)),
                                    relation, covers, when))
     after, before = _ending(succeeded_on)
     end = Assertion(frozenset({parties.predecessor.target}), holding, _WHERE,
                     object=office, change="end", after=after, before=before)
     found.append(Candidate(end, relation, covers, when))
     return found
+
+
+def _denied(parties: _Parties, relation: Mention, covers: frozenset[int], term: Term) -> list[Candidate]:
+    """"Y did not replace X as mayor": that Y did not hold the office the day after X's last, as
+    the facts give it (another holder then bears the denial out, Y refutes it); with no date of
+    its own, a named successor and an end of X's the facts know, else not read."""
+    office, holding = parties.office.target, parties.relation
+    ended = term(holding, parties.predecessor.target, office)[1]
+    if parties.successor is None or ended is None:
+        return []
+    denial = Assertion(frozenset({parties.successor.target}), holding, _WHERE, object=office,
+                       date=_day_after(ended), negated=True)
+    return [Candidate(denial, relation, covers)]
+
+
+def _day_after(day: PartialDate) -> PartialDate:
+    return PartialDate.from_date(day.last + dt.timedelta(days=1))
 
 
 def _ending(succeeded_on: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -119,27 +160,28 @@ def _ending(succeeded_on: PartialDate | None) -> tuple[PartialDate | None, Parti
             PartialDate.from_date(succeeded_on.last + dt.timedelta(days=1)))
 
 
-def _after_be(reading: Reading, verb: int) -> bool:
-    return verb > 0 and reading.words[verb - 1].word in _BE
+def _after_be(reading: Reading, head: int) -> bool:
+    return head > 0 and reading.words[head - 1].word in _BE
 
 
-def _active(reading: Reading, verb: int, held: Held) -> _Parties | None:
-    """"Y replaced X as <office>": Y right before the verb, X right after it, then the office."""
+def _active(reading: Reading, verb: int, head: int, held: Held) -> _Parties | None:
+    """"Y replaced X as <office>": Y right before the verb's words, X right after it, then the
+    office."""
     predecessor = _entity_at(reading, verb + 1)
     if predecessor is None:
         return None
     office = _office_after(reading, predecessor.last + 1, held)
-    successor = _entity_ending(reading, verb - 1)
-    if office is None or not (successor is not None or _unknown_name(reading, verb - 1)):
+    successor = _entity_ending(reading, head - 1)
+    if office is None or not (successor is not None or _unknown_name(reading, head - 1)):
         return None
     words = office[1] | _span(predecessor) | (_span(successor) if successor else set())
     return _Parties(successor, predecessor, office[0], office[2], frozenset(words))
 
 
-def _passive(reading: Reading, verb: int, held: Held) -> _Parties | None:
+def _passive(reading: Reading, verb: int, head: int, held: Held) -> _Parties | None:
     """"X was replaced by Y as <office>" or "X was replaced as <office> by Y": an agent is needed
     (without one, "was replaced" is the ledger's own word for an end, if it lists it)."""
-    predecessor = _entity_ending(reading, verb - 2)
+    predecessor = _entity_ending(reading, head - 2)
     office = _office_after(reading, verb + 1, held)
     by = max(office[1]) + 1 if office is not None else verb + 1
     if predecessor is None or by >= len(reading.words) or reading.words[by].word != "by":
@@ -151,7 +193,7 @@ def _passive(reading: Reading, verb: int, held: Held) -> _Parties | None:
         office = _office_after(reading, (successor.last if successor else _name_end(reading, by + 1)) + 1, held)
     if office is None:
         return None
-    words = office[1] | _span(predecessor) | {verb - 1, by} | (_span(successor) if successor else set())
+    words = office[1] | _span(predecessor) | {head - 1, by} | (_span(successor) if successor else set())
     return _Parties(successor, predecessor, office[0], office[2], frozenset(words))
 
 
