@@ -75,6 +75,14 @@ def test_a_possessor_of_a_person_is_checked_only_by_the_persons_names(bundled: E
 def test_a_possessor_of_a_person_on_another_ledger(transit: Engine) -> None:
     v = verify_text(transit, "Ashby's Ilse Marrow became mayor in May 2020.", TODAY)
     assert v.verdict == "unproven" and "Ashby" in {u.text for u in v.claim.unchecked}
+    v = verify_text(transit, "Mayor Ilse Marrow of Brenmoor took office in May 2020.", TODAY)  # after "of"
+    assert v.verdict == "unproven" and "Brenmoor" in {u.text for u in v.claim.unchecked}
+
+
+def test_a_possessor_after_a_person_and_of(bundled: Engine) -> None:
+    v = verify_text(bundled, "President Putin of Turkey met Erdogan in 2016.", TODAY)
+    assert v.verdict == "unproven" and "Turkey" in {u.text for u in v.claim.unchecked}, v.reason
+    assert verify_text(bundled, "President Erdogan of Turkey met Putin in August 2016.", TODAY).verdict == "true"
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [

@@ -630,16 +630,22 @@ class Reader:
     def _titles_of_others(self, reading: Reading, chosen: list[Candidate]) -> list[Unchecked]:
         """A person's name or title right before another person's ("Russian President Erdogan"
         where the Russian President is Putin) says who the other is, which no reading checks; so
-        does a possessor right before a person's name ("Turkey's President Putin") that none of the
-        person's names includes."""
+        does a possessor right before a person's name ("Turkey's President Putin"), or after it
+        and "of" ("President Putin of Turkey"), that none of the person's names includes."""
         people = [m for m in reading.entities if self._people(m.target)]
         covered = {i for c in chosen for i in c.covers}
+        neighbours = list(zip(reading.entities, reading.entities[1:], strict=False))
+
+        def between(first: Mention, second: Mention) -> list[str]:
+            return [w.word for w in reading.words[first.last + 1:second.first]]
+
+        owned = [(first, second) for first, second in neighbours if between(first, second) == ["s"]]
+        owned += [(second, first) for first, second in neighbours if between(first, second) in (["of"], ["of", "the"])]
         found = [Unchecked(reading.span_text(owner.first, owner.last), reading.words[owner.first].start,
                            reading.words[owner.last].end, "a possessor of a person that the person's names do not "
                            "include: whose the person is, is not checked")
-                 for owner, person in zip(reading.entities, reading.entities[1:], strict=False)
+                 for owner, person in owned
                  if self._people(person.target) and not self._people(owner.target) and owner.target != person.target
-                 and [w.word for w in reading.words[owner.last + 1:person.first]] == ["s"]
                  and not self.vocabulary.part_of_name(owner.target, person.target)]
         for title, name in zip(people, people[1:], strict=False):
             if title.target != name.target and side_by_side(reading.text, reading.words, title, name) \
