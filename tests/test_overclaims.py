@@ -128,3 +128,29 @@ def test_not_only_adds_and_not_the_first_denies_a_rank(bundled: Engine, sentence
 def test_a_denied_rank_on_another_ledger(transit: Engine) -> None:
     v = verify_text(transit, "Riverside Depot was not the oldest bus garage.", TODAY)
     assert v.verdict == "unproven" and "oldest" in {u.text for u in v.claim.unchecked}, v.reason
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a date after one verb is not the date of the next clause's, past "and", a colon or a dash
+    ("The Northline opened in 2019 and Brenmoor did not join the KVTA.", "false"),
+    ("The Northline opened in 2019: Brenmoor never joined the KVTA.", "false"),
+    ("The Northline opened in 2019 – and Ashby did not join the KVTA.", "true"),
+    ("The Northline opened in 2019 and Brenmoor joined the KVTA in 2009.", "true"),
+    # a date that opens the sentence does not say whether a later denial is of that time or of all time
+    ("In 2019, the Northline opened and Brenmoor did not join the KVTA.", "unproven"),
+])
+def test_a_date_is_not_taken_into_the_next_clause(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Turkey joined NATO in 1952 and Russia did not annex Crimea.", "false"),
+    ("Turkey joined NATO in 1952 – and Russia did not annex Crimea.", "false"),
+    ("Turkey joined NATO in 1952: Russia never annexed Crimea.", "false"),
+    ("In 2014, Russia annexed Crimea and Turkey did not join NATO.", "unproven"),
+])
+def test_a_date_is_not_taken_into_the_next_clause_on_the_bundled_ledger(bundled: Engine, sentence: str,
+                                                                         verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -103,6 +103,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     if negation is not None and when is None and closing < len(reading.words) and \
             reading.words[closing].word in ("until", "till"):
         return []  # "did not open until the council approved it": it did, and when is not told
+    if negation is not None and when is not None and when.last < relation.first and \
+            any(when.last < verb < relation.first for verb in _verbs(reading)):
+        return []  # "In 2014, Russia annexed Crimea and Turkey did not join NATO": not then, or never?
     number = number_for(reading, relation, opening, closing)
     base = _base_words(reading, relation, negation, number)
     spans = timings(reading, relation, when, trailing)
@@ -634,10 +637,31 @@ def clause_of(reading: Reading, relation: Mention) -> tuple[int, int]:
             opening = index
             break
     for index in range(relation.last + 1, len(reading.words)):
-        if _opens_clause(reading, index) or index - 1 in breaks:
+        if _opens_clause(reading, index) or index - 1 in breaks or _joins_clause(reading, index, relation):
             closing = index
             break
     return opening, closing
+
+
+_FINITE = frozenset({"did", "does", "do", "has", "have", "had", "is", "was", "are", "were", "will", "would",
+                     "could", "can", "may", "might", "should", "must", "never", "not", "also", "then", "later"})
+"""Words that may follow a clause's subject before its verb."""
+
+
+def _joins_clause(reading: Reading, index: int, relation: Mention) -> bool:
+    """"and" or "but" after no party and before one that another verb than this one follows: a
+    clause of its own ("The Northline opened in 2019 and Brenmoor joined the KVTA": Brenmoor is
+    not the opening's)."""
+    words = reading.words
+    if words[index].word not in ("and", "but") or any(m.last == index - 1 for m in reading.entities):
+        return False  # (parties joined: "the meeting between Erdogan and Putin took place")
+    start = index + 1 + (index + 1 < len(words) and words[index + 1].word in _ARTICLES)
+    party = next((m for m in reading.entities if m.first == start), None)
+    if party is None or party.last + 1 >= len(words):
+        return False
+    after = party.last + 1
+    return after != relation.first and (after in _verbs(reading) or words[after].word in _FINITE
+                                        or _inflected_verb(words[after].word))
 
 
 def _opens_clause(reading: Reading, index: int) -> bool:
@@ -1197,7 +1221,7 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
             return None  # "in November 2015, and that autumn they reconciled": a time not read stands between
         if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation) \
                 and not _adjunct_of_verb_before(reading, mention, relation) \
-                and not _fronted_link(reading, mention, relation):
+                and not _fronted_link(reading, mention, relation) and not _earlier_clauses(reading, mention, relation):
             return mention
         break
     return _opening_date(reading, relation, dates, verbs)
@@ -1313,6 +1337,26 @@ def _fronted_verb(reading: Reading, date: DateMention, relation: Mention) -> boo
         start -= 1
     starts = {m.first for m in reading.relations}
     return any(i in starts or _inflected_verb(words[i].word) for i in range(start, date.first))
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "yet"})
+_CLAUSE_MARKS = (":", "–", "—", " - ")
+
+
+def _earlier_clauses(reading: Reading, date: DateMention, relation: Mention) -> bool:
+    """A date after another verb, with "and", "but", a colon or a dash between it and this verb's
+    own subject: the earlier clause's ("Turkey joined NATO in 1952 and Russia did not annex
+    Crimea", "... in 1952: Russia never annexed Crimea" do not date the annexation; "visited
+    Ankara in 2017 and opened ..." has one subject, and the date may be both verbs')."""
+    words = reading.words
+    start = _sentence_start(reading, date.first)
+    if not any(i not in reading.named and (i in _verbs(reading) or _inflected_verb(words[i].word))
+               for i in range(start, date.first)):
+        return False
+    joins = [i for i in range(date.last + 1, relation.first) if words[i].word in _CLAUSE_JOINS] + [
+        i for i in range(date.last, relation.first) for mark in _CLAUSE_MARKS
+        if mark in reading.text[words[i].end:words[i + 1].start]]
+    return any(join < m.first and m.last < relation.first for join in joins for m in reading.entities)
 
 
 def _sentence_start(reading: Reading, index: int) -> int:
