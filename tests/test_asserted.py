@@ -109,3 +109,20 @@ def test_a_denied_verb_before_an_event_noun_does_not_deny_the_event(bundled: Eng
 def test_a_condition_by_inversion_is_not_judged(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a "that" clause a noun of saying governs, or "it is ... that" judges, is spoken of, not said
+    ("The claim that Brenmoor joined the KVTA in 2009 is a myth.", "unproven"),
+    ("The claim that Brenmoor joined the KVTA in 2012 is a myth.", "unproven"),
+    ("Reports that Ashby joined the transit authority were false.", "unproven"),
+    ("It is a myth that Brenmoor joined the KVTA in 2009.", "unproven"),
+    ("It is unlikely that Ashby joined the KVTA.", "unproven"),
+    # unless what judges it says it holds
+    ("It is a fact that Brenmoor joined the KVTA in 2009.", "true"),
+    ("It is true that Brenmoor joined the KVTA in 2012.", "false"),
+    ("The fact that Brenmoor joined the KVTA in 2012 is well known.", "false"),
+])
+def test_a_statement_only_spoken_of_is_not_judged(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

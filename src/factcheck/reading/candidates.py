@@ -209,6 +209,47 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
             break
         if words[back].word in _CONDITIONS or _inverted_condition(reading, back):
             return f"a condition ('{words[back].word}'): that it happened is not said"
+    return _only_spoken_of(reading, relation)
+
+
+_CONTENT_NOUNS = frozenset({
+    "claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors", "idea", "notion", "myth",
+    "allegation", "allegations", "suggestion", "suggestions", "assertion", "assertions", "theory", "speculation",
+    "belief", "impression", "fear", "fears", "hope", "hopes", "story", "stories", "narrative", "lie", "hoax",
+    "misconception", "question", "doubt", "doubts", "possibility", "chance", "risk", "prospect", "view", "argument"})
+"""Nouns whose "that" clause is only spoken of: "the claim that Turkey left NATO" does not say it did."""
+_FACTIVE = frozenset({"true", "fact", "clear", "certain", "known", "undeniable", "evident", "obvious", "confirmed",
+                      "correct", "accurate", "indisputable", "beyond", "doubt", "established"})
+"""Words of "it is ... that" that say the clause holds: "it is true that", "it is a fact that"."""
+_REACH_BACK_TO_THAT = 12
+
+
+def _only_spoken_of(reading: Reading, relation: Mention) -> str | None:
+    """A verb in a "that" clause that a noun of saying or believing governs ("the claim that
+    Turkey joined NATO in 1952 is a myth", "reports that ...") or that "it is ... that" judges
+    with a word that does not say it holds ("it is a myth that ...", "it is unlikely that ...";
+    not "it is true that"): the sentence speaks of the statement, it does not make it."""
+    words = reading.words
+    for back in range(relation.first - 1, max(relation.first - _REACH_BACK_TO_THAT, 0) - 1, -1):
+        if any(mark in reading.text[words[back].end:words[back + 1].start] for mark in ";:") or back in reading.breaks:
+            return None
+        if words[back].word != "that":
+            continue
+        before = [w.word for w in words[max(0, back - 4):back]]
+        if before and before[-1] in _CONTENT_NOUNS:
+            return f"spoken of ('{before[-1]} that'): that it holds is not said"
+        judged = _extraposed_judgement(before)
+        if judged is not None and judged not in _FACTIVE:
+            return f"judged ('it is {judged} that'): that it holds is not said"
+        return None
+    return None
+
+
+def _extraposed_judgement(before: list[str]) -> str | None:
+    """The word of "it is (a) <word> that" before "that", if those are the words before it."""
+    words = [w for w in before if w not in ("a", "an", "the", "not", "s")]
+    if len(words) >= 3 and words[-3] == "it" and words[-2] in ("is", "was", "s", "seems", "seemed", "remains"):
+        return words[-1]
     return None
 
 
