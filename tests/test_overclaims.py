@@ -154,3 +154,9 @@ def test_a_date_is_not_taken_into_the_next_clause_on_the_bundled_ledger(bundled:
                                                                          verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_just_after_has_says_lately_which_is_not_checked(transit: Engine) -> None:
+    v = verify_text(transit, "Brenmoor has just joined the KVTA.", TODAY)
+    assert v.verdict == "unproven" and "just" in {u.text for u in v.claim.unchecked}, v.reason
+    assert verify_text(transit, "Brenmoor has joined the KVTA.", TODAY).verdict == "true"

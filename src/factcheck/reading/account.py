@@ -677,6 +677,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
     word = reading.words[index].word
     if word in NEGATIONS:
         return "a negation no checked statement carries"
+    if word == "just" and index and reading.words[index - 1].word in ("has", "have", "had"):
+        return TIME  # "has just joined": lately, which no date checks
     if word in ("each", "every") and not (index + 1 < len(reading.words) and reading.words[index + 1].word in _TIMES):
         return "a quantifier the facts do not weigh"  # "each tram carried": not the line
     if word.endswith("ly") and _is_manner(word):
