@@ -150,6 +150,9 @@ def test_a_role_after_as_that_the_statement_names(bundled: Engine, sentence: str
     ("Tomas Quill, who was never mayor, was the KVTA's chief executive in 2018.", "unproven"),
     # the main clause keeps a reading that another holder rules out
     ("Greyline, which ran Valdora's buses until 2020, has run the Northline since 2019.", "false"),
+    # two clauses that say the same end: its date is checked in both
+    ("Dana Ferro, who was mayor from 2012 to 2020, stepped down as mayor in 2020.", "true"),
+    ("Dana Ferro, who was mayor from 2012 to 2020, stepped down as mayor in 2021.", "false"),
 ])
 def test_a_relative_clause_and_its_main_clause_are_each_judged(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)

@@ -184,8 +184,14 @@ class Reader:
         for candidate in direct + kept_out:
             if any(_same_claim(candidate, kept) for kept in grounded):
                 continue
-            if any(kept.assertion == candidate.assertion for kept in grounded):
-                continue  # another word read the same way says nothing new: "founding member"
+            same = next((i for i, kept in enumerate(grounded) if kept.assertion == candidate.assertion), None)
+            if same is not None:  # another word read the same way says nothing new: "founding member";
+                # but a date it was read with is the same statement's ("Ferro, who was mayor from 2012
+                # to 2020, stepped down as mayor in 2020": both say the term ended in 2020)
+                grounded[same] = dataclasses.replace(grounded[same], covers=grounded[same].covers | {
+                    i for m in reading.date_mentions if set(range(m.first, m.last + 1)) <= candidate.covers
+                    for i in range(m.first, m.last + 1)})
+                continue
             grounded.append(candidate)
         return [*grounded, *succession] or found[:1]
 
