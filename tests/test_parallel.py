@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -74,3 +76,41 @@ def test_forked_reading_and_verifying_change_nothing(split: Path, monkeypatch: p
     assert outputs(split, cached=False) == expected
     assert outputs(split, cached=True) == expected  # cold: verified alone, headlines again
     assert outputs(split, cached=True) == expected  # warm
+
+
+@pytest.mark.skipif(parallel.worth_forking(2) < 2 or not sys.platform.startswith("linux"),
+                    reason="needs two cores, fork and Linux's prctl")
+def test_a_worker_ends_when_the_process_that_forked_it_is_killed(tmp_path: Path) -> None:
+    pids = tmp_path / "worker"
+    program = (
+        "import os, time\n"
+        "from factcheck import parallel\n"
+        "def work(number):\n"
+        "    if number % 2:\n"
+        f"        open({str(pids)!r}, 'w').write(str(os.getpid()))\n"
+        "        time.sleep(60)\n"
+        "    return number\n"
+        "list(parallel.shared(work, 2, 2))\n")
+    parent = subprocess.Popen([sys.executable, "-c", program])
+    try:
+        deadline = time.monotonic() + 30
+        while not pids.exists() or not pids.read_text():
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.05)
+        worker = int(pids.read_text())
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while _alive(worker):
+            assert time.monotonic() < deadline, "the worker outlived its parent"
+            time.sleep(0.05)
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 MAX_WORKERS = 8
 
@@ -40,15 +44,11 @@ def shared(work: Callable[[int], Any], count: int, processes: int,
         for number in range(count):
             yield work(number)
         return
-    import concurrent.futures
-    import multiprocessing
-
     global _WORK
     _WORK = work
     waiting = iter(ahead)
     try:
-        with concurrent.futures.ProcessPoolExecutor(processes - 1,
-                                                    mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(processes - 1) as pool:
             pending = {number: pool.submit(_in_worker, number) for number in range(count) if number % processes}
             for number in range(count):
                 if number % processes:
@@ -60,6 +60,32 @@ def shared(work: Callable[[int], Any], count: int, processes: int,
                     yield work(number)
     finally:
         _WORK = None
+
+
+def forked_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of `workers` forked processes that end with the process that forked them: killed
+    (a timeout's SIGKILL), it leaves no worker holding the ledger in memory."""
+    import concurrent.futures
+    import multiprocessing
+
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                                  initializer=_die_with, initargs=(os.getpid(),))
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel to kill this worker when its parent dies (Linux), and end it now if it
+    already has."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option for the signal a process gets when its parent dies."""
 
 
 def _in_worker(number: int) -> bytes:

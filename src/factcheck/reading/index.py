@@ -298,11 +298,11 @@ def _index_all(code: bytes, paths: list[Path]) -> list[Filing]:
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or \
             _size(paths) < PARALLEL_CLAIMS * CLAIM_BYTES:
         return [_index_file(code, path) for path in paths]
-    import concurrent.futures
+    from ..parallel import forked_pool
 
     _JOB = (code, paths)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(workers) as pool:
             return list(pool.map(_index_job, range(len(paths))))
     finally:
         _JOB = None
