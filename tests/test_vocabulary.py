@@ -213,6 +213,12 @@ def test_date_shapes(text: str, date: str, words: tuple[int, int]) -> None:
     ("Ruritania ratified the River Accord in late 1998", "false"),         # July to December, not June
     ("Ruritania ratified the River Accord in mid-1998", "true"),           # surely May to August
     ("Ruritania ratified the River Accord in early June 1998", "unproven"),  # the 12th may or may not be early
+    ("Ruritania ratified the River Accord in Q2 1998", "true"),            # a quarter: April to June
+    ("Ruritania ratified the River Accord in Q3 1998", "false"),
+    ("Ruritania ratified the River Accord in the third quarter of 1998", "false"),
+    ("Ruritania ratified the River Accord in the second quarter of 1998", "true"),
+    ("Ruritania ratified the River Accord in H1 1998", "true"),            # a half: January to June
+    ("Ruritania ratified the River Accord in H2 1998", "false"),
 ])
 def test_a_part_of_a_year_is_never_read_as_the_whole_year(engine: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(engine, sentence, TODAY)

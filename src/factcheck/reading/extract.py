@@ -390,13 +390,16 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
     return PartialDate.from_date(anchor.first + dt.timedelta(days=step * (7 if unit == "week" else 1)))
 
 
-_PART = re.compile(r"(?:\b(early|mid|late|the\s+middle\s+of|the\s+(first|second)\s+half\s+of"
+_PART = re.compile(r"(?:\b(early|mid|late|q[1-4]|h[12]|the\s+middle\s+of|the\s+(first|second)\s+half\s+of"
+                   r"|the\s+(first|second|third|fourth|last)\s+quarter\s+of"
                    r"|the\s+night\s+of|the\s+early\s+hours\s+of)[\s-]*)$")
-_PART_ENDS = frozenset({"early", "mid", "late", "of"})
+_PART_ENDS = frozenset({"early", "mid", "late", "of", "q1", "q2", "q3", "q4", "h1", "h2"})
 """The last word of every part (see _PART): only a date after one is looked at further."""
 _SEASONS_OF_YEAR = {  # months each part of a year lies within, and those it surely means
     "early": ((1, 6), (1, 3)), "mid": ((4, 9), (5, 8)), "late": ((7, 12), (10, 12)),
-    "first": ((1, 6), None), "second": ((7, 12), None)}
+    "first": ((1, 6), None), "second": ((7, 12), None), "h1": ((1, 6), None), "h2": ((7, 12), None),
+    "q1": ((1, 3), None), "q2": ((4, 6), None), "q3": ((7, 9), None), "q4": ((10, 12), None)}
+_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4", "last": "q4"}
 _PARTS_OF_MONTH = {"early": ((1, 15), (1, 10)), "mid": ((6, 25), (11, 20)), "late": ((16, 31), (21, 31))}
 
 
@@ -405,6 +408,7 @@ def parts_of(lowered: str, starts: list[int], words: list[str], found: list[Date
     January to June and surely means January to March; "mid-2019" April to September (surely
     May to August); "late 2020" July to December (surely October to December); "the first half of
     2022" January to June exactly; "late June 2016" the 16th to the end (surely from the 21st);
+    "Q2 2014" and "the second quarter of 2014" April to June exactly, "H1 2014" January to June;
     "the night of 15 July 2016" that day or the next (surely that day); "the early hours of 16
     July 2016" that day. Not after a bound ("by mid-2019"), which keeps the part not checked.
     `lowered` is the text in lower case, each character where it stands."""
@@ -418,7 +422,8 @@ def parts_of(lowered: str, starts: list[int], words: list[str], found: list[Date
         if match is None or mention.bound or (first and words[first - 1] in _BOUNDS):
             marked.append(mention)
             continue
-        word = match.group(2) or match.group(1).split()[-1 if match.group(1).startswith("the middle") else 0]
+        word = match.group(2) or _QUARTERS.get(match.group(3) or "") or \
+            match.group(1).split()[-1 if match.group(1).startswith("the middle") else 0]
         word = {"of": "mid", "middle": "mid"}.get(word, word)
         part = _part(mention.date, word, first, match.group(1))
         marked.append(dataclasses.replace(mention, part=part) if part else mention)
