@@ -369,3 +369,18 @@ def test_initialisms_fold_as_their_letters() -> None:
 def test_initialisms_of_the_bundled_ledger(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (sentence, v.reason)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a date said as one of two, as a span written short, or compared is not checked, nor read as
+    # the year it starts with; a year written onto letters ("FY1998") is no date the reader reads
+    "Ruritania ratified the River Accord in either 1997 or 1998",
+    "Ruritania ratified the River Accord in 1998 or 1999",
+    "Ruritania ratified the River Accord in 1997-98",
+    "Ruritania ratified the River Accord in 1997/98",
+    "Ruritania ratified the River Accord no later than 1999",
+    "Ruritania ratified the River Accord in FY1997",
+])
+def test_a_date_that_is_no_one_date_is_not_checked(engine: Engine, sentence: str) -> None:
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == "unproven", (sentence, v.reason, v.claim.unchecked)

@@ -605,11 +605,14 @@ def _at_last(reading: Reading, index: int) -> bool:
 
 def _stray_figure(reading: Reading, token: Token) -> bool:
     """Digits no number the reader read stands on: "2019-02-31", "a 300m tunnel" (metres or
-    millions). Not a decade or an ordinal ("1960s", "20th"), nor a model's letters after a
-    hyphen ("F-16s")."""
+    millions), "FY2013", "Q2" (letters and digits in one word, no name's). Not a decade or an
+    ordinal ("1960s", "20th"), nor a model's letters after a hyphen ("F-16s")."""
     word = token.word
-    if not word[:1].isdigit() or any(n.start <= token.start and token.end <= n.end for n in reading.number_mentions):
+    if not any(c.isdigit() for c in word) or \
+            any(n.start <= token.start and token.end <= n.end for n in reading.number_mentions):
         return False
+    if not word[:1].isdigit():
+        return True
     return word.isdigit() or not (_TIME_SHAPE.fullmatch(word) or reading.text[token.start - 1: token.start] == "-")
 
 

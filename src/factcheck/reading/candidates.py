@@ -1235,7 +1235,8 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     verbs = {first for first in _verbs(reading) if first not in (relation.first, own_verb)
              and (own is not None or reading.aside_of(first) is None)}
     verbs.discard(support_verb(reading, relation))  # "In 2018 India signed a deal": the deal's date
-    dates = [m for m in reading.date_mentions if own is not None or reading.aside_of(m.first) is None]
+    dates = [m for m in reading.date_mentions
+             if not m.unsure and (own is not None or reading.aside_of(m.first) is None)]
     after = [m for m in dates if relation.last < m.first < closing]
     unread = next((first for first, _ in reading.unanchored if relation.last < first < closing), None)
     if unread is not None and not any(m.first < unread for m in after):

@@ -138,6 +138,9 @@ class DateMention:
     """The date of the same sentence a relative date ("the following year") is counted from."""
     part: Part | None = None
     """The part of the date said before it, read for an event (see `parts_of`)."""
+    unsure: bool = False
+    """Said as one of alternatives, as a span written short or compared (see `_unsure`): no
+    verb takes it, so it stays not checked."""
 
     @property
     def position(self) -> int:
@@ -208,7 +211,8 @@ class Reading:
 
     @property
     def dates(self) -> list[PartialDate]:
-        return [m.date for m in self.date_mentions]
+        """The dates it gives, but none that is no one date ("in 1997 or 1998", "1997-98")."""
+        return [m.date for m in self.date_mentions if not m.unsure]
 
     @property
     def numbers(self) -> list[float]:
@@ -270,7 +274,26 @@ def dates_at(text: str, starts: list[int], words: list[str]) -> tuple[list[DateM
             blank = "".join([*parts, blank[previous:]])
     found.sort(key=lambda m: m.first)
     found = [_unpaired(m, found[index - 1] if index else None) for index, m in enumerate(found)]
+    found = [dataclasses.replace(m, unsure=True) if _unsure(m, found, words, text) else m for m in found]
     return parts_of(lowered, starts, words, found), blank
+
+
+_COMPARED = frozenset({"later", "earlier", "sooner"})
+_SPAN_OF_YEARS = re.compile(r"[-/–]\d{2}(?!\d)")
+
+
+def _unsure(mention: DateMention, found: list[DateMention], words: list[str], text: str) -> bool:
+    """A date said as one of alternatives ("in 2013 or 2014", "either 2013 or 2014"), as a span
+    written short ("2013-14", "2013/14": a season or a fiscal year, not the year 2013) or compared
+    ("no later than 2015"): not checked."""
+    after, before = mention.last + 1, mention.first - 1
+    if any(after + 1 == other.first for other in found) and after < len(words) and words[after] == "or":
+        return True
+    if any(other.last + 2 == mention.first for other in found) and before >= 0 and words[before] == "or":
+        return True
+    if mention.date.month is None and _SPAN_OF_YEARS.match(text, mention.end):
+        return True
+    return before >= 1 and words[before] == "than" and words[before - 1] in _COMPARED
 
 
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

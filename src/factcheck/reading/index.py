@@ -59,7 +59,7 @@ def filed_under(text: str) -> tuple[int, int]:
     words, stems, starts = words_at(text)
     dates, blank = dates_at(text, starts, words)
     counted, _ = relative_dates(text, blank, starts, words, dates)  # "the following year"
-    return filing_key(frozenset(m.date for m in dates + counted), not NEGATIONS.isdisjoint(words)), \
+    return filing_key(frozenset(m.date for m in dates + counted if not m.unsure), not NEGATIONS.isdisjoint(words)), \
         stem_bits(set(stems))
 
 
