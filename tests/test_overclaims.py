@@ -160,3 +160,19 @@ def test_just_after_has_says_lately_which_is_not_checked(transit: Engine) -> Non
     v = verify_text(transit, "Brenmoor has just joined the KVTA.", TODAY)
     assert v.verdict == "unproven" and "just" in {u.text for u in v.claim.unchecked}, v.reason
     assert verify_text(transit, "Brenmoor has joined the KVTA.", TODAY).verdict == "true"
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # a name first in a longer proper name the ledger does not know is not that name's party
+    ("Turkish Airlines joined NATO in 1952.", "Turkish"),
+    ("Russian Railways annexed Crimea in 2014.", "Russian"),
+])
+def test_a_name_that_begins_another_proper_name_is_not_its_party(bundled: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven" and unread in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+def test_a_name_that_begins_another_proper_name_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "Brenmoor Rovers joined the KVTA in 2009.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert verify_text(transit, "Brenmoor joined the KVTA in 2009.", TODAY).verdict == "true"

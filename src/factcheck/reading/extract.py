@@ -589,6 +589,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     relations = [r for r in vocabulary.relation_mentions(words, taken, time_subject_verb(words, dates))
                  # "at the end of 2017" is a date, not an end
                  if not dated & set(range(r.first, r.last + 1))]
+    entities = [m for m in entities if not _modifies_a_name(words, m, relations, entities, dated)]
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
     if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
         relations = [r for r in relations if not (r.first in inner and r.last in inner)]
@@ -602,6 +603,19 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
         f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
     return reading
+
+
+def _modifies_a_name(words: list[Token], mention: Mention, relations: list[Mention], entities: list[Mention],
+                     dated: set[int]) -> bool:
+    """Whether a name stands first in a longer proper name the ledger does not know: a common noun
+    after it capitalised in mid-sentence ("Turkish Airlines", "Russian Railways") makes another
+    party, which the account then reports as a name not known, not the country."""
+    after = mention.last + 1
+    if after >= len(words) or not words[after].capital or words[after].upper:
+        return False
+    if after in dated or any(m.first == after for m in (*relations, *entities)) or words[after].word in STOPWORDS:
+        return False
+    return "N" in lexicon.word_classes(words[after].word)
 
 
 def currency_prefix(text: str, token: Token) -> bool:
