@@ -176,3 +176,19 @@ def test_a_name_that_begins_another_proper_name_on_another_ledger(transit: Engin
     v = verify_text(transit, "Brenmoor Rovers joined the KVTA in 2009.", TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
     assert verify_text(transit, "Brenmoor joined the KVTA in 2009.", TODAY).verdict == "true"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the verb's own object, passed over by a reading that took a party after it, is not checked
+    "Turkey received a warning about the S-400 in July 2019.",
+    "Putin met his match in Erdogan in 2016.",
+])
+def test_an_object_a_reading_passed_over_is_not_checked(bundled: Engine, sentence: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+def test_an_object_passed_over_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "The KVTA ordered a study of Citylink trams in June 2017.", TODAY)
+    assert v.verdict == "unproven" and "study" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+    assert verify_text(transit, "The KVTA ordered Citylink trams in June 2017.", TODAY).verdict == "true"

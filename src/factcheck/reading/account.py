@@ -578,8 +578,27 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None if _standard_complement(reading, index, complement) else (index, index, DETAIL)
     if token.word in _GLUE or _pronoun(token) or _implicative(reading, index) or _acts_as(reading, index):
         return None
+    if _object_passed_over(reading, index, claimed):
+        return index, index, DETAIL
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
         _unknown_word(reading, index)
+
+
+_DETERMINING = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
+
+
+def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """A common noun right after a checked verb (past a determiner): the verb's own object, which
+    a reading that took a party after it passed over ("received a warning about the S-400" is no
+    delivery of the S-400; "met his match in Erdogan" no meeting)."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[index].word) or index in reading.named:
+        return False
+    back = index - 1
+    while back >= 0 and words[back].word in _DETERMINING and back not in claimed:
+        back -= 1
+    return back >= 0 and back in claimed and back in reading_relation_starts(reading) and \
+        lexicon.verb_lemma(words[back].word) is not None and back < index - 1
 
 
 def _at_last(reading: Reading, index: int) -> bool:
