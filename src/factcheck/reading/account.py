@@ -590,7 +590,8 @@ _DETERMINING = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"}
 def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool:
     """A common noun right after a checked verb (past a determiner): the verb's own object, which
     a reading that took a party after it passed over ("received a warning about the S-400" is no
-    delivery of the S-400; "met his match in Erdogan" no meeting)."""
+    delivery of the S-400; "met his match in Erdogan" no meeting; "bought parts of the S-400",
+    "annexed half of Crimea" say less than the whole)."""
     words = reading.words
     if "N" not in lexicon.word_classes(words[index].word) or index in reading.named:
         return False
@@ -598,7 +599,7 @@ def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool
     while back >= 0 and words[back].word in _DETERMINING and back not in claimed:
         back -= 1
     return back >= 0 and back in claimed and back in reading_relation_starts(reading) and \
-        lexicon.verb_lemma(words[back].word) is not None and back < index - 1
+        lexicon.verb_lemma(words[back].word) is not None
 
 
 def _at_last(reading: Reading, index: int) -> bool:
