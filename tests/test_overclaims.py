@@ -184,6 +184,8 @@ def test_a_name_that_begins_another_proper_name_on_another_ledger(transit: Engin
     "Putin met his match in Erdogan in 2016.",
     "Russia annexed half of Crimea in 2014.",  # a part of the object, said with no determiner
     "Turkey bought parts of the S-400 in 2017.",
+    "Russia annexed much of Crimea in 2014.",  # "some of", "much of": a part the facts do not weigh
+    "Turkey received some of the S-400 in July 2019.",
 ])
 def test_an_object_a_reading_passed_over_is_not_checked(bundled: Engine, sentence: str) -> None:
     v = verify_text(bundled, sentence, TODAY)

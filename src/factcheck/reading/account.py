@@ -576,6 +576,8 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     complement = _complement_after_verb(reading, index, claimed)
     if complement is not None:
         return None if _standard_complement(reading, index, complement) else (index, index, DETAIL)
+    if _partitive_object(reading, index, claimed):
+        return index, index, "a quantity the facts do not weigh"
     if token.word in _GLUE or _pronoun(token) or _implicative(reading, index) or _acts_as(reading, index):
         return None
     if _object_passed_over(reading, index, claimed):
@@ -585,6 +587,15 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
 
 
 _DETERMINING = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
+_PARTITIVES = frozenset({"some", "much", "many", "few", "several", "any", "little"})
+
+
+def _partitive_object(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """"some of", "much of" right after a checked verb: a part of its object, which the facts do
+    not weigh ("annexed much of Crimea", "received some of the S-400")."""
+    words = reading.words
+    return words[index].word in _PARTITIVES and index + 1 < len(words) and words[index + 1].word == "of" and \
+        index - 1 in claimed and index - 1 in reading_relation_starts(reading)
 
 
 def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool:
