@@ -44,6 +44,10 @@ def test_a_start_before_a_state_is_its_start(transit: Engine, sentence: str, ver
     ("The Harbour Tunnel opened to freight in April 2022.", "unproven"),
     # and only after "open": "closed to traffic" says more than "closed"
     ("Riverside Depot closed to traffic in June 2021.", "unproven"),
+    # also past the statement's date, and past adjectives
+    ("The Harbour Tunnel opened in April 2022 to the public.", "true"),
+    ("The Harbour Tunnel opened in April 2022 to great fanfare.", "unproven"),
+    ("The Harbour Tunnel opened in April 2022 to poor reviews.", "unproven"),
 ])
 def test_who_a_place_opens_to(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)

@@ -802,21 +802,24 @@ Any other ("opened to cyclists", "to freight") is one of its own."""
 
 
 def _complement_after_verb(reading: Reading, index: int, claimed: set[int]) -> int | None:
-    """Where a noun stands in a "to" or "for" phrase right after a relation word, past an
-    article ("opened to cyclists", "opened to the public"): the index of that "to" or "for"."""
+    """Where a noun stands in a "to" or "for" phrase right after a relation word or a checked
+    date or party of its statement, past an article or adjectives ("opened to cyclists", "opened
+    to the public", "opened in September 2019 to great fanfare"): the index of that "to" or "for"."""
     if "N" not in lexicon.word_classes(reading.words[index].word):
         return None
     back = index - 1
-    while back > 0 and reading.words[back].word in ("the", "a", "an") and back not in claimed:
+    while back > 0 and back not in claimed and (reading.words[back].word in ("the", "a", "an") or
+                                                lexicon.word_classes(reading.words[back].word) == "J"):
         back -= 1
     if back < 1 or back in claimed or reading.words[back].word not in ("to", "for"):
         return None
-    return back if any(m.last == back - 1 for m in reading.relations) else None
+    return back if back - 1 in claimed or any(m.last == back - 1 for m in reading.relations) else None
 
 
 def _standard_complement(reading: Reading, index: int, link: int) -> bool:
-    """"opened to traffic", "opened to the public", "opened for business": see `_OPENED_TO`."""
-    verb = reading.words[link - 1].word
+    """"opened to traffic", "opened to the public", "opened for business", also past the date
+    ("opened in April 2022 to the public"): see `_OPENED_TO`."""
+    verb = reading.words[max((m.last for m in reading.relations if m.last < link), default=link - 1)].word
     noun = reading.words[index].word
     return lexicon.verb_lemma(verb) == "open" and noun in _OPENED_TO and \
         (noun == "business") == (reading.words[link].word == "for")
