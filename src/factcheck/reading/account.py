@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import Unchecked
-from . import lexicon
+from . import lexicon, nominal
 from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, joining_words, support_verb, unasserted
 from .extract import (
     NEGATIONS,
@@ -586,7 +586,6 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         _unknown_word(reading, index)
 
 
-_DETERMINING = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
 _PARTITIVES = frozenset({"some", "much", "many", "few", "several", "any", "little"})
 
 
@@ -607,7 +606,7 @@ def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool
     if "N" not in lexicon.word_classes(words[index].word) or index in reading.named:
         return False
     back = index - 1
-    while back >= 0 and words[back].word in _DETERMINING and back not in claimed:
+    while back >= 0 and words[back].word in nominal.DETERMINERS and back not in claimed:
         back -= 1
     return back >= 0 and back in claimed and back in reading_relation_starts(reading) and \
         lexicon.verb_lemma(words[back].word) is not None

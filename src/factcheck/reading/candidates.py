@@ -150,6 +150,13 @@ _RANKED = frozenset({"first", "last", "only", "second", "third", "sole"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _INVERTING = frozenset({"had", "were", "should"})
 _HYPOTHETICAL = frozenset({"would"})
+_ALTERNATIVES = (("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("without",))
+_COUNTERFACTUAL = frozenset({"almost", "nearly"})
+_POSSIBLE = frozenset({"could", "may", "might", "can", "should", "ought"})
+"""Modals of what is possible or wanted ("could carry", "may join", "should leave"), unlike
+"will" and "would", which predict: that it happened or holds is not said."""
+_SKIPPED_BEFORE = frozenset({"not", "never", "also", "soon", "then", "later", "quickly", "formally", "officially",
+                             "the", "a", "an", "its", "their", "his", "her", "s"})
 
 
 def _inverted_condition(reading: Reading, index: int) -> bool:
@@ -158,16 +165,10 @@ def _inverted_condition(reading: Reading, index: int) -> bool:
     words = reading.words
     if words[index].word not in _INVERTING or index + 1 >= len(words):
         return False
-    opens = index == 0 or any(mark in reading.text[words[index - 1].end:words[index].start] for mark in ",;:.!?")
+    opens = index == 0 or index - 1 in reading.breaks or any(
+        mark in reading.text[words[index - 1].end:words[index].start] for mark in ",:")
     subject = index + 1 + (words[index + 1].word in _ARTICLES)
     return opens and any(m.first == subject for m in reading.entities)
-_ALTERNATIVES = (("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("without",))
-_COUNTERFACTUAL = frozenset({"almost", "nearly"})
-_POSSIBLE = frozenset({"could", "may", "might", "can", "should", "ought"})
-"""Modals of what is possible or wanted ("could carry", "may join", "should leave"), unlike
-"will" and "would", which predict: that it happened or holds is not said."""
-_SKIPPED_BEFORE = frozenset({"not", "never", "also", "soon", "then", "later", "quickly", "formally", "officially",
-                             "the", "a", "an", "its", "their", "his", "her", "s"})
 
 
 def unasserted(reading: Reading, relation: Mention) -> str | None:
@@ -231,7 +232,7 @@ def _only_spoken_of(reading: Reading, relation: Mention) -> str | None:
     not "it is true that"): the sentence speaks of the statement, it does not make it."""
     words = reading.words
     for back in range(relation.first - 1, max(relation.first - _REACH_BACK_TO_THAT, 0) - 1, -1):
-        if any(mark in reading.text[words[back].end:words[back + 1].start] for mark in ";:") or back in reading.breaks:
+        if ":" in reading.text[words[back].end:words[back + 1].start] or back in reading.breaks:
             return None
         if words[back].word != "that":
             continue
@@ -1327,10 +1328,7 @@ def _adjunct_of_verb_before(reading: Reading, date: DateMention, relation: Menti
     went on strike" has no verb before its date)."""
     if not _noun_after_preposition(reading, relation):
         return False
-    named = reading.named
-    starts = set(_verbs(reading))
-    return any(i not in named and (i in starts or _inflected_verb(reading.words[i].word))
-               for i in range(_sentence_start(reading, date.first), date.first))
+    return _verb_before(reading, date)
 
 
 _LINK_OPENERS = _OTHER_TIME | {"following", "when", "while", "once"}
@@ -1391,14 +1389,19 @@ def _earlier_clauses(reading: Reading, date: DateMention, relation: Mention) -> 
     Crimea", "... in 1952: Russia never annexed Crimea" do not date the annexation; "visited
     Ankara in 2017 and opened ..." has one subject, and the date may be both verbs')."""
     words = reading.words
-    start = _sentence_start(reading, date.first)
-    if not any(i not in reading.named and (i in _verbs(reading) or _inflected_verb(words[i].word))
-               for i in range(start, date.first)):
+    if not _verb_before(reading, date):
         return False
     joins = [i for i in range(date.last + 1, relation.first) if words[i].word in _CLAUSE_JOINS] + [
         i for i in range(date.last, relation.first) for mark in _CLAUSE_MARKS
         if mark in reading.text[words[i].end:words[i + 1].start]]
     return any(join < m.first and m.last < relation.first for join in joins for m in reading.entities)
+
+
+def _verb_before(reading: Reading, date: DateMention) -> bool:
+    """Whether a verb stands before the date in its sentence (no name's word)."""
+    starts = set(_verbs(reading))
+    return any(i not in reading.named and (i in starts or _inflected_verb(reading.words[i].word))
+               for i in range(_sentence_start(reading, date.first), date.first))
 
 
 def _sentence_start(reading: Reading, index: int) -> int:

@@ -190,7 +190,7 @@ def _opens_noun_phrase(reading: Reading, index: int) -> bool:
     "Putin's visit"), where after a bare verb a name alone may be the subject of a verb ("did not
     see Russia annex Crimea")."""
     words = reading.words
-    return words[index].word in _DETERMINERS or (index + 1 < len(words) and words[index + 1].word == "s")
+    return words[index].word in DETERMINERS or (index + 1 < len(words) and words[index + 1].word == "s")
 
 
 _BEFORE_BARE_VERB = frozenset({"not", "never", "to", "did", "does", "do", "will", "would", "could", "can", "may",
@@ -207,7 +207,7 @@ def _verb_form(word: str) -> bool:
     return word.endswith("ed") and "V" in lexicon.word_classes(word) and word not in _AUXILIARIES
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 
 
 def attributive(reading: Reading, relation: Mention) -> bool:
@@ -218,7 +218,7 @@ def attributive(reading: Reading, relation: Mention) -> bool:
     if relation.last != index or not words[index].word.endswith("ing") or index == 0 or index + 1 >= len(words):
         return False
     following = index + 1
-    return words[index - 1].word in _DETERMINERS and (following in reading.named or
+    return words[index - 1].word in DETERMINERS and (following in reading.named or
                                                        "N" in lexicon.word_classes(words[following].word))
 
 
@@ -239,6 +239,6 @@ def _changed_nouns(reading: Reading) -> dict[Mention, Mention]:
             for verb in reading.relations:
                 if noun.change is None and verb.change is not None and verb.target == noun.target \
                         and verb.last < noun.first <= verb.last + 3 \
-                        and all(w.word in _DETERMINERS | {"as"} for w in reading.words[verb.last + 1: noun.first]):
+                        and all(w.word in DETERMINERS | {"as"} for w in reading.words[verb.last + 1: noun.first]):
                     found.setdefault(noun, verb)  # the first such verb, as it stands
     return found
