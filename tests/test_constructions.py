@@ -152,3 +152,21 @@ def test_a_thing_given_to_a_party(transit: Engine, sentence: str, verdict: str) 
 def test_a_thing_won(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a second verb of the same state joined by "and", with no party of its own, says its change
+    # of the party the first verb took
+    ("Brenmoor joined the Kestrel Valley Transit Authority in 2009 and left in 2015.", "false"),
+    ("Brenmoor joined the KVTA in 2009 and left it in 2015.", "false"),
+    ("Brenmoor joined the KVTA in 2009 and has never left.", "true"),
+    ("Tomas Quill became chief executive of the KVTA in March 2017 and stepped down in August 2024.", "true"),
+    ("Tomas Quill became chief executive of the KVTA in March 2017 and stepped down in 2022.", "false"),
+    # a party of its own after the second verb is its own object, never the first verb's
+    ("Brenmoor joined the KVTA in 2009 and later left the council.", "unproven"),
+    # two parties after the first verb: which one the second verb speaks of is not said
+    ("Brenmoor joined the KVTA with Ashby in 2009 and left in 2015.", "unproven"),
+])
+def test_a_second_verb_shares_the_first_ones_object(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

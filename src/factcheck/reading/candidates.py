@@ -114,11 +114,14 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     if negation is not None:
         spans = not_until_timings(reading, relation, when, spans)
     found = []
+    shared = shared_object(reading, relation) if not after else None
     for timing, marker, dated in spans:
         covers = _timing_words(base, marker, dated)
         if timing.get("negated") is False and negation is not None:
             covers.discard(negation)  # "not ... until": the denial is the other reading's to check
         options = party_options(reading, relation, before, after, negated=negation is not None)
+        if shared is not None:
+            options = [(subject, shared if obj is None and shared not in subject else obj) for subject, obj in options]
         for subject, obj in _oriented(relation, options, thing_won(reading, relation, before, after)):
             if _juxtaposed(reading, (*subject, *((obj,) if obj else ()))):
                 continue
@@ -817,6 +820,38 @@ def next_clause(reading: Reading, relation: Mention, before: list[Mention], afte
     if index is None or "," not in reading.text[words[index - 1].end: words[index].start]:
         return []
     return [(_joint(before, reading), None)]
+
+
+_SHARED_GLUE = frozenset({"was", "were", "has", "had", "have", "is", "are", "been", "then", "later", "also",
+                          "eventually", "finally", "subsequently", "never", "not", "did", "soon", "again"})
+_AFTER_SHARED = frozenset({"it", "them", "in", "on", "at", "by", "from", "after", "before", "again", "later",
+                           "until", "only", "just", "without"})
+
+
+def shared_object(reading: Reading, relation: Mention) -> Mention | None:
+    """"Brenmoor joined the KVTA in 2009 and left in 2015", "... and left it in 2015": a verb of
+    the same relation joined by "and" or "but" to an earlier one, with no subject and no object
+    of its own, says its change of the one party the earlier verb took as object. Only when that
+    earlier verb has exactly one party after it, and nothing but a pronoun, a preposition or a
+    date follows this one (a noun there would be an object of its own)."""
+    words = reading.words
+    index = relation.first - 1
+    while index >= 0 and words[index].word in _SHARED_GLUE:
+        index -= 1
+    if index < 0 or words[index].word not in ("and", "but"):
+        return None
+    following = relation.last + 1
+    if following < len(words) and words[following].word not in _AFTER_SHARED and \
+            not any(m.first == following for m in reading.date_mentions):
+        return None
+    breaks = reading.breaks
+    earlier = [m for m in reading.relations if m.target == relation.target and m.last < index
+               and not any(m.last <= b < relation.first for b in breaks)]
+    if not earlier:
+        return None
+    verb = max(earlier, key=lambda m: m.last)
+    taken = [m for m in reading.entities if verb.last < m.first and m.last < index]
+    return taken[0] if len(taken) == 1 else None
 
 
 def of_phrase_option(reading: Reading, relation: Mention, before: list[Mention], after: list[Mention]) -> list[Option]:
