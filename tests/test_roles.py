@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import TESTS, TODAY
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
@@ -57,6 +58,20 @@ def test_a_state_before_or_after_a_date(transit: Engine, sentence: str, verdict:
 def test_a_title_before_a_name(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ruritanian King Rudolf met Bordurian Marshal Tasch in 2003.", "true"),
+    # each title names the other party: which of the two the sentence means is not checked, even
+    # where the reading takes the titles for the parties (a meeting goes both ways)
+    ("Bordurian Marshal Rudolf met Ruritanian King Tasch in 2003.", "unproven"),
+    ("Bordurian Marshal Rudolf met Tasch in 2003.", "unproven"),
+])
+def test_a_title_of_the_other_party_before_each_name(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    if verdict == "unproven":
+        assert "Bordurian Marshal" in {u.text for u in v.claim.unchecked}
 
 
 def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -> None:

@@ -617,7 +617,7 @@ class Reader:
             assertions.extend(dataclasses.replace(c.assertion, text=_covered_text(reading, c)) for c in chosen)
             parts = unchecked_parts(reading, chosen, self._carried(chosen),
                                     {i for link in found for i in range(link.first, link.last + 1)})
-            titles = self._titles_of_others(reading, chosen)
+            titles = self._titles_of_others(reading)
             parts = [p for p in parts if not any((p.start, p.end) == (t.start, t.end) for t in titles)] + titles
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
                              for u in sorted(parts, key=lambda u: (u.start, u.end)))
@@ -633,13 +633,12 @@ class Reader:
         return all((ledger.entities[t].kind if t in ledger.entities else
                     ledger.sources[t].kind if t in ledger.sources else "") == "person" for t in targets)
 
-    def _titles_of_others(self, reading: Reading, chosen: list[Candidate]) -> list[Unchecked]:
+    def _titles_of_others(self, reading: Reading) -> list[Unchecked]:
         """A person's name or title right before another person's ("Russian President Erdogan"
         where the Russian President is Putin) says who the other is, which no reading checks; so
         does a possessor right before a person's name ("Turkey's President Putin"), or after it
         and "of" ("President Putin of Turkey"), that none of the person's names includes."""
         people = [m for m in reading.entities if self._people(m.target)]
-        covered = {i for c in chosen for i in c.covers}
         neighbours = list(zip(reading.entities, reading.entities[1:], strict=False))
 
         def between(first: Mention, second: Mention) -> list[str]:
@@ -654,8 +653,7 @@ class Reader:
                  if self._people(person.target) and not self._people(owner.target) and owner.target != person.target
                  and not self.vocabulary.part_of_name(owner.target, person.target)]
         for title, name in zip(people, people[1:], strict=False):
-            if title.target != name.target and side_by_side(reading.text, reading.words, title, name) \
-                    and not set(range(title.first, title.last + 1)) & covered:
+            if title.target != name.target and side_by_side(reading.text, reading.words, title, name):
                 found.append(Unchecked(reading.span_text(title.first, title.last), reading.words[title.first].start,
                                        reading.words[title.last].end, "a title or name of another person than the one "
                                        "it stands before"))
