@@ -196,3 +196,30 @@ def test_an_object_passed_over_on_another_ledger(transit: Engine) -> None:
     v = verify_text(transit, "The KVTA ordered a study of Citylink trams in June 2017.", TODAY)
     assert v.verdict == "unproven" and "study" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
     assert verify_text(transit, "The KVTA ordered Citylink trams in June 2017.", TODAY).verdict == "true"
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # a common noun joined by "and" to a named party is a party of its own, which no fact names
+    ("Russia annexed Crimea and its fleet in 2014.", "fleet"),
+    ("Russia annexed Crimea and the port city of Sevastopol in 2014.", "port city"),
+    # a relation noun after "and its" is another party, not a statement about the name
+    ("Turkey and its allies joined NATO in 1952.", "allies"),
+])
+def test_a_noun_joined_to_a_party_is_not_checked(bundled: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven" and unread in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Greyline Buses ran Valdora's bus network and its trams from 2004 until 2020.", "unproven"),
+    ("Greyline Buses ran Valdora's bus network and the city's ferries from 2004 until 2020.", "unproven"),
+    ("Brenmoor and its members joined the KVTA in 2009.", "unproven"),
+    # a verb after "and" is no party ("and remains a member" is its own statement)
+    ("Greyline Buses ran Valdora's bus network from 2004 until 2020.", "true"),
+    ("Erdogan and Putin inaugurated TurkStream in Istanbul on 8 January 2020.", None),
+])
+def test_a_noun_joined_to_a_party_on_another_ledger(transit: Engine, bundled: Engine, sentence: str,
+                                                    verdict: str | None) -> None:
+    engine, expected = (transit, verdict) if verdict else (bundled, "true")
+    v = verify_text(engine, sentence, TODAY)
+    assert v.verdict == expected, (v.reason, v.claim.unchecked)

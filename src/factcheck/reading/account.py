@@ -582,6 +582,12 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None
     if _object_passed_over(reading, index, claimed):
         return index, index, DETAIL
+    if _joined_to_party(reading, index):
+        last = index
+        while last + 1 < len(reading.words) and last + 1 not in claimed and last + 1 not in reading.named and \
+                "N" in lexicon.word_classes(reading.words[last + 1].word):
+            last += 1
+        return index, last, "a party joined to a named one, which no fact names"
     return _unknown_name(reading, index, claimed) or _unknown_predicate(reading, index, claimed) or \
         _unknown_word(reading, index)
 
@@ -610,6 +616,31 @@ def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool
         back -= 1
     return back >= 0 and back in claimed and back in reading_relation_starts(reading) and \
         lexicon.verb_lemma(words[back].word) is not None
+
+
+_JOINING_NOUNS = frozenset({"and", "or", "&", "plus"})
+
+
+def _joined_to_party(reading: Reading, index: int) -> bool:
+    """A common noun joined by "and" to a named party, past determiners and adjectives: a party
+    of its own in the same place ("annexed Crimea and its fleet", "ran the
+    bus network and the city's ferries"), which no fact names. Without a determiner, only a word
+    that is no verb ("and remains a member" joins a verb)."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[index].word) or index in reading.named:
+        return False
+    back = index - 1
+    determined = False
+    while back >= 0 and back not in reading.named and (words[back].word in nominal.DETERMINERS or (
+            words[back].word not in _JOINING_NOUNS and _modifier_like(words[back].word))):
+        determined = determined or words[back].word in nominal.DETERMINERS
+        back -= 1
+    if back < 1 or words[back].word not in _JOINING_NOUNS:
+        return False
+    name = back - 1  # past the nouns a name's phrase may end in ("Valdora's bus network")
+    while name >= max(0, back - 3) and name not in reading.named and "N" in lexicon.word_classes(words[name].word):
+        name -= 1
+    return name >= 0 and name in reading.named and (determined or lexicon.verb_lemma(words[index].word) is None)
 
 
 def _at_last(reading: Reading, index: int) -> bool:

@@ -182,6 +182,8 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
     bid to buy", "in order to"; but "managed to join", "the first member to buy", and "was due
     to meet" is a prediction like "will meet")."""
     words = reading.words
+    if _joined_possession(reading, relation):
+        return "parties joined to a named one ('and its'): who they are is not checked"
     index = relation.first - 1
     while index >= 0 and words[index].word in _SKIPPED_BEFORE:
         index -= 1
@@ -214,6 +216,15 @@ def unasserted(reading: Reading, relation: Mention) -> str | None:
         if words[back].word in _CONDITIONS or _inverted_condition(reading, back):
             return f"a condition ('{words[back].word}'): that it happened is not said"
     return _only_spoken_of(reading, relation)
+
+
+def _joined_possession(reading: Reading, relation: Mention) -> bool:
+    """"Turkey and its allies", "the KVTA and its members": a relation noun after a possessive
+    joined by "and" to a name is another party of the sentence, not a statement about the name."""
+    first = relation.first
+    words = reading.words
+    return first >= 3 and words[first - 1].word in ("its", "their", "his", "her") and \
+        words[first - 2].word in ("and", "or", "&") and first - 3 in reading.named
 
 
 _CONTENT_NOUNS = frozenset({
