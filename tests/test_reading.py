@@ -78,6 +78,10 @@ def test_dates_at_their_precision(text: str, dates: list[PartialDate]) -> None:
     ("Ruritania will join the Trade League", "unproven"),
     ("Did Ruritania leave the Northern Pact?", "unproven"),
     ("Is Strelsau Drifting Toward Borduria?", "unproven"),
+    # a headline's "to" after its parties says what is to happen, as "will" does
+    ("Ruritania To Join Northern Pact", "unproven"),
+    ("King Rudolf To Tour Syldavia", "unproven"),
+    ("Ruritania To Join Northern Pact In 1961", "true"),  # a date passed: judged as a statement
 ])
 def test_free_text_verdicts(engine: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(engine, sentence, TODAY)
@@ -89,6 +93,18 @@ def test_a_paraphrase_of_a_ledger_claim_reports_that_claim(engine: Engine) -> No
     v = verify_text(engine, "The River Accord was ratified by Strelsau in 1997", TODAY)
     assert (v.claim.id, v.verdict) == ("gazette-accord-1997", "false")
     assert v.match_score is not None and v.match_score >= 85
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Harbour Tunnel opened in April 2022?",
+    "The Northline finally opened in September 2019?",
+    "Mayor Dana Ferro?",
+])
+def test_a_question_is_not_made_true_by_the_claim_it_matches(transit: Engine, sentence: str) -> None:
+    """The ledger's claim states it as a fact; asked, it asserts nothing."""
+    assert verify_text(transit, sentence.rstrip("?"), TODAY).verdict == "true"
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.id)
 
 
 def test_another_date_is_another_claim(engine: Engine) -> None:

@@ -925,8 +925,9 @@ class Reader:
         `observe` sees the reading of each piece the sentence is read in. A match never hides a
         contradiction: a claim the desk found true when it was made may be false said today
         ("Mayor Dana Ferro" in 2015, "Dana Ferro is mayor" now), so where the sentence's own
-        reading is false, that is its verdict; and a sentence whose own reading puts the claim's
-        parties in other roles is no match."""
+        reading is false, that is its verdict; a question or a prediction is not made true by a
+        claim of another kind; and a sentence whose own reading puts the claim's parties in other
+        roles is no match."""
         text = normalise(text).strip()
         if len(pieces(text)) == 1:  # a ledger claim is one sentence of ordinary length
             reading = self.reading(text, today)
@@ -939,7 +940,8 @@ class Reader:
                 if self._other_roles(own.claim, claim, reading):
                     return own
                 matched = dataclasses.replace(self.engine.verify(claim, unsupported_by_body), match_score=score)
-                if matched.verdict in (Verdict.TRUE, Verdict.MOSTLY_TRUE) and own.verdict == Verdict.FALSE:
+                if matched.verdict in (Verdict.TRUE, Verdict.MOSTLY_TRUE) and (
+                        own.verdict == Verdict.FALSE or own.claim.kind in _UNASSERTED - {claim.kind}):
                     return own
                 return matched
         return self.engine.verify(self.claim(text, today, observe), unsupported_by_body)
@@ -971,6 +973,9 @@ class Reader:
         return False
 
 
+_UNASSERTED = frozenset({"question", "prediction"})
+"""Kinds of sentence that assert nothing now: a claim stated as a fact that they match does not
+make them true ("Is Turkey a member of NATO?")."""
 _YEAR_WORDS = frozenset({"year", "years"})
 
 

@@ -96,6 +96,8 @@ def _additions_read(words: list[Token]) -> list[Token]:
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can"})
 _FUTURE_PHRASES = ("going to", "plans to", "plan to", "is to", "are to", "expected to", "set to", "about to")
+_HEADLINE_JOINS = frozenset({"and", "the", "s"})
+"""Words that may stand between the parties before a headline's "to" ("Russia and Turkey to ...")."""
 _SENTENCE_STOP = re.compile(r"\s*[.!?][\"”’')\]]*\s")
 """What stands between the last word of a sentence and the first of the next."""
 
@@ -600,9 +602,21 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
                       asides=find_asides(text, words, entities, relations), ambiguous=ambiguous,
                       unanchored=unanchored)
     joined = " ".join(w.word for w in words)
-    reading.future = any(governing(reading, r, _MODALS) is not None for r in relations) or any(
-        f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
+    reading.future = any(governing(reading, r, _MODALS) is not None or _headline_infinitive(reading, r)
+                         for r in relations) or any(f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
     return reading
+
+
+def _headline_infinitive(reading: Reading, relation: Mention) -> bool:
+    """Whether the verb is a headline's "to" after its parties alone ("Erdogan To Meet Putin",
+    "Moscow and Ankara to sign deal"): what is to happen, as "will" says, not what happened."""
+    if relation.first < 2 or reading.words[relation.first - 1].word != "to":
+        return False
+    start = max((b + 1 for b in reading.breaks if b < relation.first), default=0)
+    before = range(start, relation.first - 1)
+    named = reading.named
+    return any(i in named for i in before) and all(
+        i in named or reading.words[i].word in _HEADLINE_JOINS for i in before)
 
 
 def _modifies_a_name(words: list[Token], mention: Mention, relations: list[Mention], entities: list[Mention],
