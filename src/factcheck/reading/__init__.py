@@ -155,7 +155,7 @@ class Reader:
         """The readings the facts can speak to; else the likeliest reading, to show what was read.
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
         read = [self._change_as_office(self._office_of(c, reading), reading) for c in self._holders(candidates(reading))
-                if _owned_as_said(reading, c) and self._owned_in_role(reading, c)]
+                if _owned_as_said(reading, c) and self._owned_in_role(reading, c) and not self._owner_for(reading, c)]
         # "led the KVTA as its chief executive" first: the reading that takes the KVTA with it
         found = [self._fit(c, reading) for c in self._as_office(reading)]
         found += [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
@@ -194,6 +194,23 @@ class Reader:
                 continue
             grounded.append(candidate)
         return [*grounded, *succession] or found[:1]
+
+    def _owner_for(self, reading: Reading, candidate: Candidate) -> bool:
+        """Whether the reading takes a party in the place of a noun it only owns ("Turkey's
+        neighbour joined NATO" is no joining of Turkey's; "met Putin's wife" no meeting with
+        Putin), unless a fact about the reading writes the two the same way ("addressed the
+        Northern Pact's assembly")."""
+        for mention in reading.entities:
+            if not _words(mention) <= candidate.covers:
+                continue
+            last = nominal.owned_noun(reading, mention, candidate.relation)
+            if last is None:
+                continue
+            phrase = " " + " ".join(w.stem for w in reading.words[mention.first:last + 1]) + " "
+            facts = [e.fact for e in self.engine.check_assertion(candidate.assertion).evidence]
+            if not any(phrase in self._statement(fact).stems for fact in facts):
+                return True
+        return False
 
     def _as_last_checked(self, candidate: Candidate, reading: Reading) -> Candidate:
         """A state denied in the present tense ("TurkStream does not bypass Ukraine") is denied of

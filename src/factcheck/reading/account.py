@@ -64,7 +64,8 @@ UNIT = "a unit the facts do not carry"
 TIME = "a time the reader does not check"
 RELATIVE = "a date said from another that the sentence does not give once"
 UNKNOWN = "a word the reader does not know"
-_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN})
+OWNED = "a party's own thing or person, which the facts do not name"
+_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN, OWNED})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within", "per", "alongside", "beside",
@@ -578,6 +579,8 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None if _standard_complement(reading, index, complement) else (index, index, DETAIL)
     if _partitive_object(reading, index, claimed):
         return index, index, "a quantity the facts do not weigh"
+    if _owned_noun(reading, index):
+        return index, index, OWNED
     if token.word in _GLUE or _pronoun(token) or _implicative(reading, index) or _acts_as(reading, index):
         return None
     if _object_passed_over(reading, index, claimed):
@@ -593,6 +596,33 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
 
 
 _PARTITIVES = frozenset({"some", "much", "many", "few", "several", "any", "little"})
+
+
+def _owned_noun(reading: Reading, index: int) -> bool:
+    """A common noun, past adjectives, that a named party's possessive governs: "Ukraine's
+    neighbour, Russia", "Russia's partner Turkey", "met Putin's wife". It names another party
+    than the possessor (its neighbour, its partner), whom no reading took: not checked."""
+    words = reading.words
+    back = index - 1
+    while back > 0 and index - back <= 2 and back not in reading.named and words[back].word != "s" and \
+            "J" in lexicon.word_classes(words[back].word):
+        back -= 1  # "Turkey's Black Sea neighbour", "Russia's closest partner"
+    if back < 1 or words[back].word != "s" or not any(m.last == back - 1 for m in reading.entities):
+        return False
+    word = words[index].word
+    if word in _GLUE or word in _DETERMINERS or "N" not in lexicon.word_classes(word):
+        return False
+    following = index + 1  # the head is a name or relation word after it: "NATO's key members"
+    while following < len(words) and following - index <= 2 and not reading.text[
+            words[following - 1].end:words[following].start].strip():
+        if following in reading.named and words[following].capital:
+            break  # a name in apposition: "Russia's partner Turkey"
+        if following in reading.named or following in reading_relation_starts(reading):
+            return False
+        if words[following].word in STOPWORDS or not {"N", "J"} & set(lexicon.word_classes(words[following].word)):
+            break
+        following += 1
+    return True
 
 
 def _partitive_object(reading: Reading, index: int, claimed: set[int]) -> bool:

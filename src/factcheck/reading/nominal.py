@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import lexicon
 from .extract import END_WORDS, START_WORDS, Reading
+from .text import STOPWORDS
 from .vocabulary import Mention
 
 _GOVERNING = frozenset({"for", "about", "against", "into", "toward", "towards"})
@@ -208,6 +209,53 @@ def _verb_form(word: str) -> bool:
 
 
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+
+
+_SAME_PARTY = frozenset({"own"})
+"""Words after a possessive that name the possessor itself: "Turkey's own"."""
+
+
+def owned_noun(reading: Reading, mention: Mention, relation: Mention) -> int | None:
+    """Where a name with "'s" is the possessor of a noun that is the verb's party in its place,
+    the last word of that noun's phrase: "Turkey's neighbour joined NATO", "met Putin's wife",
+    "sanctioned Turkey's banks"; also of a relation noun set off by a name in apposition,
+    "Russia's largest trading partner, China, signed": the neighbour, the wife, the banks, China
+    did or had it done, not the name. None where the noun phrase ends in a name ("Russia's
+    president Putin", "Turkey's S-400s": the name is the party), or the possessive is of the
+    verb's own relation word, as subject or object ("Turkey's purchase", "Russia's 2014
+    annexation", "Turkey's arms purchase"), or of another relation noun with no apposition
+    ("NATO's members include Turkey, which joined")."""
+    words = reading.words
+    index = mention.last + 1
+    if index >= len(words) or words[index].word != "s" or _punctuated(reading, mention.last):
+        return None
+    dated = {i for m in reading.date_mentions for i in range(m.first, m.last + 1)}
+    index += 1
+    while index < len(words) and (index in dated or words[index].word in _SAME_PARTY):
+        index += 1
+    last, relation_noun = None, False
+    while index < len(words) and (last is None or last - mention.last <= _REACH):
+        word = words[index].word
+        if word in STOPWORDS:
+            break
+        if index in reading.named:
+            return None
+        if relation.first <= index <= relation.last:  # "Turkey's air force received", not "arms purchase"
+            verb = _verb_form(word) or "N" not in lexicon.word_classes(word)
+            return last if verb and not relation_noun else None
+        if index in _relation_words(reading):
+            relation_noun = True
+        elif index in dated or not _modifier(word) or _verb_form(word):
+            break
+        last = index
+        if _punctuated(reading, index):
+            break
+        index += 1
+    if relation_noun:  # "Russia's largest trading partner, China, signed": the name in apposition
+        apposed = last is not None and last + 1 < len(words) and last + 1 in reading.named and \
+            "," in reading.text[words[last].end:words[last + 1].start]
+        return last if apposed else None
+    return last
 
 
 def attributive(reading: Reading, relation: Mention) -> bool:
