@@ -328,3 +328,18 @@ def test_a_state_later_that_month(transit: Engine, sentence: str, verdict: str) 
 def test_a_date_that_opens_the_sentence(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "still" puts a state at today's date; of an event it dates nothing: "still has not opened"
+    # is "has not opened", at no time up to now
+    ("The Northline still has not opened.", "false"),
+    ("The Harbour Tunnel has still not opened.", "false"),
+    ("The council still has not approved the Harbour Tunnel.", "false"),
+    ("The Northline has still not been extended to Ashby.", "true"),
+    ("Ashby still has not joined the KVTA.", "true"),
+    ("Greyline still runs Valdora's buses.", "false"),
+])
+def test_still_of_an_event_is_no_date(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

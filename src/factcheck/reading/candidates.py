@@ -591,9 +591,11 @@ def undated(reading: Reading, relation: Mention, change: str | None, marker: int
     """With no date: "still", "now", "today" put a state that neither starts nor ends at today's
     date; else only its start or end, if said, is read. In the present tense they say no more
     than the tense ("is still a member" is "is a member": it has not ended, as of the fact's last
-    check; see `present_timings`)."""
+    check; see `present_timings`). Of an event, "still" dates nothing: "still has not signed" is
+    "has not signed", at no time up to now, not "did not sign today"."""
     now = now_marker(reading, relation)
-    if now is not None and change is None and _present(reading, relation):
+    if now is not None and change is None and (_present(reading, relation) or (
+            reading.words[now].word == "still" and reading.kinds.get(relation.target) != "state")):
         return [({"change": change}, now, ())]
     if now is not None and reading.today is not None and change is None:
         return [({"date": PartialDate.from_date(reading.today)}, now, ())]
