@@ -560,6 +560,8 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return index, index + 1, TIME  # "ten years after ...", a link not read
     if _stray_figure(reading, token):
         return index, index, "a number that is part of no date, amount or name"  # "21.4" is one number
+    if _compared(reading, index) or _likened(reading, index, claimed):
+        return index, index, "a comparison with others the facts do not weigh"
     if token.word in STOPWORDS:
         return None
     if token.word in _SUBORDINATE:
@@ -596,6 +598,73 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
 
 
 _PARTITIVES = frozenset({"some", "much", "many", "few", "several", "any", "little"})
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "lesser", "better", "worse", "further", "farther"})
+_THAN_REACH = 4
+"""How many words may stand between a comparative and its "than" ("more S-400 systems than")."""
+
+
+def _compared(reading: Reading, index: int) -> bool:
+    """A comparative with "than" after it, of anything but a number or a date ("more than any
+    other NATO member", "longer than any predecessor", "faster than any other buyer", "earlier
+    than planned"): how the statement compares with others' the facts do not weigh. A figure or
+    a date after "than" is a bound, read with it ("more than 70", "no later than 2015")."""
+    words = reading.words
+    if not _comparative(words[index].word):
+        return False
+    for than in range(index + 1, min(index + 1 + _THAN_REACH, len(words))):
+        if reading.text[words[than - 1].end:words[than].start].strip():
+            return False  # punctuation: "more, than" is no comparison
+        if words[than].word == "than":
+            following = than + 1
+            while following < len(words) and words[following].word in _LOOSE_BEFORE_FIGURE:
+                following += 1
+            return following < len(words) and not any(
+                number_start(reading, n) == following for n in reading.number_mentions) and not any(
+                d.first == following for d in reading.date_mentions)
+    return False
+
+
+_PRO_VERBS = frozenset({"did", "do", "does", "done", "had", "has", "have"})
+_LIKENESS_REACH = 6
+"""How many words an "as" clause may hold before its verb ("as many other NATO members did")."""
+
+
+def _likened(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """"as" that likens the statement to what others did, with a verb that stands for the one
+    before it ("as did China", "as many other members did", "just as others had done"), and
+    "like" or "unlike" before a noun phrase no reading took, after a comma or opening the sentence
+    ("like many other countries", "Like India, Turkey bought"): what the others did the facts do
+    not say."""
+    words = reading.words
+    word = words[index].word
+    if word in ("like", "unlike"):
+        opening = index == 0 or "," in reading.text[words[index - 1].end:words[index].start]
+        return opening and index + 1 < len(words) and index + 1 not in claimed
+    if word != "as":
+        return False
+    for following in range(index + 1, min(index + 1 + _LIKENESS_REACH, len(words))):
+        if reading.text[words[following - 1].end:words[following].start].strip():
+            return False
+        if words[following].word in _PRO_VERBS:
+            after = following + 1
+            ends = after >= len(words) or bool(reading.text[words[following].end:words[after].start].strip()) or \
+                words[after].word in ("so", "too", "before", "done")
+            return following == index + 1 or ends
+    return False
+
+
+_LOOSE_BEFORE_FIGURE = frozenset({"about", "around", "roughly", "some", "nearly", "almost", "approximately", "just"})
+
+
+def _comparative(word: str) -> bool:
+    """"more", "fewer", or an adjective or adverb in "-er" whose base English knows: "longer",
+    "larger", "bigger", "earlier"."""
+    if word in _COMPARATIVES:
+        return True
+    if not word.endswith("er") or len(word) < 5:
+        return False
+    bases = {word[:-2], word[:-1], word[:-3] + "y", word[:-3]}
+    return any({"J", "R"} & set(lexicon.word_classes(base)) for base in bases if base)
 
 
 def _owned_noun(reading: Reading, index: int) -> bool:

@@ -7,6 +7,7 @@ own vocabulary.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ a sentence's readings grow with the ledger)."""
 
 _NAME_GLUE = frozenset({"the", "of", "on", "to", "s", "a", "an", "in", "for", "and"})
 """Words inside a name written another way round: "the treaty on Crimea's accession to Russia"."""
+_JOINERS = frozenset({"and", "or", "&"})
+_JOINED_NAME = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
 
 
 _Sense = tuple[str, str | None, bool]
@@ -286,9 +289,13 @@ class Vocabulary:
         self.after_auxiliary = _PhraseIndex()  # "open" of "opened": only in "did not open", "will open"
         self.kinds = {relation.id: relation.kind for relation in ledger.relations.values()}
         things: list[Entity | Source] = [*ledger.entities.values(), *ledger.sources.values()]
+        self._joined_names: set[str] = set()
+        """The things one of whose names joins words with "and" or "or" ("Bosnia and Herzegovina")."""
         for thing in things:
             for name in (thing.name, *thing.aliases, thing.id.replace("-", " ")):
                 self.entities.add(name, thing.id)
+                if _JOINED_NAME.search(name):
+                    self._joined_names.add(thing.id)
         for relation in ledger.relations.values():
             for change, listed, reverse in ((None, relation.words, False), ("start", relation.start_words, False),
                                             ("end", relation.end_words, False), (None, relation.reverse_words, True)):
@@ -332,6 +339,8 @@ class Vocabulary:
                 continue  # "the River Accord and the K-9 treaty": another name stands between
             if any(mark in text[words[first].end: words[last].start] for mark in ",;()"):
                 continue  # "Riverside Depot, the city's oldest bus garage": an aside is no part of a name
+            if target not in self._joined_names and any(words[i].word in _JOINERS for i in range(first, last + 1)):
+                continue  # "Brenmoor and other towns" names two parties, no "Brenmoor town"
             if any(_verb_form(words[i].word) and text[words[i].start - 1: words[i].start] != "-" for i in where):
                 continue  # "Quill headed the transit authority" does not name "head of the transit authority"
             found = [m for m in found if m not in inside]
