@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import TESTS, TODAY
 
 
 @pytest.mark.parametrize(("sentence", "unread"), [
@@ -223,3 +224,16 @@ def test_a_noun_joined_to_a_party_on_another_ledger(transit: Engine, bundled: En
     engine, expected = (transit, verdict) if verdict else (bundled, "true")
     v = verify_text(engine, sentence, TODAY)
     assert v.verdict == expected, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the facts know Borduria as the largest buyer in 2015 only: that it still is, as the present
+    # tense says, is not known
+    ("Borduria was the largest buyer of cheese in 2015.", "true"),
+    ("Borduria is the largest buyer of cheese.", "unproven"),
+    ("Borduria is still the largest buyer of cheese.", "unproven"),
+    ("Syldavia was the largest buyer of cheese in 2015.", "false"),
+])
+def test_a_state_in_the_present_tense_that_the_facts_know_at_one_date_only(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
