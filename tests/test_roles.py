@@ -74,6 +74,20 @@ def test_a_title_of_the_other_party_before_each_name(sentence: str, verdict: str
         assert "Bordurian Marshal" in {u.text for u in v.claim.unchecked}
 
 
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a name's adjective before a common noun owns it, as a possessive does: the company, the
+    # diplomats, the factories are other parties than Ruritania or Syldavia
+    ("A Ruritanian company joined the Northern Pact in 1961.", "unproven"),
+    ("Ruritanian diplomats ratified the River Accord in 1998.", "unproven"),
+    ("King Rudolf toured Syldavian factories in 2005.", "unproven"),
+    # an organ that acts for the state is the state
+    ("The Ruritanian government ratified the River Accord in 1998.", "true"),
+])
+def test_a_name_said_as_an_adjective_owns_the_noun_after_it(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
 def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -> None:
     """The facts say their meeting in August 2016 was the first since the downing of the Su-24,
     not their first ever."""

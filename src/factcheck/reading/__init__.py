@@ -203,7 +203,7 @@ class Reader:
         for mention in reading.entities:
             if not _words(mention) <= candidate.covers:
                 continue
-            last = nominal.owned_noun(reading, mention, candidate.relation)
+            last = nominal.owned_noun(reading, mention, candidate.relation, self._adjective(reading, mention))
             if last is None:
                 continue
             phrase = " " + " ".join(w.stem for w in reading.words[mention.first:last + 1]) + " "
@@ -211,6 +211,15 @@ class Reader:
             if not any(phrase in self._statement(fact).stems for fact in facts):
                 return True
         return False
+
+    def _adjective(self, reading: Reading, mention: Mention) -> bool:
+        """Whether a one-word name is said as the adjective of its party's name ("Turkish",
+        "Ruritanian"): not that name itself ("Iran" ends as "Iranian" does), shaped as English
+        forms such adjectives."""
+        word = reading.words[mention.first].word
+        thing = self.engine.ledger.entities.get(mention.target)
+        return mention.first == mention.last and thing is not None and word != fold(thing.name) and \
+            word.endswith(nominal.DEMONYM_ENDINGS)
 
     def _as_last_checked(self, candidate: Candidate, reading: Reading) -> Candidate:
         """A state denied in the present tense ("TurkStream does not bypass Ukraine") is denied of

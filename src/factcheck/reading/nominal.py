@@ -215,7 +215,7 @@ _SAME_PARTY = frozenset({"own"})
 """Words after a possessive that name the possessor itself: "Turkey's own"."""
 
 
-def owned_noun(reading: Reading, mention: Mention, relation: Mention) -> int | None:
+def owned_noun(reading: Reading, mention: Mention, relation: Mention, adjective: bool = False) -> int | None:
     """Where a name with "'s" is the possessor of a noun that is the verb's party in its place,
     the last word of that noun's phrase: "Turkey's neighbour joined NATO", "met Putin's wife",
     "sanctioned Turkey's banks"; also of a relation noun set off by a name in apposition,
@@ -224,15 +224,19 @@ def owned_noun(reading: Reading, mention: Mention, relation: Mention) -> int | N
     president Putin", "Turkey's S-400s": the name is the party), or the possessive is of the
     verb's own relation word, as subject or object ("Turkey's purchase", "Russia's 2014
     annexation", "Turkey's arms purchase"), or of another relation noun with no apposition
-    ("NATO's members include Turkey, which joined")."""
+    ("NATO's members include Turkey, which joined"). A name said as an `adjective` owns the common
+    noun after it as a possessive does ("a Turkish company bought")."""
     words = reading.words
     index = mention.last + 1
-    if index >= len(words) or words[index].word != "s" or _punctuated(reading, mention.last):
+    if index >= len(words) or _punctuated(reading, mention.last):
         return None
     dated = {i for m in reading.date_mentions for i in range(m.first, m.last + 1)}
-    index += 1
-    while index < len(words) and (index in dated or words[index].word in _SAME_PARTY):
+    if words[index].word == "s":
         index += 1
+        while index < len(words) and (index in dated or words[index].word in _SAME_PARTY):
+            index += 1
+    elif not (adjective and _common_noun_after(reading, index)):
+        return None
     last, relation_noun = None, False
     while index < len(words) and (last is None or last - mention.last <= _REACH):
         word = words[index].word
@@ -256,6 +260,24 @@ def owned_noun(reading: Reading, mention: Mention, relation: Mention) -> int | N
             "," in reading.text[words[last].end:words[last + 1].start]
         return last if apposed else None
     return last
+
+
+DEMONYM_ENDINGS = ("ish", "ian", "ean", "ese", "an", "i")
+"""How English forms the adjective of a place's name: Turkish, Russian, European, Chinese, Afghan,
+Iraqi."""
+_STATE_ORGANS = frozenset({"government", "governments", "authorities", "state", "administration", "leadership",
+                           "regime", "forces", "troops", "army", "military", "navy", "cabinet"})
+"""Nouns for the organs that act for a state: "the Turkish government bought" is said of Turkey,
+as "Turkey bought" is."""
+
+
+def _common_noun_after(reading: Reading, index: int) -> bool:
+    """Whether a common noun in small letters follows ("a Turkish company", "Russian hackers":
+    other parties than Turkey or Russia; "Turkish Airlines", in capitals, is a name of its own,
+    see extract), which is no organ of the state ("the Turkish government")."""
+    word = reading.words[index]
+    return not word.capital and index not in reading.named and word.word not in STOPWORDS and \
+        word.word not in _STATE_ORGANS and "N" in lexicon.word_classes(word.word)
 
 
 def attributive(reading: Reading, relation: Mention) -> bool:
