@@ -237,3 +237,41 @@ def test_a_noun_joined_to_a_party_on_another_ledger(transit: Engine, bundled: En
 def test_a_state_in_the_present_tense_that_the_facts_know_at_one_date_only(sentence: str, verdict: str) -> None:
     v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Ruritania bought the royal airship from Syldavia in 2010.", "true"),
+    # a party is carried by a statement that writes it, not by a name inside another: "40 million
+    # Szohôd crowns" names a currency
+    ("Ruritania bought the royal airship from Szohôd in 2010.", "unproven"),
+    ("Ruritania bought the royal airship from Borduria in 2010.", "unproven"),
+])
+def test_a_currency_s_name_in_a_statement_carries_no_party(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # "all" before what it counts says the whole, which the facts do not weigh
+    ("Greyline ran all of Valdora's buses from 2004 until 2020.", "all"),
+    ("The KVTA ordered all Citylink trams in June 2017.", "all"),
+    # a time of day outside every date the reader reads
+    ("The Northline opened overnight on 14 September 2019.", "overnight"),
+])
+def test_a_whole_or_a_time_of_day_is_not_checked(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}
+
+
+def test_all_after_the_parties_it_sums_up_adds_nothing(bundled: Engine) -> None:
+    v = verify_text(bundled, "Russia, Turkey and Iran are all guarantors of the Astana talks.", TODAY)
+    assert v.verdict == "true", (v.reason, v.claim.unchecked)
+
+
+def test_a_name_before_a_currency_word_is_no_party(bundled: Engine) -> None:
+    """"84 billion US dollars": the currency, not the United States as Russia's partner."""
+    v = verify_text(bundled, "China was Russia's largest trading partner in 2017, with trade of 84 billion US dollars.",
+                    TODAY)
+    assert v.verdict != "false", (v.reason, v.claim.unchecked)
+    assert all(r.assertion.object != "united-states" for r in v.results)

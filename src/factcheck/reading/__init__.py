@@ -35,7 +35,7 @@ from .candidates import (
     sided,
 )
 from .coordination import Remnant, contrasts, gapped, neither_nor
-from .extract import NEGATIONS, Reading, hedge_words, is_difference, number_start, read, scale_of
+from .extract import NEGATIONS, Reading, hedge_words, is_difference, names_a_currency, number_start, read, scale_of
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
@@ -938,9 +938,14 @@ class Reader:
         if fact.id not in self._statements:
             words = tokens(normalise(fact.statement))
             named = self.vocabulary.entity_mentions(words)[0]
+            currencies = [m for m in named if names_a_currency(words, m)]
+            named = [m for m in named if m not in currencies]
             inner = [dataclasses.replace(m, first=m.first + outer.first + 1, last=m.last + outer.first + 1)
                      for outer in named if outer.last > outer.first
                      for m in self.vocabulary.entity_mentions(words[outer.first + 1: outer.last + 1])[0]]
+            for currency in currencies:  # "2.5 billion US dollars" says nothing of the US
+                for index in range(currency.first, currency.last + 1):
+                    words[index] = dataclasses.replace(words[index], stem="")
             self._statements[fact.id] = Statement.of(words, [*named, *inner])
         return self._statements[fact.id]
 

@@ -89,6 +89,7 @@ _TIMES = frozenset({
     "hour", "hours", "yesterday", "tomorrow", "tonight", "ago", "recently", "lately", "morning", "afternoon",
     "evening", "night", "midnight", "noon", "am", "pm", "spring", "summer", "autumn", "winter",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "christmas", "easter",
+    "overnight", "dawn", "dusk", "daybreak", "nightfall", "midday",
 })
 """Words of time outside every date the reader reads ("in the 1960s", "this year", "at 3am",
 "on Tuesday"): the time they give is not checked."""
@@ -844,6 +845,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
         return TIME  # "has just joined": lately, which no date checks
     if word in ("each", "every") and not (index + 1 < len(reading.words) and reading.words[index + 1].word in _TIMES):
         return "a quantifier the facts do not weigh"  # "each tram carried": not the line
+    if word == "all" and _determines(reading, index):
+        return "a quantifier the facts do not weigh"  # "received all S-400 components": not just some
     if word.endswith("ly") and _is_manner(word):
         return "a manner the facts do not carry"
     if word in RANKS or lexicon.is_superlative(word):
@@ -859,6 +862,21 @@ def _lone_word(reading: Reading, index: int) -> str | None:
     if word in _WHEN_OR_HOW_OFTEN:
         return "when or how often: the facts do not weigh it"
     return None
+
+
+def _determines(reading: Reading, index: int) -> bool:
+    """Whether "all" stands before the noun it counts ("all S-400 components", "all of its
+    systems", "all the trams"), not after the parties it sums up ("Russia, Turkey and Iran all
+    serve", "they were all members")."""
+    if index + 1 >= len(reading.words) or (index and (reading.words[index - 1].word in _COPULAS
+                                                      or index - 1 in reading.named)):
+        return False
+    following = index + 1
+    word = reading.words[following].word
+    if word == "of" or word in _DETERMINERS or following in reading.named:
+        return True
+    classes = set(lexicon.word_classes(word))
+    return bool(classes & {"N", "J"}) and lexicon.verb_lemma(word) is None
 
 
 def _is_manner(word: str) -> bool:

@@ -563,6 +563,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     entities, taken = vocabulary.entity_mentions(words, ambiguous, text)
     if any(sign in text for sign in CURRENCIES):  # "US$84bn": the dollar's country, no party
         entities = [m for m in entities if not currency_prefix(text, words[m.last])]
+    entities = [m for m in entities if not names_a_currency(words, m)]
     named = {i for m in entities for i in range(m.first, m.last + 1)}
     starts = [w.start for w in words]
     dated = {i for d in dates for i in range(d.first, d.last + 1)}
@@ -630,6 +631,20 @@ def _modifies_a_name(words: list[Token], mention: Mention, relations: list[Menti
     if after in dated or any(m.first == after for m in (*relations, *entities)) or words[after].word in STOPWORDS:
         return False
     return "N" in lexicon.word_classes(words[after].word)
+
+
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "rouble",
+                            "roubles", "ruble", "rubles", "lira", "liras", "lire", "crown", "crowns", "franc",
+                            "francs", "rupee", "rupees", "krona", "kronor", "krone", "kroner", "peso", "pesos"})
+"""Words that name a currency after a figure ("84 billion US dollars")."""
+
+
+def names_a_currency(words: list[Token], mention: Mention) -> bool:
+    """Whether a name stands between a figure (or its scale) and a currency word: "84 billion US
+    dollars", "90 million Ruritanian crowns" name the currency, not a party."""
+    after, before = mention.last + 1, mention.first - 1
+    return after < len(words) and words[after].word in CURRENCY_WORDS and before >= 0 and (
+        words[before].word in SCALES or words[before].word[:1].isdigit())
 
 
 def currency_prefix(text: str, token: Token) -> bool:
