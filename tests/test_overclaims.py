@@ -275,3 +275,28 @@ def test_a_name_before_a_currency_word_is_no_party(bundled: Engine) -> None:
                     TODAY)
     assert v.verdict != "false", (v.reason, v.claim.unchecked)
     assert all(r.assertion.object != "united-states" for r in v.results)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # a noun that a copula makes the predicate says what the subject is: no fact says it
+    ("The Northline, which opened in September 2019, is a failure.", "failure"),
+    ("Brenmoor, which joined the KVTA in 2009, is a village.", "village"),
+    ("Dana Ferro, mayor from 2012 to 2020, was a lawyer.", "lawyer"),
+    ("The Harbour Tunnel opened in April 2022 and is a toll road.", "road"),
+    ("The KVTA, set up in 1996, is a private company.", "company"),
+])
+def test_a_noun_a_copula_makes_the_predicate_is_not_checked(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brenmoor is a KVTA member.",  # the phrase ends in the checked word
+    "Brenmoor is a member town of the KVTA.",
+    "It is a fact that the Northline opened in September 2019.",  # a noun before a "that" clause
+    "The Northline was due to open in September 2019.",  # how sure a plan is
+])
+def test_a_predicate_the_reading_checks_is_no_noun_left_unread(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "true", (v.reason, v.claim.unchecked)

@@ -909,7 +909,7 @@ def _unknown_predicate(reading: Reading, index: int, claimed: set[int]) -> Part 
     "is hostile to"), or a noun or adjective of a prepositional phrase ("on schedule")."""
     if _is_predicate(reading, index):
         return index, index, _predicate_reason(reading.words[index].word)
-    if _after_copula(reading, index):
+    if _after_copula(reading, index) or _noun_after_copula(reading, index, claimed):
         return index, index, PREDICATE
     if _in_phrase(reading, index, claimed):
         return index, index, DETAIL
@@ -987,6 +987,39 @@ def _after_copula(reading: Reading, index: int) -> bool:
         if word not in _GLUE and word not in NEGATIONS and not word.endswith("ly"):
             return False
     return False
+
+
+def _noun_after_copula(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """The head noun of a phrase that a form of "be", "remain" or "become" makes the predicate,
+    past articles and adjectives: "is a small island", "was a success", "is the capital" say
+    what the subject is, which no fact the reading took says ("Turkey, which joined NATO in 1952,
+    is a small island"). Not a noun before a "that" clause ("it is a fact that": see
+    `unasserted`) or a possessor ("the world's largest exporter"), nor one of a phrase that a
+    checked word or a name ends ("is a key NATO member")."""
+    words = reading.words
+    if "N" not in lexicon.word_classes(words[index].word) or index in reading.named:
+        return False
+    following = index + 1
+    if following + 1 < len(words) and words[following].word == "to" and lexicon.verb_lemma(words[following + 1].word):
+        return False  # "was due to meet": how sure a plan is, read with its verb
+    if following < len(words) and (words[following].word in ("that", "s") or (
+            not _punctuated_after(reading, index) and (following in claimed or following in reading.named
+                                                       or "N" in lexicon.word_classes(words[following].word)))):
+        return False  # the head is further on ("a bus route", "a gas transit country"), or a clause follows
+    for back in range(index - 1, max(index - 6, -1), -1):
+        word = words[back].word
+        if word in _COPULAS:
+            return True
+        if back in claimed or back in reading.named or not (
+                word in _DETERMINERS or word in _GLUE or word in NEGATIONS or word.endswith("ly")
+                or _modifier_like(word)):
+            return False
+    return False
+
+
+def _punctuated_after(reading: Reading, index: int) -> bool:
+    words = reading.words
+    return index + 1 < len(words) and bool(reading.text[words[index].end:words[index + 1].start].strip())
 
 
 def _modifier_like(word: str) -> bool:
