@@ -343,3 +343,31 @@ def test_a_date_that_opens_the_sentence(transit: Engine, sentence: str, verdict:
 def test_still_of_an_event_is_no_date(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the Northline opened on 14 September 2019: "early in 2019" is "early 2019"
+    ("The Northline opened early in 2019.", "false"),
+    ("The Northline opened late in September 2019.", "false"),
+    ("The Northline opened late in 2019.", "unproven"),  # July to December, surely October on
+    ("The Northline opened early in September 2019.", "unproven"),
+])
+def test_early_or_late_in_a_date_is_a_part_of_it(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict", "denied"), [
+    # a date "not" denies is no date of the verb's: the other one is
+    ("The Northline opened not in 2018 but in 2019.", "unproven", "not in 2018"),
+    ("The Northline opened not in 2019 but in 2018.", "false", "not in 2019"),
+    ("The Northline opened in 2019, not in 2018.", "unproven", "not in 2018"),
+    ("The Northline opened not before 2019.", "unproven", "not before 2019"),
+    ("It was not until September 2019 that the Northline opened.", "true", None),
+])
+def test_a_date_that_not_denies_is_no_date_of_the_verb(transit: Engine, sentence: str, verdict: str,
+                                                       denied: str | None) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+    if denied is not None:
+        assert denied in {u.text for u in v.claim.unchecked}

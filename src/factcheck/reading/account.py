@@ -330,6 +330,9 @@ def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> lis
         if not covered & set(range(first, last + 1)):  # "the same year as", a link, is judged
             parts.append((first, last, RELATIVE))
         claimed.update(range(first, last + 1))
+    for first, last in reading.denied:
+        parts.append((first, last, "a date the sentence denies: which date it was not is checked against no fact"))
+        claimed.update(range(first, last + 1))
     for date in reading.date_mentions:
         words = set(range(date.first, date.last + 1))
         if date.ambiguous:

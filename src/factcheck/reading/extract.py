@@ -183,6 +183,8 @@ class Reading:
     unanchored: list[tuple[int, int]] = field(default_factory=list)
     """Dates said from another that the sentence does not give once ("the following year" with
     no date before it): first and last word."""
+    denied: list[tuple[int, int]] = field(default_factory=list)
+    """Dates that "not" denies ("not in 1953"), no verb's date: first (the "not") and last word."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Values derived from the reading, computed once by those that need them."""
 
@@ -415,10 +417,11 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
     return PartialDate.from_date(anchor.first + dt.timedelta(days=step * (7 if unit == "week" else 1)))
 
 
-_PART = re.compile(r"(?:\b(early|mid|late|q[1-4]|h[12]|the\s+middle\s+of|the\s+(first|second)\s+half\s+of"
+_PART = re.compile(r"(?:\b(early\s+in|late\s+in|early|mid|late|q[1-4]|h[12]|the\s+middle\s+of"
+                   r"|the\s+(first|second)\s+half\s+of"
                    r"|the\s+(first|second|third|fourth|last)\s+quarter\s+of"
                    r"|the\s+night\s+of|the\s+early\s+hours\s+of)[\s-]*)$")
-_PART_ENDS = frozenset({"early", "mid", "late", "of", "q1", "q2", "q3", "q4", "h1", "h2"})
+_PART_ENDS = frozenset({"early", "mid", "late", "of", "in", "q1", "q2", "q3", "q4", "h1", "h2"})
 """The last word of every part (see _PART): only a date after one is looked at further."""
 _SEASONS_OF_YEAR = {  # months each part of a year lies within, and those it surely means
     "early": ((1, 6), (1, 3)), "mid": ((4, 9), (5, 8)), "late": ((7, 12), (10, 12)),
@@ -435,7 +438,8 @@ def parts_of(lowered: str, starts: list[int], words: list[str], found: list[Date
     2022" January to June exactly; "late June 2016" the 16th to the end (surely from the 21st);
     "Q2 2014" and "the second quarter of 2014" April to June exactly, "H1 2014" January to June;
     "the night of 15 July 2016" that day or the next (surely that day); "the early hours of 16
-    July 2016" that day. Not after a bound ("by mid-2019"), which keeps the part not checked.
+    July 2016" that day; "early in 2022" and "late in June 2016" as "early 2022", "late June 2016".
+    Not after a bound ("by mid-2019"), which keeps the part not checked.
     `lowered` is the text in lower case, each character where it stands."""
     marked = []
     for mention in found:
@@ -598,10 +602,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         relations = [r for r in relations if not (r.first in inner and r.last in inner)]
     if not numbers:  # "passengers", "members" with no number say nothing of a value
         relations = [m for m in relations if vocabulary.kinds.get(m.target) != "value"]
+    plain = [w.word for w in words]
+    denials = [(denial_of(plain, d), d) for d in dates]
+    denied = [(first, d.last) for first, d in denials if first is not None]
+    dates = [d for first, d in denials if first is None]
     reading = Reading(text=text, words=words, entities=entities, relations=relations, date_mentions=dates,
                       number_mentions=numbers, today=today, kinds=vocabulary.kinds,
                       asides=find_asides(text, words, entities, relations), ambiguous=ambiguous,
-                      unanchored=unanchored)
+                      unanchored=unanchored, denied=denied)
     joined = " ".join(w.word for w in words)
     reading.future = any(governing(reading, r, _MODALS) is not None or _headline_infinitive(reading, r)
                          for r in relations) or any(f" {p} " in f" {joined} " for p in _FUTURE_PHRASES)
@@ -618,6 +626,20 @@ def _headline_infinitive(reading: Reading, relation: Mention) -> bool:
     named = reading.named
     return any(i in named for i in before) and all(
         i in named or reading.words[i].word in _HEADLINE_JOINS for i in before)
+
+
+def denial_of(words: list[str], mention: DateMention) -> int | None:
+    """Where "not" denies a date, right before it or before its preposition ("joined not in 1953
+    but in 1952", "opened not before 2019"): no verb's date, which the sentence says it was not."""
+    before = mention.first - 1
+    if before >= 0 and words[before] in _DATE_PREPOSITIONS:
+        before -= 1
+    return before if before >= 0 and words[before] == "not" else None
+
+
+_DATE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "before", "after", "since", "by", "from"})
+"""Prepositions of a date that "not" before them denies; not "until": "not until 1952" says when
+(see `not_until_timings`)."""
 
 
 def _modifies_a_name(words: list[Token], mention: Mention, relations: list[Mention], entities: list[Mention],

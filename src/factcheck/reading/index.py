@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model import Claim, Ledger, PartialDate
-from .extract import NEGATIONS, dates_at, relative_dates
+from .extract import NEGATIONS, dates_at, denial_of, relative_dates
 from .text import STOPWORDS, normalise, stem, words_at
 from .vocabulary import Vocabulary
 
@@ -59,7 +59,8 @@ def filed_under(text: str) -> tuple[int, int]:
     words, stems, starts = words_at(text)
     dates, blank = dates_at(text, starts, words)
     counted, _ = relative_dates(text, blank, starts, words, dates)  # "the following year"
-    return filing_key(frozenset(m.date for m in dates + counted if not m.unsure), not NEGATIONS.isdisjoint(words)), \
+    return filing_key(frozenset(m.date for m in dates + counted if not m.unsure and denial_of(words, m) is None),
+                      not NEGATIONS.isdisjoint(words)), \
         stem_bits(set(stems))
 
 
