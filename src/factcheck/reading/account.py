@@ -143,7 +143,8 @@ _PHRASE_ENDS = "(?:" + "|".join(map(re.escape, sorted(STOPWORDS - {"s"}))) + ")"
 class _Said(Protocol):
     """Whether words of the sentence stand in a supporting fact's statement (see _said_by)."""
 
-    def __call__(self, first: int, last: int, links: frozenset[str] = ..., modifiers: int = ...) -> bool: ...
+    def __call__(self, first: int, last: int, links: frozenset[str] = ..., modifiers: int = ...,
+                 unbounded: bool = ...) -> bool: ...
 
 
 Part = tuple[int, int, str]
@@ -188,7 +189,7 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
         if _reports_event(reading, last, covered):
             return said(first, last)
-        return last + 1 < len(reading.words) and said(first, last + 1)
+        return last + 1 < len(reading.words) and said(first, _source_end(reading, last))
     if why == PREDICATE and first > 0 and reading.words[first - 1].word in _PREPOSITIONS | {"to"}:
         return said(first, last, _PREPOSITIONS | {"to"})  # "opened to traffic", as the statement says
     if why not in _SAYABLE:
@@ -197,13 +198,70 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         return said(first, last, frozenset())  # "sat in the Federation Council as a senator"
     if why == NAME and _joined_to_checked(reading, first, last, covered):
         return False  # "the authority and Corvane ordered": Corvane is said to have ordered too
+    if why == RANK:
+        first = _rank_scope(reading, first)
+        dated = _date_in_phrase(reading, last)
+        if dated is not None:  # "their first meeting since 2010" is not "since the downing of the jet"
+            return said(first, dated)
     if why == RANK and (last + 1 in reading.named or last + 1 in reading_relation_starts(reading)):
         # with the word after the noun too: "the first meeting since the downing of the jet"
         # carries no "first meeting between" them
-        return said(first, min(last + 2, len(reading.words) - 1))
+        whole = _phrase_end(reading, last, before_dates=True)
+        bounded = said(first, whole) and not said(first, whole, unbounded=True)
+        return said(first, min(last + 2, len(reading.words) - 1)) and not bounded
     if why == RANK:  # with the word it ranks: "the first components" carries no "first country"
         return said(first, min(last + 1, len(reading.words) - 1), modifiers=_RANKED_MODIFIERS)
     return said(first, last)
+
+
+def _rank_scope(reading: Reading, first: int) -> int:
+    """Where a rank's scope begins: the possessive before it, which says among what it ranks
+    ("the city's oldest bus garage" is not "the country's oldest")."""
+    words = reading.words
+    if first < 2 or words[first - 1].word != "s":
+        return first
+    owner = next((m for m in reading.entities if m.last == first - 2), None)
+    return owner.first if owner is not None else first - 2
+
+
+def _phrase_end(reading: Reading, index: int, before_dates: bool = False) -> int:
+    """The last word of the phrase that runs on from the word to the next punctuation; with
+    `before_dates`, also to the next date or the preposition before it."""
+    words = reading.words
+    starts = {d.first for d in reading.date_mentions} if before_dates else set()
+    end = index
+    while end + 1 < len(words) and end not in reading.breaks and end + 1 not in starts and \
+            not (end + 2 in starts and words[end + 1].word in _PREPOSITIONS) and \
+            not any(mark in reading.text[words[end].end:words[end + 1].start] for mark in ",;:()"):
+        end += 1
+    return end
+
+
+def _date_in_phrase(reading: Reading, index: int) -> int | None:
+    """The last word of the last date after "since" in the phrase that runs on from the word to
+    the next punctuation ("first tour of the kingdom since 1990"), if one stands there: it says
+    since when the rank holds."""
+    end = _phrase_end(reading, index)
+    return max((d.last for d in reading.date_mentions if index < d.first and d.last <= end
+                and reading.words[d.first - 1].word == "since"), default=None)
+
+
+_SOURCE_REACH = 8
+"""How many words the source of "according to" may take ("the city's final account of 2022")."""
+
+
+def _source_end(reading: Reading, index: int) -> int:
+    """The last word of what a word of saying ends with: its source after "according to", up to
+    the next punctuation ("according to the city's final account"), else the word after it
+    ("confirmed on"): a statement carries the attribution only with the same source."""
+    words = reading.words
+    if words[index].word != "according" or index + 1 >= len(words) or words[index + 1].word != "to":
+        return index + 1
+    end = index + 1
+    while end + 1 < len(words) and end - index < _SOURCE_REACH and end not in reading.breaks and \
+            not any(mark in reading.text[words[end].end:words[end + 1].start] for mark in ",;:()"):
+        end += 1
+    return end
 
 
 def _after_as(reading: Reading, index: int) -> bool:
@@ -223,14 +281,19 @@ def _said_by(reading: Reading, statements: tuple[Statement, ...]) -> _Said:
     function words may stand before the last one in the statement when the sentence says them
     elsewhere ("the first components of the S-400" is said by "the first S-400 components"; "the
     oldest garage" is not said by "the oldest bus garage", which says less)."""
-    def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS, modifiers: int = 0) -> bool:
+    def said(first: int, last: int, links: frozenset[str] = _PREPOSITIONS, modifiers: int = 0,
+             unbounded: bool = False) -> bool:
         start = first
         while start and reading.words[start - 1].word in ("the", "a", "an"):
             start -= 1
         start = start - 1 if start and reading.words[start - 1].word in links else first
         stems = [w.stem for w in reading.words[start: last + 1]]
         phrase = " " + " ".join(stems) + " "
-        if any(phrase in statement.stems for statement in statements):
+        if unbounded:  # "his first tour" is not said by "his first tour since his coronation"
+            found = re.compile(re.escape(phrase) + r"(?!since )")
+            if any(found.search(statement.stems) for statement in statements):
+                return True
+        elif any(phrase in statement.stems for statement in statements):
             return True
         if not modifiers or len(stems) < 2:
             return False
@@ -860,7 +923,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
         return TIME
     if word in _HEDGES:
         return "a hedge the facts do not weigh"
-    if word in _VAGUE_QUANTITIES:
+    if word in _VAGUE_QUANTITIES or (word == "many" and index + 1 < len(reading.words)
+                                     and reading.words[index + 1].word == "of"):  # "many of its gas bills"
         return "a quantity said vaguely, which the facts' numbers are not weighed against"
     if word in _WHEN_OR_HOW_OFTEN:
         return "when or how often: the facts do not weigh it"
@@ -1070,6 +1134,8 @@ def _is_predicate(reading: Reading, index: int) -> bool:
         return False  # "paid a visit", "held talks": the event noun is the predicate
     if lemma in lexicon.SUPPORT_VERBS and any(support_verb(reading, m) == index for m in reading.relations):
         return False  # "gave the Harbour Tunnel the green light": past the party given to
+    if lemma in lexicon.ATTRIBUTION_VERBS and _says_here(reading, index):
+        return True  # "..., diplomats say.", "Turkey, officials say, joined"
     other = set(lexicon.word_classes(word)) - {"V", "A"}
     if not other:
         return True
@@ -1086,6 +1152,23 @@ def _is_predicate(reading: Reading, index: int) -> bool:
         return True
     starts_name = index + 1 < len(reading.words) and reading.words[index + 1].capital
     return (after in _OBJECT_AFTER or starts_name) and not reading.words[index].capital
+
+
+def _says_here(reading: Reading, index: int) -> bool:
+    """A verb of saying after its speaker and before a comma, the sentence's end or "that"
+    ("Turkey joined NATO in 1952, diplomats say", "The council, officials say, approved"): a verb,
+    as nouns of saying ("the reports", "Russia's claim") stand after a determiner."""
+    words = reading.words
+    before = index - 1
+    if before < 0 or words[before].word in _DETERMINERS or any(d.first <= before <= d.last
+                                                                for d in reading.date_mentions):
+        return False  # "in its October 2022 report": a noun
+    plural = words[before].word.endswith("s") and "N" in lexicon.word_classes(words[before].word)
+    speaker = words[index].word != lexicon.verb_lemma(words[index].word) or before in reading.named or \
+        _pronoun(words[before]) or plural  # "says", "Reuters say", "they say", "officials say"
+    following = index + 1
+    return speaker and (following >= len(words) or bool(reading.text[words[index].end:words[following].start].strip())
+                        or words[following].word == "that")
 
 
 def _grammar_here(reading: Reading, index: int, lemma: str) -> bool:
