@@ -371,3 +371,16 @@ def test_a_date_that_not_denies_is_no_date_of_the_verb(transit: Engine, sentence
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     if denied is not None:
         assert denied in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the start or end of a month is its early or late days, as "early" and "late" say them, and
+    # no start or end of a statement ("start of" is a word of launching elsewhere)
+    ("The KVTA ordered its Citylink trams at the start of June 2017.", "false"),  # 20 June
+    ("The Northline opened at the end of September 2019.", "false"),  # 14 September
+    ("The Northline opened at the beginning of September 2019.", "unproven"),  # 1-15, surely 1-10
+    ("The union struck at the start of March 2023.", "true"),  # 6 March
+])
+def test_the_start_or_end_of_a_month(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -420,7 +420,7 @@ def _counted(anchor: PartialDate, unit: str, step: int) -> PartialDate | None:
 _PART = re.compile(r"(?:\b(early\s+in|late\s+in|early|mid|late|q[1-4]|h[12]|the\s+middle\s+of"
                    r"|the\s+(first|second)\s+half\s+of"
                    r"|the\s+(first|second|third|fourth|last)\s+quarter\s+of"
-                   r"|the\s+night\s+of|the\s+early\s+hours\s+of)[\s-]*)$")
+                   r"|the\s+night\s+of|the\s+early\s+hours\s+of|the\s+(?:very\s+)?(start|beginning|end)\s+of)[\s-]*)$")
 _PART_ENDS = frozenset({"early", "mid", "late", "of", "in", "q1", "q2", "q3", "q4", "h1", "h2"})
 """The last word of every part (see _PART): only a date after one is looked at further."""
 _SEASONS_OF_YEAR = {  # months each part of a year lies within, and those it surely means
@@ -428,6 +428,9 @@ _SEASONS_OF_YEAR = {  # months each part of a year lies within, and those it sur
     "first": ((1, 6), None), "second": ((7, 12), None), "h1": ((1, 6), None), "h2": ((7, 12), None),
     "q1": ((1, 3), None), "q2": ((4, 6), None), "q3": ((7, 9), None), "q4": ((10, 12), None)}
 _QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4", "last": "q4"}
+_EDGES = {"start": "early", "beginning": "early", "end": "late"}
+"""The start or end of a month, as its early or late days ("the end of September 2015"; of a year,
+its first or last month: see _DATE_PATTERNS)."""
 _PARTS_OF_MONTH = {"early": ((1, 15), (1, 10)), "mid": ((6, 25), (11, 20)), "late": ((16, 31), (21, 31))}
 
 
@@ -438,7 +441,8 @@ def parts_of(lowered: str, starts: list[int], words: list[str], found: list[Date
     2022" January to June exactly; "late June 2016" the 16th to the end (surely from the 21st);
     "Q2 2014" and "the second quarter of 2014" April to June exactly, "H1 2014" January to June;
     "the night of 15 July 2016" that day or the next (surely that day); "the early hours of 16
-    July 2016" that day; "early in 2022" and "late in June 2016" as "early 2022", "late June 2016".
+    July 2016" that day; "early in 2022" and "late in June 2016" as "early 2022", "late June 2016",
+    and "the start of June 2016", "the end of June 2016" as "early June 2016", "late June 2016".
     Not after a bound ("by mid-2019"), which keeps the part not checked.
     `lowered` is the text in lower case, each character where it stands."""
     marked = []
@@ -451,7 +455,7 @@ def parts_of(lowered: str, starts: list[int], words: list[str], found: list[Date
         if match is None or mention.bound or (first and words[first - 1] in _BOUNDS):
             marked.append(mention)
             continue
-        word = match.group(2) or _QUARTERS.get(match.group(3) or "") or \
+        word = match.group(2) or _QUARTERS.get(match.group(3) or "") or _EDGES.get(match.group(4) or "") or \
             match.group(1).split()[-1 if match.group(1).startswith("the middle") else 0]
         word = {"of": "mid", "middle": "mid"}.get(word, word)
         part = _part(mention.date, word, first, match.group(1))
@@ -593,9 +597,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     pronouns = pronoun_mentions(text, words, entities, dated)
     if pronouns:  # "after the council approved it": the one party it can stand for
         entities = sorted(entities + pronouns, key=lambda m: m.first)
+    parted = dated | {i for d in dates if d.part is not None for i in range(d.part.first, d.first)}
     relations = [r for r in vocabulary.relation_mentions(words, taken, time_subject_verb(words, dates))
-                 # "at the end of 2017" is a date, not an end
-                 if not dated & set(range(r.first, r.last + 1))]
+                 # "at the end of 2017" is a date, not an end; "at the start of June 2016" a part of one
+                 if not parted & set(range(r.first, r.last + 1))]
     entities = [m for m in entities if not _modifies_a_name(words, m, relations, entities, dated)]
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
     if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
