@@ -256,7 +256,29 @@ def _only_spoken_of(reading: Reading, relation: Mention) -> str | None:
         judged = _extraposed_judgement(before)
         if judged is not None and judged not in _FACTIVE:
             return f"judged ('it is {judged} that'): that it holds is not said"
+        return _denied_saying(reading, back)
+    return None
+
+
+_DENYING = frozenset({"deny", "dispute", "doubt", "reject", "question", "contest", "refute"})
+"""Verbs of saying that a "that" clause does not hold: "Putin denied that ..."."""
+
+
+def _denied_saying(reading: Reading, that: int) -> str | None:
+    """A "that" clause of a verb of saying that is denied or that denies ("Erdogan never said that
+    ...", "did not deny that ...", "disputes that ..."): the sentence does not say the clause holds,
+    nor that it does not (the denial is the saying's)."""
+    words = reading.words
+    verb = that - 1
+    while verb >= 0 and words[verb].word.endswith("ly") and verb not in reading.named:
+        verb -= 1  # "never publicly said that"
+    if verb < 0:
         return None
+    lemma = lexicon.verb_lemma(words[verb].word)
+    if lemma in _DENYING:
+        return f"spoken of ('{words[verb].word} that'): that it holds is not said"
+    if lemma in lexicon.ATTRIBUTION_VERBS and any(w.word in NEGATIONS for w in words[max(0, verb - 3):verb]):
+        return f"spoken of (not '{words[verb].word}'): that it holds is not said"
     return None
 
 
@@ -1310,12 +1332,32 @@ def date_for(reading: Reading, relation: Mention, opening: int, closing: int,
     for mention in reversed(before):
         if any(mention.last < first < relation.first for first, _ in reading.unanchored):
             return None  # "in November 2015, and that autumn they reconciled": a time not read stands between
+        if _reported_after(reading, mention, relation):
+            break  # "Rostec said in December 2017 that Turkey had bought": the saying's date
         if not any(mention.last < v < relation.first for v in verbs) and not _fronted_verb(reading, mention, relation) \
                 and not _adjunct_of_verb_before(reading, mention, relation) \
                 and not _fronted_link(reading, mention, relation) and not _earlier_clauses(reading, mention, relation):
             return mention
         break
     return _opening_date(reading, relation, dates, verbs)
+
+
+def _reported_after(reading: Reading, date: DateMention, relation: Mention) -> bool:
+    """A date before a "that" whose clause holds the verb, in a sentence with another verb before
+    that "that" ("Rostec said in December 2017 that Turkey had bought", "In 2016 Ferro said that
+    the council had approved"): the date is the other verb's, when it was said. Not a cleft ("It
+    was in July 2019 that the S-400 arrived"), whose date is the clause's."""
+    words = reading.words
+    that = next((i for i in range(date.last + 1, relation.first) if words[i].word == "that"), None)
+    if that is None:
+        return False
+    start = _sentence_start(reading, date.first)
+    if any(words[i].word == "it" and words[i + 1].word in ("is", "was") for i in range(start, date.first)):
+        return False
+    dated = set(range(date.first, date.last + 1))
+    return any(i not in reading.named and i not in dated and (
+        _inflected_verb(words[i].word) or lexicon.verb_lemma(words[i].word) in lexicon.ATTRIBUTION_VERBS)
+        for i in range(start, that))
 
 
 def _opening_date(reading: Reading, relation: Mention, dates: list[DateMention], verbs: set[int]) -> DateMention | None:

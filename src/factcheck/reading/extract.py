@@ -822,6 +822,14 @@ def governing(reading: Reading, relation: Mention, wanted: frozenset[str]) -> in
     for index in range(start, max(start - 4, -1), -1):
         if index in named or index in reading.breaks:  # (the word ends the sentence before)
             return None
+        if reading.words[index].word == "that" and not _extraposed(reading.words, index):
+            return None  # "Nobody disputes that Turkey joined": the denial is the disputing's
         if reading.words[index].word in wanted:
             return index
     return None
+
+
+def _extraposed(words: list[Token], that: int) -> bool:
+    """"it is not true that", "it was not the case that": a judgement of the clause after "that",
+    whose denial is the clause's (see candidates._only_spoken_of)."""
+    return any(words[i].word == "it" and words[i + 1].word in ("is", "was") for i in range(max(0, that - 5), that - 1))
