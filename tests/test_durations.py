@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import TESTS, TODAY
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
@@ -25,3 +26,14 @@ def test_how_long_a_state_lasted(transit: Engine, sentence: str, verdict: str) -
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     assert not [u for u in v.claim.unchecked if u.text in ("eight", "twelve", "17", "7", "16", "10", "years")]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the present perfect, past a name before the state's noun: a start that many years ago
+    ("Ruritania has been a Pact member for 65 years.", "true"),  # since May 1961
+    ("Ruritania has been a Pact member for 50 years.", "false"),
+    ("Ruritania has been a member of the Pact for 65 years.", "true"),
+])
+def test_how_long_a_state_has_held_past_a_name_before_its_noun(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -88,6 +88,20 @@ def test_a_name_said_as_an_adjective_owns_the_noun_after_it(sentence: str, verdi
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
 
 
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("King Rudolf was crowned in 1990.", "true"),  # "King Rudolf" is one of his names
+    # a noun right before a person's name is a title: what the person is, which no fact says
+    ("Queen Rudolf was crowned in 1990.", "unproven"),
+    ("Emperor Rudolf toured Syldavia in 2005.", "unproven"),
+    ("In 2005 Emperor Rudolf toured Syldavia.", "unproven"),
+    ("Mr Rudolf toured Syldavia in 2005.", "true"),  # a courtesy title says nothing
+    ("Rudolf Meets Tasch In 2003", "true"),  # a verb in a headline is no title
+])
+def test_a_title_the_person_s_names_do_not_include(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
 def test_a_rank_is_carried_only_as_the_statement_qualifies_it(bundled: Engine) -> None:
     """The facts say their meeting in August 2016 was the first since the downing of the Su-24,
     not their first ever."""

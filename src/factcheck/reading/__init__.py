@@ -35,7 +35,17 @@ from .candidates import (
     sided,
 )
 from .coordination import Remnant, contrasts, gapped, neither_nor
-from .extract import NEGATIONS, Reading, hedge_words, is_difference, names_a_currency, number_start, read, scale_of
+from .extract import (
+    NEGATIONS,
+    Reading,
+    governing,
+    hedge_words,
+    is_difference,
+    names_a_currency,
+    number_start,
+    read,
+    scale_of,
+)
 from .index import ClaimIndex, Filed, filing_key, stem_bits
 from .links import named_events, time_links
 from .modifiers import adjacent, modifier_pairs
@@ -645,6 +655,8 @@ class Reader:
                                     {i for link in found for i in range(link.first, link.last + 1)})
             titles = self._titles_of_others(reading)
             parts = [p for p in parts if not any((p.start, p.end) == (t.start, t.end) for t in titles)] + titles
+            parts += [t for t in self._titles_not_named(reading)
+                      if not any(p.start <= t.start and t.end <= p.end for p in parts)]
             unchecked.extend(dataclasses.replace(u, start=u.start + offset, end=u.end + offset)
                              for u in sorted(parts, key=lambda u: (u.start, u.end)))
             future = future or reading.future
@@ -684,6 +696,38 @@ class Reader:
                                        reading.words[title.last].end, "a title or name of another person than the one "
                                        "it stands before"))
         return found
+
+    def _titles_not_named(self, reading: Reading) -> list[Unchecked]:
+        """A noun right before a person's name is a title ("Emperor Putin", "Queen Rudolf"): what
+        the person is, which no fact checks, unless one of the person's own names has it
+        ("President Putin")."""
+        found = []
+        taken = {i for m in reading.relations for i in range(m.first, m.last + 1)} | {
+            i for m in reading.date_mentions for i in range(m.first, m.last + 1)} | {
+            i for first, last in reading.unanchored for i in range(first, last + 1)}
+        for person in reading.entities:
+            index = person.first - 1
+            if index < 0 or index in reading.named or index in taken or not self._people(person.target):
+                continue
+            token = reading.words[index]
+            classes = lexicon.word_classes(token.word)
+            if not token.capital and "V" in classes:
+                continue  # "was due to meet Putin": a verb
+            apart = reading.text[token.end:reading.words[person.first].start].strip()
+            if token.word in STOPWORDS or token.word in _COURTESY or apart or \
+                    not ("N" in classes or (token.capital and not classes)) or \
+                    token.stem in self._name_stems(person.target):
+                continue
+            found.append(Unchecked(reading.span_text(index, index), token.start, token.end,
+                                   "a title the person's names do not include: what the person is, is not checked"))
+        return found
+
+    def _name_stems(self, target: str) -> frozenset[str]:
+        """The stems of every name of a person, among the entities or the sources."""
+        ledger = self.engine.ledger
+        thing = ledger.entities.get(target) or ledger.sources.get(target)
+        names = [thing.name, *thing.aliases] if thing is not None else []
+        return frozenset(w.stem for name in names for w in tokens(normalise(name)))
 
     def _durations(self, reading: Reading, chosen: list[Candidate]) -> list[Candidate]:
         """"was mayor for eight years", "has been mayor for six years": how long a state lasted
@@ -1004,6 +1048,8 @@ class Reader:
         return False
 
 
+_COURTESY = frozenset({"mr", "mrs", "ms", "mx", "miss"})
+"""Courtesy titles before a name, which say nothing a fact could check."""
 _UNASSERTED = frozenset({"question", "prediction"})
 """Kinds of sentence that assert nothing now: a claim stated as a fact that they match does not
 make them true ("Is Turkey a member of NATO?")."""
@@ -1079,8 +1125,10 @@ _PERFECT = frozenset({"has", "have"})
 
 
 def _perfect(reading: Reading, relation: Mention) -> bool:
-    """"has been mayor", "have run": the present perfect, which says the state holds still."""
-    return any(w.word in _PERFECT for w in reading.words[max(0, relation.first - 3):relation.last + 1])
+    """"has been mayor", "have run", "has been a Pact member" (past the name before the noun): the
+    present perfect, which says the state holds still."""
+    return any(w.word in _PERFECT for w in reading.words[max(0, relation.first - 3):relation.last + 1]) or \
+        governing(reading, relation, _PERFECT) is not None
 
 
 def _office_opening(reading: Reading, first: int, last: int) -> Mention | None:
