@@ -300,3 +300,29 @@ def test_a_noun_a_copula_makes_the_predicate_is_not_checked(transit: Engine, sen
 def test_a_predicate_the_reading_checks_is_no_noun_left_unread(transit: Engine, sentence: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "true", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # the subject a name only describes, as an adjective after an article, is another party
+    ("A Turkish delegation joined NATO in 1952.", "Turkish delegation"),
+    ("The Turkish people joined NATO in 1952.", "Turkish people"),
+    # a noun after "a" that a copula makes the predicate says something of the subject
+    ("The downing of the Su-24 by Turkey on 24 November 2015 was an accident.", "accident"),
+    ("Turkey's accession to NATO in 1952 was a mistake.", "mistake"),
+])
+def test_a_party_the_name_only_describes_is_not_checked(bundled: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven" and unread in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Brenmoor council joined the KVTA in 2009.", "unproven"),
+    ("The Harbour Tunnel's opening on 2 April 2022 was a disaster.", "unproven"),
+    # the state itself ("the Brenmoor government"), and a noun before a relation noun, are no other party
+    ("The Brenmoor government joined the KVTA in 2009.", "true"),
+    ("Brenmoor is one of the KVTA's newest members.", "unproven"),
+    ("Brenmoor has been a member of the KVTA since 2009.", "true"),
+])
+def test_a_party_the_name_only_describes_on_another_ledger(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -65,7 +65,8 @@ TIME = "a time the reader does not check"
 RELATIVE = "a date said from another that the sentence does not give once"
 UNKNOWN = "a word the reader does not know"
 OWNED = "a party's own thing or person, which the facts do not name"
-_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN, OWNED})
+HEAD = "a party the name only describes"
+_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN, OWNED, HEAD})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within", "per", "alongside", "beside",
@@ -654,6 +655,9 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
         return None
     if _object_passed_over(reading, index, claimed):
         return index, index, DETAIL
+    described = _described_by_name(reading, index)
+    if described is not None:
+        return described, index, HEAD
     if _joined_to_party(reading, index):
         last = index
         while last + 1 < len(reading.words) and last + 1 not in claimed and last + 1 not in reading.named and \
@@ -782,6 +786,38 @@ def _object_passed_over(reading: Reading, index: int, claimed: set[int]) -> bool
         back -= 1
     return back >= 0 and back in claimed and back in reading_relation_starts(reading) and \
         lexicon.verb_lemma(words[back].word) is not None
+
+
+_STATE_ITSELF = frozenset({"government", "governments", "authorities", "state", "administration", "leadership",
+                           "side", "regime", "republic", "nation", "country"})
+"""Nouns that, after a name, stand for the party itself ("the Turkish government", "Russia's
+leadership"), as a journalist writes of a state."""
+
+
+def _described_by_name(reading: Reading, index: int) -> int | None:
+    """The subject of a checked verb that a name after an article only describes, as an
+    adjective ("a Turkish delegation signed", "the Turkish people voted"; a possessive's noun is
+    `_owned_noun`'s): the party that noun names is not the named one, and no fact speaks of it
+    (unless a supporting statement says the same words). The first word of the phrase, from the
+    name on."""
+    words = reading.words
+    word = words[index].word
+    if "N" not in lexicon.word_classes(word) or index in reading.named or word in _STATE_ITSELF:
+        return None
+    verb = index + 1
+    while verb < len(words) and words[verb].word in _BEFORE_VERB:
+        verb += 1
+    if verb >= len(words) or verb not in reading_relation_starts(reading) or \
+            lexicon.verb_lemma(words[verb].word) is None:
+        return None  # (a noun the name describes before a relation noun: "the KVTA's newest members")
+    mention = next((m for m in reading.entities if m.last == index - 1), None)
+    if mention is None or not mention.first or words[mention.first - 1].word not in ("the", "a", "an"):
+        return None
+    return mention.first
+
+
+_BEFORE_VERB = frozenset({"was", "were", "is", "are", "has", "have", "had", "did", "also", "then", "never", "not",
+                          "later", "reportedly", "formally", "officially", "finally", "first"})
 
 
 _JOINING_NOUNS = frozenset({"and", "or", "&", "plus"})
