@@ -170,3 +170,26 @@ def test_a_thing_won(transit: Engine, sentence: str, verdict: str) -> None:
 def test_a_second_verb_shares_the_first_ones_object(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # an auxiliary after "as", "so", "nor" or "neither" echoes the verb before it with another party
+    ("Brenmoor joined the KVTA in 2009, as did Ashby.", "false"),
+    ("Brenmoor joined the KVTA in 2009; so did Ashby.", "false"),
+    ("Brenmoor joined the KVTA in 2009, and so did Ashby in 2011.", "false"),
+    ("Ashby has never been a member of the KVTA, nor has Brenmoor.", "false"),
+    ("Brenmoor has been a member of the KVTA since 2009, as has Valdora City Council.", "unproven"),
+    # "as" that opens no clause of its own echoes nothing
+    ("Brenmoor joined the KVTA in 2009 just as did Ashby.", "unproven"),
+])
+def test_an_echo_says_the_verb_again_of_another_party(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey joined NATO in 1952, as did Ukraine.",
+    "Turkey is a NATO member, and so is Ukraine.",
+])
+def test_an_echo_on_the_bundled_ledger(bundled: Engine, sentence: str) -> None:
+    assert verify_text(bundled, sentence, TODAY).verdict == "false"

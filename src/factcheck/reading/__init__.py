@@ -34,7 +34,7 @@ from .candidates import (
     relation_candidates,
     sided,
 )
-from .coordination import Remnant, contrasts, gapped, neither_nor
+from .coordination import Remnant, contrasts, echoes, gapped, neither_nor
 from .extract import (
     NEGATIONS,
     Reading,
@@ -816,7 +816,7 @@ class Reader:
             made = self._repeat(denied, Remnant(min(words), other, named, None, False, words | _words(other)))
             if made is not None:
                 chosen.append(made)
-        for remnant in contrasts(reading) + gapped(reading):
+        for remnant in contrasts(reading) + gapped(reading) + echoes(reading):
             if any(c.covers & remnant.covers for c in chosen):
                 continue
             earlier: Candidate | None

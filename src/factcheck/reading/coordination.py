@@ -1,8 +1,10 @@
 """Parts that say an earlier verb again with another party or date, the verb left out:
 "X, not Y, was ..." (a contrast: Y is denied what X is said to be), "neither X nor Y is ..."
-(both denied), and a gapped clause: "joined the Pact in 1961 and the League in 1975", "struck in
-March and again in May". Each is found here from the words alone; `Reader._remnants` turns it
-into a reading of its own, checked like any other. Nothing here knows a topic.
+(both denied), a gapped clause: "joined the Pact in 1961 and the League in 1975", "struck in
+March and again in May", and a clause that echoes the verb with another party: "..., as did
+Borduria", "and so did Borduria", "nor did Borduria". Each is found here from the words alone;
+`Reader._remnants` turns it into a reading of its own, checked like any other. Nothing here
+knows a topic.
 """
 
 from __future__ import annotations
@@ -119,3 +121,41 @@ def gapped(reading: Reading) -> list[Remnant]:
             found.append(Remnant(index, party, None, date, False, frozenset(range(index, cursor))))
     return found
 
+
+
+_ECHO_OPENERS = frozenset({"as", "so", "nor", "neither"})
+_ECHO_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "is", "was", "are", "were", "will",
+                               "would", "can", "could"})
+
+
+def echoes(reading: Reading) -> list[Remnant]:
+    """"..., as did Borduria", "and so did Borduria", "; so has Borduria", "nor did Borduria": an
+    auxiliary that echoes the verb before it with another party (and at most a date), up to the
+    end of the clause. Only after a relation word of the ledger's, whose reading it repeats."""
+    if not reading.relations:
+        return []
+    first_verb = min(m.first for m in reading.relations)
+    words = reading.words
+    found = []
+    for index, word in enumerate(words):
+        if word.word not in _ECHO_OPENERS or index <= first_verb or index + 2 >= len(words) or \
+                words[index + 1].word not in _ECHO_AUXILIARIES:
+            continue
+        if "," not in reading.text[words[index - 1].end:words[index].start] and \
+                words[index - 1].word != "and" and index - 1 not in reading.breaks:
+            continue  # "as did" opens its own clause ("just as did" or "twice as did" do not)
+        start = index + 2 + (words[index + 2].word == "the")
+        party = next((m for m in reading.entities if m.first == start), None)
+        if party is None:
+            continue
+        cursor = party.last + 1
+        date = next((d for d in reading.date_mentions if d.first == cursor + (
+            cursor < len(words) and words[cursor].word in ("in", "on"))), None)
+        if date is not None:
+            cursor = date.last + 1
+        if cursor < len(words) and cursor - 1 not in reading.breaks and \
+                "," not in reading.text[words[cursor - 1].end:words[cursor].start]:
+            continue
+        first = index - 1 if words[index - 1].word == "and" else index
+        found.append(Remnant(first, party, None, date, False, frozenset(range(first, cursor))))
+    return found
