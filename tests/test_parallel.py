@@ -11,12 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from factcheck import ledger, parallel, results
+from factcheck import ledger, parallel, results, verdict
 from factcheck.cache import FileCache
+from factcheck.cli import app
 from factcheck.ledger import parts
+from factcheck.model import Ledger
 
-from .test_warm import outputs, split  # noqa: F401 - the fixture is used by name
+from .test_warm import COMMANDS, outputs, split  # noqa: F401 - the fixture is used by name
 
 
 def test_shared_gives_every_result_in_order() -> None:
@@ -76,6 +79,30 @@ def test_forked_reading_and_verifying_change_nothing(split: Path, monkeypatch: p
     assert outputs(split, cached=False) == expected
     assert outputs(split, cached=True) == expected  # cold: verified alone, headlines again
     assert outputs(split, cached=True) == expected  # warm
+
+
+@pytest.mark.skipif(parallel.worth_forking(2) < 2, reason="needs two cores and fork")
+def test_the_facts_are_indexed_once_a_run_and_the_workers_inherit_them(
+        split: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # noqa: F811
+    expected = outputs(split, cached=False)
+    monkeypatch.setattr(parts, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(results, "PARALLEL_CLAIMS", 0)
+    monkeypatch.setattr(results, "BATCH_CLAIMS", 1)
+    built = tmp_path / "engines"
+    build = verdict.Engine.__init__
+
+    def counted(engine: verdict.Engine, world: Ledger) -> None:
+        with open(built, "a", encoding="utf-8") as marks:
+            marks.write(f"{os.getpid()}\n")
+        build(engine, world)
+
+    monkeypatch.setattr(verdict.Engine, "__init__", counted)
+    result = CliRunner().invoke(app, ["check", "--data", str(split)])  # cold: each file verified alone
+    assert result.exit_code == expected[COMMANDS.index(["check"])][0]
+    # one engine, built before the workers were forked; the headline whose body is in the other
+    # file was verified again with it (before, each process and then the re-verification built one)
+    assert built.read_text(encoding="utf-8").split() == [str(os.getpid())]
+    assert outputs(split, cached=True) == expected
 
 
 @pytest.mark.skipif(parallel.worth_forking(2) < 2 or not sys.platform.startswith("linux"),

@@ -311,7 +311,6 @@ def _claim_record(data: Path | None, claim_id: str):  # type: ignore[no-untyped-
     """`verify <id>`: what it shows, read from the claim's own file and those its verdict depends
     on; and how to make an engine of the ledger, should imported reviews be searched."""
     from .results import verification_record
-    from .verdict import Engine
 
     parts = _parts(data)
     record = verification_record(parts, claim_id)
@@ -319,7 +318,7 @@ def _claim_record(data: Path | None, claim_id: str):  # type: ignore[no-untyped-
         near = closest(claim_id, parts.claim_ids(), count=3, cutoff=0.5)
         hint = f"; closest: {', '.join(near)}" if near else ""
         raise FactcheckError(f"no claim '{claim_id}' in the ledger{hint}")
-    return record, lambda: Engine(parts.world)
+    return record, lambda: parts.engine
 
 
 def _sentence_record(data: Path | None, sentence: str, today: dt.date):  # type: ignore[no-untyped-def]

@@ -267,8 +267,6 @@ _Batch: TypeAlias = "list[tuple[ClaimsFile, bytes | None]]"
 
 def _outcomes(parts: LedgerParts) -> Iterator[tuple[ClaimsFile, FileOutcome]]:
     """Each claims file's outcome, read from the cache or computed (see `_computed`)."""
-    from .verdict import Engine
-
     cache = parts.cache
     keys = [parts.verdicts_key(file) for file in parts.claims_files]
     stored = [bool(cache and key and cache.holds(_entry_name("claims-results-", file), key))
@@ -281,7 +279,7 @@ def _outcomes(parts: LedgerParts) -> Iterator[tuple[ClaimsFile, FileOutcome]]:
             continue
         outcome = cache.get_derived(_entry_name("claims-results-", file), key) if cache and key else None
         if not isinstance(outcome, FileOutcome):  # its entry went bad since it was looked at
-            [outcome] = _verify_batch(parts, Engine(parts.world), [(file, key)])
+            [outcome] = _verify_batch(parts, parts.engine, [(file, key)])
         yield file, outcome
 
 
@@ -290,9 +288,7 @@ def _computed(parts: LedgerParts, todo: _Batch) -> Iterator[FileOutcome]:
     index of the facts, across the machine's cores when there are many claims."""
     if not todo:
         return
-    from .verdict import Engine
-
-    engine = Engine(parts.world)
+    engine = parts.engine
     batches: list[_Batch] = [[]]
     size = 0
     for file, key in todo:
@@ -334,19 +330,12 @@ class OutcomesAlone:
     bears on them. `_outcomes` finds it there unless another file does (the key then differs and
     the outcome is computed again): a cold run does not read every claim back to verify it."""
 
-    def __init__(self) -> None:
-        self._engine: Engine | None = None
-
     def __call__(self, parts: LedgerParts, file: ClaimsFile, claims: list[Claim]) -> None:
         key = parts.verdicts_key_alone(file)
         if parts.cache is None or key is None:
             return
-        if self._engine is None:
-            from .verdict import Engine
-
-            self._engine = Engine(parts.world)
         checked = [(index, claim) for index, claim in enumerate(claims) if index not in file.summary.dropped]
-        engine = self._engine.with_claims({claim.id: claim for _, claim in checked})
+        engine = parts.engine.with_claims({claim.id: claim for _, claim in checked})
         parts.cache.put_derived(_entry_name("claims-results-", file), key, _verified(engine, len(claims), checked))
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import FileCache
 from ..diagnostics import FactcheckError, Location, Problem
@@ -46,6 +46,9 @@ from . import (
     read_file,
     records_of,
 )
+
+if TYPE_CHECKING:
+    from ..verdict import Engine
 
 CLAIMS = "claims"
 
@@ -152,6 +155,16 @@ class LedgerParts:
         self._world_references = problems[read:]
         del problems[read:]
         return builder
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The verdict engine over the sources and facts (no claims: see `Engine.with_claims`). Its
+        indexes are built once a run, before the claims files' turn forks its workers, which
+        inherit them: at a million claims a build takes 0.8 s, where each process built its own
+        and the verdicts after them a third."""
+        from ..verdict import Engine
+
+        return Engine(self.world)
 
     @cached_property
     def _references(self) -> References:
@@ -396,6 +409,8 @@ def _summarised(parts: LedgerParts, files: list[ClaimsFile], first_read: FirstRe
 
     size = sum(file.file.info.st_size for file in files if isinstance(file.file, FileBytes))
     processes = worth_forking(len(files)) if size >= PARALLEL_BYTES else 1
+    if first_read is not None and processes > 1:
+        _ = parts.engine  # built once here, for the workers to inherit (see `LedgerParts.engine`)
     return shared(lambda number: _summarise(parts, files[number], first_read, pickled=processes > 1),
                   len(files), processes)
 
