@@ -45,6 +45,27 @@ def test_this_process_works_ahead_while_it_waits_for_a_worker() -> None:
 
 
 @pytest.mark.skipif(parallel.worth_forking(2) < 2, reason="needs two cores and fork")
+def test_a_worker_done_with_its_items_works_ahead_until_every_result_is_in(tmp_path: Path) -> None:
+    def work(number: int) -> int:
+        if number == 0:  # this process's, while the worker, done with item 1, works ahead
+            time.sleep(1)
+        return number
+
+    marks = tmp_path / "ahead"
+
+    def note(number: int) -> None:
+        with open(marks, "a", encoding="utf-8") as noted:
+            noted.write(f"{number} {os.getpid()}\n")
+        time.sleep(0.1)
+
+    assert list(parallel.shared(work, 2, 2, [functools.partial(note, n) for n in range(100)])) == [0, 1]
+    done = [line.split() for line in marks.read_text(encoding="utf-8").splitlines()]
+    assert [int(number) for number, _ in done] == list(range(len(done)))  # each taken once, in order
+    assert {pid for _, pid in done} - {str(os.getpid())}  # by the worker
+    assert 2 <= len(done) < 50  # none started once both results were in
+
+
+@pytest.mark.skipif(parallel.worth_forking(2) < 2, reason="needs two cores and fork")
 def test_claims_files_are_parsed_ahead_while_a_worker_parses_the_facts(
         split: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # noqa: F811
     expected = outputs(split, cached=False)
