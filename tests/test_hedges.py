@@ -25,3 +25,27 @@ def test_a_date_given_loosely(transit: Engine, sentence: str, verdict: str) -> N
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
     if verdict == "unproven":
         assert any("given loosely" in u.reason for u in v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # a word that says how likely it is weighs nothing the facts say
+    ("The Northline perhaps opened in 2019.", "perhaps"),
+    ("The Northline likely opened in 2019.", "likely"),
+    ("The Northline maybe opened in 2019.", "maybe"),
+])
+def test_a_word_of_likelihood_is_a_hedge_not_checked(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "not yet" at a date says it had not happened by then, at some time of that year: not
+    # checked (it opened in September 2019); "by" a date is a deadline, checked as ever
+    ("The Northline had not yet opened in 2020.", "unproven"),
+    ("The Northline had not yet opened in 2018.", "unproven"),
+    ("The Northline had not yet opened by 2020.", "false"),
+])
+def test_not_yet_at_a_date(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

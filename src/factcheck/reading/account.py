@@ -96,7 +96,7 @@ _TIMES = frozenset({
 "on Tuesday"): the time they give is not checked."""
 _HEDGES = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "virtually", "practically", "effectively",
                      "allegedly", "supposedly", "purportedly", "apparently", "seemingly", "partly", "partially",
-                     "narrowly"})
+                     "narrowly", "perhaps", "maybe", "likely", "unlikely", "probably", "possibly", "presumably"})
 """Words that weaken or qualify what the verb says ("almost signed"): the facts do not weigh them."""
 _VAGUE_QUANTITIES = frozenset({"several", "few", "couple", "handful", "pair", "dozen", "dozens", "hundreds",
                                "thousands", "millions", "billions", "scores", "numerous", "countless"})

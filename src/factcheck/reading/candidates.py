@@ -100,6 +100,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     if negation is not None and when is None and any(opening < first and last < closing
                                                      for first, last in reading.unanchored):
         return []  # "did not strike later that year": not "never struck", and when is not told
+    if negation is not None and when is not None and when.bound is None and negation + 1 < len(reading.words) and \
+            reading.words[negation + 1].word == "yet":
+        return []  # "had not yet annexed Crimea in 2015": not by then, which no date of the facts' bounds
     if negation is not None and when is None and closing < len(reading.words) and \
             reading.words[closing].word in ("until", "till"):
         return []  # "did not open until the council approved it": it did, and when is not told
