@@ -66,7 +66,8 @@ RELATIVE = "a date said from another that the sentence does not give once"
 UNKNOWN = "a word the reader does not know"
 OWNED = "a party's own thing or person, which the facts do not name"
 HEAD = "a party the name only describes"
-_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN, OWNED, HEAD})
+APPOSED = "a description in apposition the facts do not carry"
+_SAYABLE = frozenset({NAME, RANK, UNIT, TIME, DETAIL, UNKNOWN, OWNED, HEAD, APPOSED})
 """Parts that a supporting fact's own statement can carry, when it says them in the same words."""
 _PREPOSITIONS = frozenset({"on", "by", "with", "without", "as", "at", "under", "despite", "against", "via", "for", "of",
                            "amid", "over", "in", "through", "during", "within", "per", "alongside", "beside",
@@ -170,6 +171,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
              *_unread_parties(reading, covered, claimed, said, statements),
              *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
              *_ambiguous_names(reading, claimed)]
+    parts.extend(_phrase_of_earlier_verb(reading, list(chosen), claimed, said))
     parts.extend(_cause_links(reading, covered, claimed, said))
     parts.extend(_value_modifiers(reading, covered, claimed, said))
     parts.extend(p for p in _unread_words(reading, claimed) if not _carried(reading, p, said, covered))
@@ -384,6 +386,34 @@ def _joined_to_checked(reading: Reading, first: int, last: int, covered: set[int
                 _joined_to_checked(reading, other.first, other.last, covered, passed):
             return True
     return False
+
+
+_ATTACHING = frozenset({"for", "from", "with", "against", "over", "towards", "toward"})
+"""Prepositions whose party says what it is to the statement before them ("ordered trams for
+the Northline", "bought it from Russia")."""
+
+
+def _phrase_of_earlier_verb(reading: Reading, chosen: list[Candidate], claimed: set[int],
+                            said: _Said) -> list[Part]:
+    """A party after a preposition of an earlier checked statement that only a later reading
+    took, as the subject of its own clause: "ordered 38 trams in June 2017 for the Northline,
+    which opened in 2019" checks the opening, not that the trams were for the Northline; the
+    preposition is reported unless a supporting statement says it with the party."""
+    parts = []
+    for mention in reading.entities:
+        index = mention.first - 1
+        while index >= 0 and reading.words[index].word in ("the", "a", "an"):
+            index -= 1
+        if index < 0 or reading.words[index].word not in _ATTACHING or index in claimed:
+            continue
+        holders = [c for c in chosen if mention.first in c.covers]
+        earlier = [c for c in chosen if c.relation.last < index and mention.first not in c.covers]
+        if holders and earlier and all(c.relation.first > mention.last for c in holders) and \
+                not said(index, mention.last, frozenset()):
+            parts.append((index, index, "what the party after it is to the statement before, which the facts "
+                          "do not carry"))
+            claimed.add(index)
+    return parts
 
 
 def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> list[Part]:
@@ -1016,7 +1046,29 @@ def _unknown_predicate(reading: Reading, index: int, claimed: set[int]) -> Part 
         return index, index, PREDICATE
     if _in_phrase(reading, index, claimed):
         return index, index, DETAIL
+    if _apposed_noun(reading, index, claimed):
+        return index, index, APPOSED
     return None
+
+
+def _apposed_noun(reading: Reading, index: int, claimed: set[int]) -> bool:
+    """The head noun of an aside in apposition to the name before it, past an article and
+    adjectives: "Greyline, a private firm, ran the buses" says what Greyline is, as "Greyline was a
+    private firm" does (see `_noun_after_copula`); checked only where a supporting statement says
+    it ("Riverside Depot, the city's oldest bus garage")."""
+    aside = reading.aside_of(index)
+    words = reading.words
+    if aside is None or aside[0] - 1 not in reading.named or words[aside[0]].word not in ("a", "an", "the") or \
+            "N" not in lexicon.word_classes(words[index].word) or index in reading.named:
+        return False
+    following = index + 1
+    if following <= aside[1] and not _punctuated_after(reading, index) and (
+            words[following].word == "s" or following in claimed or following in reading.named
+            or "N" in lexicon.word_classes(words[following].word)):
+        return False  # the head is further on: "a bus garage"
+    return all(i not in claimed and i not in reading.named and (
+        words[i].word in _DETERMINERS or words[i].word in _GLUE or _modifier_like(words[i].word))
+        for i in range(aside[0] + 1, index))
 
 
 def _in_phrase(reading: Reading, index: int, claimed: set[int]) -> bool:

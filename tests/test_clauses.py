@@ -1,0 +1,57 @@
+"""What a relative clause or an apposition says of a name, and what a name is to the statement
+before it when only a later clause reads it: an aside that describes a name with a noun ("X, a
+small kingdom, ...") says what the name is, and a party after a preposition that only the
+relative clause after it takes ("toured Syldavia with Ruritania, which joined the Pact") is not
+checked as the earlier statement's."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.ledger import load_or_raise
+from factcheck.reading import verify_text
+from factcheck.verdict import Engine
+
+from .conftest import TESTS, TODAY
+
+
+@pytest.fixture(scope="module")
+def reading() -> Engine:
+    return Engine(load_or_raise(TESTS / "ledgers" / "reading"))
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # each had been true
+    ("Ruritania, a small kingdom, joined the Northern Pact in 1961.", "kingdom"),
+    ("King Rudolf, the realm's monarch, toured Syldavia in 2005.", "monarch"),
+    ("King Rudolf toured Syldavia in 2005 with Ruritania, which joined the Northern Pact in 1961.", "with"),
+    ("King Rudolf addressed the Northern Pact's assembly on 4 May 2001 for Ruritania, which joined the Pact in "
+     "1961.", "for"),
+])
+def test_what_a_clause_says_of_a_name_is_not_passed_over(reading: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(reading, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Greyline, a private firm, ran Valdora's buses from 2004 until 2020.", "unproven"),
+    ("Riverside Depot, the city's oldest bus garage, closed on 30 June 2021.", "true"),  # as the statement says
+    ("The KVTA ordered 38 Citylink trams from Corvane in June 2017 for the Northline, which opened in 2019.",
+     "unproven"),
+    ("The KVTA ordered 38 Citylink trams from Corvane in June 2017 for the Northline, which opened in 2018.",
+     "false"),
+])
+def test_on_another_ledger(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Turkey bought the S-400 in 2017 from Russia, which annexed Crimea in 2014.", "true"),  # as the statement says
+    ("Turkey bought the S-400 in 2017 for NATO, which it joined in 1952.", "unproven"),
+    ("Turkey, a NATO member since 1952, bought the S-400 in 2017.", "true"),  # a relation word, read
+])
+def test_on_the_bundled_ledger(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
