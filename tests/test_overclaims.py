@@ -326,3 +326,26 @@ def test_a_party_the_name_only_describes_is_not_checked(bundled: Engine, sentenc
 def test_a_party_the_name_only_describes_on_another_ledger(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a figure a supporting statement writes is carried only at the same scale, however written
+    ("Turkey bought four S-400 systems for 2.5 million US dollars.", "unproven"),
+    ("Turkey bought four S-400 systems for $2.5m.", "unproven"),
+    ("Turkey bought four S-400 systems for $2.5bn.", "true"),
+    ("Turkey bought four S-400 systems for 2.5 billion US dollars.", "true"),
+    # the currency's name is carried only where the statement names the same currency
+    ("Turkey bought four S-400 systems for 2.5 billion Canadian dollars.", "unproven"),
+    ("China was Russia's largest trading partner in 2017, with trade of about 84 billion US dollars.", "true"),
+])
+def test_an_amount_is_carried_only_at_its_scale_and_currency(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_an_amount_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "The Harbour Tunnel cost 412 million crowns, according to the city's final account.",
+                    TODAY)
+    assert v.verdict == "true", (v.reason, v.claim.unchecked)
+    v = verify_text(transit, "The Harbour Tunnel cost 412 million Ruritanian crowns.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

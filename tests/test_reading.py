@@ -604,7 +604,7 @@ def test_a_match_keeps_the_claims_roles(transit: Engine, sentence: str) -> None:
     ("The Harbour Tunnel was approved on 9 November 2015 by 41 votes to 14", "false", []),
     # the number with other words is not read
     ("The transit authority ordered Citylink trams worth 38 million crowns from Corvane on 20 June 2017",
-     "unproven", ["38"]),
+     "unproven", ["38 million"]),
     ("The transit authority ordered 38 buses from Corvane on 20 June 2017", "unproven", ["38", "buses"]),
 ])
 def test_numbers_a_supporting_statement_gives(transit: Engine, sentence: str, verdict: str, unread: list[str]) -> None:

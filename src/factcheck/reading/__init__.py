@@ -38,6 +38,7 @@ from .coordination import Remnant, contrasts, echoes, gapped, neither_nor
 from .extract import (
     NEGATIONS,
     Reading,
+    currency_stem,
     governing,
     hedge_words,
     is_difference,
@@ -989,7 +990,7 @@ class Reader:
                      for m in self.vocabulary.entity_mentions(words[outer.first + 1: outer.last + 1])[0]]
             for currency in currencies:  # "2.5 billion US dollars" says nothing of the US
                 for index in range(currency.first, currency.last + 1):
-                    words[index] = dataclasses.replace(words[index], stem="")
+                    words[index] = dataclasses.replace(words[index], stem=currency_stem(words[index].stem))
             self._statements[fact.id] = Statement.of(words, [*named, *inner])
         return self._statements[fact.id]
 

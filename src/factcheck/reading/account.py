@@ -19,17 +19,21 @@ from ..model import Unchecked
 from . import lexicon, nominal
 from .candidates import AS_VERBS, IMPLICATIVE, Candidate, event_verb_after, joining_words, support_verb, unasserted
 from .extract import (
+    CURRENCY_WORDS,
     NEGATIONS,
     RANKS,
+    NumberMention,
     Reading,
     counts_of_time,
     currency_prefix,
+    currency_stem,
     hedge_words,
     is_difference,
     number_start,
+    scale_of,
     time_subject_verb,
 )
-from .text import SCALES, STOPWORDS, Token, is_share, mixed_script
+from .text import SCALES, STOPWORDS, Token, is_share, mixed_script, normalise, tokens
 from .vocabulary import MAX_SENSES, Mention
 
 
@@ -169,7 +173,7 @@ def unchecked_parts(reading: Reading, chosen: Iterable[Candidate], carried: Carr
     statements = carried or ()
     parts = [*_unread_relations(reading, covered, claimed, said),
              *_unread_parties(reading, covered, claimed, said, statements),
-             *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said),
+             *_unread_dates(reading, covered, claimed), *_unread_numbers(reading, covered, claimed, said, statements),
              *_ambiguous_names(reading, claimed)]
     parts.extend(_phrase_of_earlier_verb(reading, list(chosen), claimed, said))
     parts.extend(_cause_links(reading, covered, claimed, said))
@@ -443,7 +447,7 @@ def _unread_dates(reading: Reading, covered: set[int], claimed: set[int]) -> lis
 
 
 def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
-                    said: _Said) -> list[Part]:
+                    said: _Said, statements: tuple[Statement, ...] = ()) -> list[Part]:
     """Numbers no chosen reading took, and the unit each counts unless a reading took it or a
     supporting statement names it ("412 million dollars" of a cost in crowns). A number a
     supporting statement gives with the same word or two after it, or after the same preposition
@@ -453,19 +457,21 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
         names_end = _names_after(reading, number.index)
         unit = _unit_after(reading, number.index if names_end is None else names_end)
         first = number_start(reading, number)
+        figure = _figure_end(reading, number)
         if number.index not in covered and is_difference(reading, number):
             parts.append((first, number.index, "a difference, not the amount the facts give"))
         elif number.index not in covered:
-            following = [last for last in (number.index + 1, number.index + 2) if last < len(reading.words)]
+            following = [last for last in (figure + 1, figure + 2) if last < len(reading.words)]
             if names_end is not None:  # "five S-400 missiles" is not "five S-400 systems"
                 following = [unit if unit is not None else names_end]
             links = frozenset() if _counts_event_object(reading, first, covered) else _PREPOSITIONS
             counted = next((last for last in following if said(first, last, links)), None)
             if counted is not None:  # "38 Citylink trams", as the statement writes it
                 claimed.update(range(first, counted + 1))
-            elif not (_with_preposition(reading, first, _NUMBER_LINKS) and said(first, number.index, _NUMBER_LINKS)):
-                parts.append((first, number.index, "a number the facts do not carry"))
-        claimed.update(range(first, number.index + 1))
+            elif not (_with_preposition(reading, first, _NUMBER_LINKS) and said(first, figure, _NUMBER_LINKS)) \
+                    and not _amount_said(reading, number, statements):
+                parts.append((first, figure, "a number the facts do not carry"))
+        claimed.update(range(first, max(figure, number.index) + 1))
         if number.index in covered:
             claimed.update(_worth(reading, first, covered))
         if unit is not None and unit not in claimed and unit not in covered:
@@ -473,6 +479,34 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
                 parts.append((unit, unit, UNIT))
             claimed.add(unit)
     return parts
+
+
+def _figure_end(reading: Reading, number: NumberMention) -> int:
+    """The last word of a figure with its scale: "2.5" is two words, "2.5m" ends in "5m", and
+    "2.5 million" in "million" ("for 2.5 million dollars" is not carried by "for 2.5 billion")."""
+    words = reading.words
+    last = number.index
+    while last + 1 < len(words) and words[last + 1].start < number.end:
+        last += 1
+    if last + 1 < len(words) and words[last + 1].word in SCALES:
+        last += 1
+    return last
+
+
+def _amount_said(reading: Reading, number: NumberMention, statements: tuple[Statement, ...]) -> bool:
+    """Whether a supporting statement writes the same figure at the same scale, however the
+    sentence writes it ("$2.5bn" is said by "2.5 billion US dollars", "$2.5m" is not)."""
+    scale = scale_of(reading, number)
+    if scale is None:
+        return False
+    written = " ".join(t.stem for t in tokens(normalise(f"{number.value:g} {scale}")))
+    if number.currency is not None:  # "$412m" is not "412 million crowns", "HK$84bn" not "US dollars"
+        *qualifier, noun = [t.stem for t in tokens(number.currency)]
+        between = " ".join(map(currency_stem, qualifier)) if qualifier else r"(?:\S+ ){0,2}?"
+        pattern = re.compile(" " + re.escape(written) + " " + (between + " " if qualifier else between)
+                             + re.escape(noun) + " ")
+        return any(pattern.search(statement.stems) for statement in statements)
+    return any(f" {written} " in statement.stems for statement in statements)
 
 
 def _worth(reading: Reading, first: int, covered: set[int]) -> set[int]:
@@ -1029,12 +1063,30 @@ def _unknown_name(reading: Reading, index: int, claimed: set[int]) -> Part | Non
     words English does not know."""
     if _is_designation(reading, index, claimed):
         return index, index + 1, NAME
+    currency = _names_currency(reading, index)
+    if currency is not None:
+        return index, currency, UNIT  # checked where a supporting statement names the same currency
     if not _is_name(reading, index):
         return None
     end = index
     while end + 1 < len(reading.words) and end + 1 not in claimed and _is_name(reading, end + 1):
         end += 1
     return index, end, NAME
+
+
+def _names_currency(reading: Reading, index: int) -> int | None:
+    """The currency word after a capitalised word that stands between a figure (or its scale) and
+    it: "2.5 billion US dollars", "2.5 billion Canadian dollars" name a currency, not a party."""
+    words = reading.words
+    before = index - 1
+    if before < 0 or not (words[before].word in SCALES or words[before].word[:1].isdigit()) or \
+            not words[index].capital:
+        return None
+    after = index + 1
+    while after < len(words) and after - index <= 2 and words[after].capital and \
+            words[after].word not in CURRENCY_WORDS:
+        after += 1
+    return after if after < len(words) and words[after].word in CURRENCY_WORDS else None
 
 
 def _unknown_predicate(reading: Reading, index: int, claimed: set[int]) -> Part | None:

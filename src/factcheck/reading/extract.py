@@ -571,7 +571,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     entities, taken = vocabulary.entity_mentions(words, ambiguous, text)
     if any(sign in text for sign in CURRENCIES):  # "US$84bn": the dollar's country, no party
         entities = [m for m in entities if not currency_prefix(text, words[m.last])]
-    entities = [m for m in entities if not names_a_currency(words, m)]
+    for mention in [m for m in entities if names_a_currency(words, m)]:
+        entities.remove(mention)
+        for index in range(mention.first, mention.last + 1):
+            words[index] = dataclasses.replace(words[index], stem=currency_stem(words[index].stem))
     named = {i for m in entities for i in range(m.first, m.last + 1)}
     starts = [w.start for w in words]
     dated = {i for d in dates for i in range(d.first, d.last + 1)}
@@ -664,6 +667,12 @@ CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "poun
                             "roubles", "ruble", "rubles", "lira", "liras", "lire", "crown", "crowns", "franc",
                             "francs", "rupee", "rupees", "krona", "kronor", "krone", "kroner", "peso", "pesos"})
 """Words that name a currency after a figure ("84 billion US dollars")."""
+
+
+def currency_stem(stem: str) -> str:
+    """The stem of a word of a currency's name ("US" of "US dollars"), kept apart from the party it
+    names elsewhere: "the US" is no "US dollars", in a sentence or a fact's statement."""
+    return "¤" + stem
 
 
 def names_a_currency(words: list[Token], mention: Mention) -> bool:
