@@ -193,3 +193,14 @@ def test_an_echo_says_the_verb_again_of_another_party(transit: Engine, sentence:
 ])
 def test_an_echo_on_the_bundled_ledger(bundled: Engine, sentence: str) -> None:
     assert verify_text(bundled, sentence, TODAY).verdict == "false"
+
+
+@pytest.mark.parametrize("sentence", [
+    # an echo whose auxiliary cannot stand for the clause before it echoes nothing, and its party,
+    # which a supporting statement names only after a preposition, is not carried by it
+    "Resolution 68/262 was adopted by the UN General Assembly in March 2014, and so did Ukraine.",
+    "Turkey is a NATO member, as did Ukraine.",
+])
+def test_an_echo_that_does_not_agree_is_not_checked(bundled: Engine, sentence: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven" and "Ukraine" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)

@@ -324,6 +324,23 @@ def _named_by(reading: Reading, statements: tuple[Statement, ...], mention: Ment
     return any((preposition, mention.target) in statement.parties for statement in statements)
 
 
+def _bare_as_said(reading: Reading, statements: tuple[Statement, ...], mention: Mention) -> bool:
+    """A party with no preposition before it and no noun after it (a subject or an object, as in
+    "..., and so did Ukraine") is not carried by a statement that names it only after a
+    preposition ("the territorial integrity of Ukraine"); a party after a preposition is `said`
+    with it, and one that modifies a noun ("CAATSA sanctions") is left to the statement's words."""
+    words = reading.words
+    if mention.scattered or (mention.first and words[mention.first - 1].word in _PREPOSITIONS | _NUMBER_LINKS):
+        return True
+    following = mention.last + 1
+    if following < len(words) and "N" in lexicon.word_classes(words[following].word) and \
+            not reading.text[words[mention.last].end:words[following].start].strip():
+        return True
+    named_as = {preposition for statement in statements for preposition, target in statement.parties
+                if target == mention.target}
+    return not named_as or None in named_as
+
+
 def _with_preposition(reading: Reading, index: int, links: frozenset[str]) -> bool:
     return index > 0 and reading.words[index - 1].word in links
 
@@ -359,7 +376,8 @@ def _unread_parties(reading: Reading, covered: set[int], claimed: set[int], said
     for mention in reading.entities:
         words = set(range(mention.first, mention.last + 1))
         if not words & covered and (_joined_to_checked(reading, mention.first, mention.last, covered) or (
-                not said(mention.first, mention.last) and not _named_by(reading, statements, mention))):
+                not (said(mention.first, mention.last) and _bare_as_said(reading, statements, mention))
+                and not _named_by(reading, statements, mention))):
             pronoun = _pronoun(reading.words[mention.first])
             parts.append((mention.first, mention.last, "a pronoun for a party in no checked statement" if pronoun
                           else "a named party in no checked statement"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import lexicon
 from .extract import CLAUSE_WORDS, DateMention, Reading
 from .vocabulary import Mention
 
@@ -144,6 +145,8 @@ def echoes(reading: Reading) -> list[Remnant]:
         if "," not in reading.text[words[index - 1].end:words[index].start] and \
                 words[index - 1].word != "and" and index - 1 not in reading.breaks:
             continue  # "as did" opens its own clause ("just as did" or "twice as did" do not)
+        if not _agrees(reading, first_verb, index, words[index + 1].word):
+            continue
         start = index + 2 + (words[index + 2].word == "the")
         party = next((m for m in reading.entities if m.first == start), None)
         if party is None:
@@ -159,3 +162,19 @@ def echoes(reading: Reading) -> list[Remnant]:
         first = index - 1 if words[index - 1].word == "and" else index
         found.append(Remnant(first, party, None, date, False, frozenset(range(first, cursor))))
     return found
+
+
+_BE = frozenset({"is", "was", "are", "were"})
+_DO = frozenset({"did", "does", "do"})
+
+
+def _agrees(reading: Reading, first_verb: int, echo: int, auxiliary: str) -> bool:
+    """Whether the echo's auxiliary can stand for the clause before it: "so is" for a clause of
+    "be", "so did" for one of a verb of its own (not "was adopted ..., and so did Ukraine")."""
+    before = {w.word for w in reading.words[:echo]}
+    if auxiliary in _BE:
+        return bool(before & _BE)
+    if auxiliary in _DO:
+        verb = reading.words[first_verb - 1].word if first_verb else ""
+        return verb not in _BE and not (before & _BE and lexicon.verb_lemma(reading.words[first_verb].word) is None)
+    return True
