@@ -19,7 +19,7 @@ from ..diagnostics import Location
 from ..model import Assertion, Claim, Fact, PartialDate, TimeLink, Unchecked, Verdict
 from ..verdict import Engine, Outcome, Verification, is_about
 from . import lexicon, nominal
-from .account import Statement, unchecked_parts
+from .account import Statement, narrowing, unchecked_parts
 from .amounts import amount_of
 from .candidates import (
     Candidate,
@@ -167,6 +167,7 @@ class Reader:
         A relation word whose readings no fact speaks to stays unread, and so unchecked."""
         read = [self._change_as_office(self._office_of(c, reading), reading) for c in self._holders(candidates(reading))
                 if _owned_as_said(reading, c) and self._owned_in_role(reading, c) and not self._owner_for(reading, c)]
+        read = [self._without_narrowed_value(reading, c) for c in read]
         # "led the KVTA as its chief executive" first: the reading that takes the KVTA with it
         found = [self._fit(c, reading) for c in self._as_office(reading)]
         found += [_with_changed_noun(reading, self._scaled(self._fit(c, reading), reading))
@@ -231,6 +232,20 @@ class Reader:
         thing = self.engine.ledger.entities.get(mention.target)
         return mention.first == mention.last and thing is not None and word != fold(thing.name) and \
             word.endswith(nominal.DEMONYM_ENDINGS)
+
+    def _without_narrowed_value(self, reading: Reading, candidate: Candidate) -> Candidate:
+        """A value its noun narrows with a word no fact about it says is another value: "a return
+        ticket cost 5 crowns" is no single fare, and a single fare of 3 crowns does not refute it.
+        Its figure is not read (and reported not checked, as the word is: see account.py)."""
+        if reading.kinds.get(candidate.relation.target) != "value" or candidate.number is None:
+            return candidate
+        dated = {i for m in reading.date_mentions for i in range(m.first, m.last + 1)}
+        words = narrowing(reading, candidate.relation, candidate.covers | dated)
+        statements = [self._statement(e.fact) for e in self.engine.check_assertion(candidate.assertion).evidence]
+        if all(any(f" {reading.words[i].stem} " in s.stems for s in statements) for i in words):
+            return candidate
+        return dataclasses.replace(candidate, number=None, covers=candidate.covers - {candidate.number.index},
+                                   assertion=dataclasses.replace(candidate.assertion, value=None))
 
     def _as_last_checked(self, candidate: Candidate, reading: Reading) -> Candidate:
         """A state denied in the present tense ("TurkStream does not bypass Ukraine") is denied of

@@ -575,13 +575,23 @@ def _value_modifiers(reading: Reading, covered: set[int], claimed: set[int], sai
     for mention in reading.relations:
         if reading.kinds.get(mention.target) != "value" or mention.first not in covered:
             continue
-        index = mention.first - 1
-        while index >= 0 and index not in claimed and index not in reading.named and _narrows(reading.words[index]):
+        for index in narrowing(reading, mention, claimed):
             if not said(index, index):
                 parts.append((index, index, "a kind of the value the facts do not carry"))
             claimed.add(index)
-            index -= 1
     return parts
+
+
+def narrowing(reading: Reading, mention: Mention, taken: set[int] | frozenset[int]) -> list[int]:
+    """The nouns and adjectives right before a value word, in its noun phrase and outside the
+    words `taken` and the names, that narrow what it measures ("a return ticket", "the tunnel's
+    maintenance cost"), nearest first."""
+    found = []
+    index = mention.first - 1
+    while index >= 0 and index not in taken and index not in reading.named and _narrows(reading.words[index]):
+        found.append(index)
+        index -= 1
+    return found
 
 
 def _narrows(token: Token) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from .extract import (
     END_WORDS,
     NEGATIONS,
     NOW_WORDS,
+    RANKS,
     START_WORDS,
     DateMention,
     NumberMention,
@@ -783,8 +785,24 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
     before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)]
     remnants = _remnant_parties(reading)
     after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)
-             and m not in remnants and not _excluded(reading, m)]
+             and m not in remnants and not _excluded(reading, m) and not _ranked_of_its_own(reading, m)]
     return before[-MAX_PARTIES:], after[:MAX_PARTIES]
+
+
+def _ranked_of_its_own(reading: Reading, mention: Mention) -> bool:
+    """A name followed by a rank of its own, past "its" or "the" ("China was Russia's largest
+    trading partner and Turkey its second"): a gapped clause that ranks it otherwise, no party of
+    the verb before."""
+    words = reading.words
+    index = mention.last + 1
+    if index + 1 >= len(words) or words[index].word not in ("its", "their", "his", "her", "the"):
+        return False
+    ranked = words[index + 1].word
+    return ranked in RANKS or lexicon.is_superlative(ranked) or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", ranked)) or \
+        ranked in _ORDINALS
+
+
+_ORDINALS = frozenset({"sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 
 
 _EXCLUDING = frozenset({"without", "except", "excluding"})
@@ -1491,9 +1509,11 @@ def _earlier_clauses(reading: Reading, date: DateMention, relation: Mention) -> 
 
 
 def _verb_before(reading: Reading, date: DateMention) -> bool:
-    """Whether a verb stands before the date in its sentence (no name's word)."""
+    """Whether a verb stands before the date in its sentence (no name's word), a copula too
+    ("Dana Ferro was mayor from 2012 to 2020, and Ilse Marrow has been mayor since")."""
     starts = set(_verbs(reading))
-    return any(i not in reading.named and (i in starts or _inflected_verb(reading.words[i].word))
+    return any(i not in reading.named and (i in starts or _inflected_verb(reading.words[i].word)
+                                           or reading.words[i].word in _BE)
                for i in range(_sentence_start(reading, date.first), date.first))
 
 
@@ -1549,10 +1569,22 @@ def number_for(reading: Reading, relation: Mention, opening: int, closing: int) 
         low, high = sorted((number.index, relation.first))
         return any(low < v < high for v in values)
 
-    near = [n for n in reading.number_mentions if opening < n.index < closing and not blocked(n)]
+    near = [n for n in reading.number_mentions if opening < n.index < closing and not blocked(n)
+            and not _part_count(reading, n)]
     nearest = min(near, key=distance, default=None)
     upper = range_upper(reading, nearest) if nearest is not None else None
     return upper if upper is not None and upper in near else nearest  # "cost between 400 and 450 million"
+
+
+_PART_OF = frozenset({"them", "which", "whom", "those", "these", "the", "its", "their", "it"})
+
+
+def _part_count(reading: Reading, number: NumberMention) -> bool:
+    """A number that counts a part of what is named after it ("29 of them NATO members", "12 of
+    the 27 members", "30 of which were European"): no value of the verb's."""
+    words = reading.words
+    following = number.index + 1
+    return following + 1 < len(words) and words[following].word == "of" and words[following + 1].word in _PART_OF
 
 
 def value_verb(reading: Reading, relation: Mention) -> Mention | None:
