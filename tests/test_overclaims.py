@@ -349,3 +349,16 @@ def test_an_amount_on_another_ledger(transit: Engine) -> None:
     assert v.verdict == "true", (v.reason, v.claim.unchecked)
     v = verify_text(transit, "The Harbour Tunnel cost 412 million Ruritanian crowns.", TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # how often, or over all of a period: the facts record occasions, not their frequency
+    ("The rail union often struck in 2023.", "often"),
+    ("The rail union struck monthly in 2023.", "monthly"),
+    ("The rail union struck throughout 2023.", "throughout"),
+    ("Brenmoor has always been a member of the KVTA.", "always"),
+])
+def test_how_often_or_always_is_not_checked(transit: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert unread in {u.text for u in v.claim.unchecked}

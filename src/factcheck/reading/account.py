@@ -87,7 +87,9 @@ _EXCLUSIVE = frozenset({"alone", "solely", "exclusively", "singlehandedly", "una
 """Words that say a party acted without others ("Putin alone inaugurated it"): a fact naming one
 party does not say that no other took part."""
 _WHEN_OR_HOW_OFTEN = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing", "incoming", "future",
-                                "twice", "thrice", "again", "anew", "repeatedly"})
+                                "twice", "thrice", "again", "anew", "repeatedly", "often", "frequently",
+                                "sometimes", "occasionally", "rarely", "seldom", "usually", "always", "daily",
+                                "weekly", "monthly", "yearly", "annually", "throughout"})
 """Words that move a statement in time or count its occasions ("a former member", "bought it
 twice"): the facts' dates do not weigh them, so they are never passed over."""
 _TIMES = frozenset({
@@ -127,7 +129,7 @@ _GLUE = frozenset({
     "could", "may", "might", "must", "up", "down", "out", "off", "too", "very", "just",
     "together", "jointly", "reportedly", "mr", "mrs", "ms", "dr",
     "still", "now", "today", "currently", "presently", "near", "around", "toward", "towards", "along",
-    "behind", "beside", "beyond", "onto", "throughout", "even", "already", "yet",
+    "behind", "beside", "beyond", "onto", "even", "already", "yet",
 })
 """Grammar words that make no statement of their own."""
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "s", "of", "this", "these",
