@@ -362,3 +362,17 @@ def test_how_often_or_always_is_not_checked(transit: Engine, sentence: str, unre
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
     assert unread in {u.text for u in v.claim.unchecked}
+
+
+def test_a_word_two_names_share_does_not_make_one_part_of_the_other(bundled: Engine, transit: Engine) -> None:
+    # "Republic of Turkey" and "Republic of Crimea", "Kestrel Valley Transit Authority" and "Valley
+    # Rail Workers' Union" share a word: neither name stands in the other, so the possessor is a
+    # party not checked
+    v = verify_text(bundled, "Russia annexed Turkey's Crimea in 2014.", TODAY)
+    assert v.verdict == "unproven" and "Turkey" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+    v = verify_text(transit, "The Kestrel Valley Transit Authority's rail workers' union struck for three days from "
+                    "6 March 2023.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    # a name that stands whole in the other's is checked with it
+    assert verify_text(bundled, "A Turkish F-16 shot down a Russian Su-24 bomber on 24 November 2015.",
+                       TODAY).verdict == "true"

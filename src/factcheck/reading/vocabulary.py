@@ -57,6 +57,7 @@ class _PhraseIndex:
         self._bags: dict[tuple[frozenset[str], str], int] = {}  # (content stems, target) -> order added
         self._bags_by_stem: dict[str, list[tuple[frozenset[str], str]]] | None = None  # built on first use
         self.stems_of: dict[str, set[str]] = defaultdict(set)
+        self.names_of: dict[str, set[frozenset[str]]] = defaultdict(set)  # target -> each name's content stems
         self._bare: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
         self._common: dict[str, frozenset[str]] | None = None  # built on first use, see common_stems
 
@@ -76,6 +77,7 @@ class _PhraseIndex:
         if len(stems) == 1 and phrase.isupper() and len(phrase.strip(".")) <= 3:
             self._acronyms.add(stems)  # US, EU, RT, UN: only when written in capitals
         self.stems_of[target].update(stems)
+        self.names_of[target].add(frozenset(stems) - STOPWORDS)
         named = self._phrases.setdefault(stems, [])
         if not named:
             lengths = self._lengths[stems[0]]
@@ -364,9 +366,10 @@ class Vocabulary:
         return extra
 
     def part_of_name(self, modifier: str, target: str) -> bool:
-        """Whether one entity's name is part of another's: "Russian" of "Russian Su-24 bomber"."""
-        own = self.entities.stems_of.get(modifier, set())
-        return bool((own & self.entities.stems_of.get(target, set())) - STOPWORDS)
+        """Whether one of an entity's names stands whole in another's names: "Russian" of "Russian
+        Su-24 bomber" (not a word two names share: "Republic of Turkey" and "Republic of Crimea")."""
+        words = self.entities.stems_of.get(target, set())
+        return any(name and name <= words for name in self.entities.names_of.get(modifier, ()))
 
     def relation_mentions(self, words: list[Token], taken: set[int], perceived: int | None = None) -> list[Mention]:
         """The relation words, and a verb's base form that is also an adverb where only the verb
