@@ -51,3 +51,26 @@ def test_each_clause_keeps_its_own_value_and_date(transit: Engine, sentence: str
 def test_on_the_bundled_ledger(bundled: Engine, sentence: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # each had been false: the total read as each party's, the dates in turn as the first's
+    "The Trade League and the Northern Pact had 40 members between them in 2020.",
+    "The Trade League and the Northern Pact had a combined 40 members in 2020.",
+    "Syldavia and Ruritania ratified the River Accord in 1999 and 1998 respectively.",
+])
+def test_a_total_or_figures_in_turn_are_not_each_partys(reading: Engine, sentence: str) -> None:
+    v = verify_text(reading, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Turkey bought the S-400 for €2.5 billion in 2017.", "unproven"),  # had been true: US dollars
+    ("Turkey bought the S-400 for $2.5 billion in 2017.", "true"),
+    ("Turkey and India bought nine S-400 systems between them.", "unproven"),  # had been false
+    ("Turkey and India bought the S-400 in 2017 and 2018 respectively.", "unproven"),  # had been false
+])
+def test_currencies_totals_and_figures_in_turn_on_the_bundled_ledger(bundled: Engine, sentence: str,
+                                                                      verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

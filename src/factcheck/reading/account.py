@@ -480,6 +480,9 @@ def _unread_numbers(reading: Reading, covered: set[int], claimed: set[int],
         figure = _figure_end(reading, number)
         if number.index not in covered and is_difference(reading, number):
             parts.append((first, number.index, "a difference, not the amount the facts give"))
+        elif number.index not in covered and number.currency is not None:
+            if not _amount_said(reading, number, statements):  # "€2.5 billion" is not "2.5 billion US dollars"
+                parts.append((first, figure, "a number the facts do not carry"))
         elif number.index not in covered:
             following = [last for last in (figure + 1, figure + 2) if last < len(reading.words)]
             if names_end is not None:  # "five S-400 missiles" is not "five S-400 systems"

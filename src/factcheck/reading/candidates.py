@@ -112,6 +112,11 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
             any(when.last < verb < relation.first for verb in _verbs(reading)):
         return []  # "In 2014, Russia annexed Crimea and Turkey did not join NATO": not then, or never?
     number = number_for(reading, relation, opening, closing)
+    paired = _paired_in_turn(reading, opening, closing)
+    if paired:  # "bought it in 2017 and 2018 respectively": which date is whose is not read
+        when = number = None
+    elif number is not None and _summed(reading, opening, closing):
+        number = None  # "Turkey and India bought nine between them": a total, no one's own
     base = _base_words(reading, relation, negation, number)
     spans = timings(reading, relation, when, trailing)
     spans = present_timings(reading, relation, when, negation is not None,
@@ -787,6 +792,24 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
     after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)
              and m not in remnants and not _excluded(reading, m) and not _ranked_of_its_own(reading, m)]
     return before[-MAX_PARTIES:], after[:MAX_PARTIES]
+
+
+_SUMMING = (("between", "them"), ("between", "the", "two"), ("combined",), ("altogether",), ("in", "total"),
+            ("in", "all"))
+"""Words that make a figure a total of the parties': "bought nine between them"."""
+
+
+def _paired_in_turn(reading: Reading, opening: int, closing: int) -> bool:
+    """"respectively" in the clause: its dates and figures go with its parties in turn, which the
+    reader does not pair (they are reported as not checked)."""
+    return any(reading.words[i].word == "respectively" for i in range(opening + 1, closing))
+
+
+def _summed(reading: Reading, opening: int, closing: int) -> bool:
+    """A figure said as the total of several parties ("Turkey and India bought nine S-400 systems
+    between them", "a combined 9"): no one party's value."""
+    words = [w.word for w in reading.words[opening + 1:closing]]
+    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in _SUMMING for i in range(len(words)))
 
 
 def _ranked_of_its_own(reading: Reading, mention: Mention) -> bool:
