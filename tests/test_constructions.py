@@ -204,3 +204,11 @@ def test_an_echo_on_the_bundled_ledger(bundled: Engine, sentence: str) -> None:
 def test_an_echo_that_does_not_agree_is_not_checked(bundled: Engine, sentence: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == "unproven" and "Ukraine" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+def test_no_party_acts_on_itself(transit: Engine) -> None:
+    # the same party as subject and object is no reading of a fact (it had been read as the
+    # authority's creation, which the council did)
+    v = verify_text(transit, "Kestrel Valley Transit Authority created the Kestrel Valley Transit Authority in 1996.",
+                    TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

@@ -136,7 +136,9 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
             if _juxtaposed(reading, (*subject, *((obj,) if obj else ()))):
                 continue
             targets = frozenset(m.target for m in subject)
-            target = obj.target if obj and obj.target not in targets else None
+            if obj is not None and obj.target in targets and not any(m.first <= obj.first <= m.last for m in subject):
+                continue  # "the authority created the authority": no party acts on itself in a fact
+            target = obj.target if obj else None
             words = set(covers)
             for mention in (*subject, *((obj,) if obj else ())):
                 words.update(range(mention.first, mention.last + 1))
