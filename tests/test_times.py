@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import TESTS, TODAY
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
@@ -384,3 +385,21 @@ def test_a_date_that_not_denies_is_no_date_of_the_verb(transit: Engine, sentence
 def test_the_start_or_end_of_a_month(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a state said to remain at a date had begun before it: Marrow became mayor in May 2020
+    ("Ilse Marrow remained mayor in 2021.", "true"),
+    ("Ilse Marrow remained mayor in 2020.", "false"),
+    ("Greyline remained the operator of the buses in 2010.", "true"),
+    ("Greyline remained the operator of the buses in 2004.", "false"),
+])
+def test_a_state_that_remained_had_begun_before(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_a_state_that_remained_where_the_facts_know_one_date_only() -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")),
+                    "Borduria remained the largest buyer of cheese in 2015.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

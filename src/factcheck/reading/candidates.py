@@ -121,6 +121,7 @@ def relation_candidates(reading: Reading, relation: Mention) -> list[Candidate]:
     spans = timings(reading, relation, when, trailing)
     spans = present_timings(reading, relation, when, negation is not None,
                             since_timings(reading, relation, when, negation is not None, spans))
+    spans = continued_timings(reading, relation, when, negation is not None, spans)
     if negation is not None:
         spans = not_until_timings(reading, relation, when, spans)
     found = []
@@ -433,6 +434,29 @@ def present_timings(reading: Reading, relation: Mention, when: DateMention | Non
     if negated:  # "Ferro is not mayor": not now, which says nothing of her past term
         return [({"date": PartialDate.from_date(reading.today)}, None, ())] if reading.today is not None else spans
     return [*spans, ({"change": "end", "negated": True}, None, ())]
+
+
+def continued_timings(reading: Reading, relation: Mention, when: DateMention | None, negated: bool,
+                      spans: list[Timing]) -> list[Timing]:
+    """A state said to remain at a date ("remained mayor in 2021", "continued to be a member in
+    2016") held then and had begun before: it did not start within that date, which is checked
+    too ("Marrow remained mayor in 2020" is false of a term begun in May 2020; of a state the facts
+    know at one date only, not known)."""
+    if when is None or when.bound is not None or negated or reading.kinds.get(relation.target) != "state":
+        return spans
+    marker = next((i for i in range(relation.first, relation.last + 1) if reading.words[i].word in _CONTINUING),
+                  None)  # a copula's own words: "Marrow remained mayor"
+    if marker is None:
+        marker = governing(reading, relation, _CONTINUING)
+    dated = [(timing, dates) for timing, _, dates in spans if "date" in timing and not timing.get("change")]
+    if marker is None or len(dated) != 1:
+        return spans
+    [(timing, dates)] = dated
+    return [*spans, ({"change": "start", "negated": True, "date": timing["date"]}, marker, dates)]
+
+
+_CONTINUING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", "continued", "continues"})
+"""Words that say a state went on: it had begun before ("remained mayor in 2021")."""
 
 
 _PRESENT_COPULAS = frozenset({"is", "are", "am", "remains", "remain", "stays", "stay", "does", "do"})
