@@ -403,3 +403,15 @@ def test_a_state_that_remained_where_the_facts_know_one_date_only() -> None:
     v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")),
                     "Borduria remained the largest buyer of cheese in 2015.", TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the statement says "eleven months behind schedule": a time is carried with the word that
+    # says which, not by its unit alone
+    ("The Northline opened eleven months behind schedule.", "true"),
+    ("The Northline opened this month.", "unproven"),
+    ("Months later, the Northline opened in September 2019.", "unproven"),
+])
+def test_a_time_is_carried_with_the_word_that_says_which(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

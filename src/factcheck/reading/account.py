@@ -101,6 +101,8 @@ _TIMES = frozenset({
 })
 """Words of time outside every date the reader reads ("in the 1960s", "this year", "at 3am",
 "on Tuesday"): the time they give is not checked."""
+_TIME_SIDES = frozenset({"later", "earlier", "ago", "before", "after"})
+"""Words after a time that say which side of another it lies ("months later")."""
 _HEDGES = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "virtually", "practically", "effectively",
                      "allegedly", "supposedly", "purportedly", "apparently", "seemingly", "partly", "partially",
                      "narrowly", "perhaps", "maybe", "likely", "unlikely", "probably", "possibly", "presumably"})
@@ -203,6 +205,10 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
         return said(first, last, _PREPOSITIONS | {"to"})  # "opened to traffic", as the statement says
     if why not in _SAYABLE:
         return False
+    if why == TIME:  # with the word that says which ("eleven months", not "this month", "months later")
+        words = reading.words
+        after = last + 1 if last + 1 < len(words) and words[last + 1].word in _TIME_SIDES else last
+        return said(max(first - 1, 0), after)
     if why == DETAIL and _after_as(reading, first):
         return said(first, last, frozenset())  # "sat in the Federation Council as a senator"
     if why == NAME and _joined_to_checked(reading, first, last, covered):
