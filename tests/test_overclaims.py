@@ -376,3 +376,21 @@ def test_a_word_two_names_share_does_not_make_one_part_of_the_other(bundled: Eng
     # a name that stands whole in the other's is checked with it
     assert verify_text(bundled, "A Turkish F-16 shot down a Russian Su-24 bomber on 24 November 2015.",
                        TODAY).verdict == "true"
+
+
+@pytest.mark.parametrize(("sentence", "unread"), [
+    # in a headline every word is capitalised: a name before a capitalised noun stays a name, and
+    # the noun, which may make another party of it, is not checked
+    ("Russia Annexes Crimea, Turkey Cheers", "Turkey"),
+    ("Turkish Airlines Joins NATO", "Turkish Airlines"),
+    ("Russian Troops Annex Crimea", "Russian Troops"),
+])
+def test_a_headline_keeps_its_names_and_reports_their_nouns(bundled: Engine, sentence: str, unread: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == "unproven" and unread in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+def test_a_headline_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "Brenmoor Council Joins KVTA", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+    assert verify_text(transit, "Brenmoor Joins KVTA", TODAY).verdict == "true"

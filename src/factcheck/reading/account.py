@@ -32,6 +32,7 @@ from .extract import (
     number_start,
     scale_of,
     time_subject_verb,
+    title_case,
 )
 from .text import SCALES, STOPWORDS, Token, is_share, mixed_script, normalise, tokens
 from .vocabulary import MAX_SENSES, Mention
@@ -899,7 +900,8 @@ leadership"), as a journalist writes of a state."""
 
 def _described_by_name(reading: Reading, index: int) -> int | None:
     """The subject of a checked verb that a name after an article only describes, as an
-    adjective ("a Turkish delegation signed", "the Turkish people voted"; a possessive's noun is
+    adjective ("a Turkish delegation signed", "the Turkish people voted"; in a headline, where
+    every word is capitalised, also with no article: "Turkish Airlines Joins"; a possessive's noun is
     `_owned_noun`'s): the party that noun names is not the named one, and no fact speaks of it
     (unless a supporting statement says the same words). The first word of the phrase, from the
     name on."""
@@ -914,7 +916,11 @@ def _described_by_name(reading: Reading, index: int) -> int | None:
             lexicon.verb_lemma(words[verb].word) is None:
         return None  # (a noun the name describes before a relation noun: "the KVTA's newest members")
     mention = next((m for m in reading.entities if m.last == index - 1), None)
-    if mention is None or not mention.first or words[mention.first - 1].word not in ("the", "a", "an"):
+    if mention is None:
+        return None
+    if title_case(words):  # a headline's "Turkish Airlines Joins NATO" may be the airline or the country's
+        return mention.first
+    if not mention.first or words[mention.first - 1].word not in ("the", "a", "an"):
         return None
     return mention.first
 

@@ -604,7 +604,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
     relations = [r for r in vocabulary.relation_mentions(words, taken, time_subject_verb(words, dates))
                  # "at the end of 2017" is a date, not an end; "at the start of June 2016" a part of one
                  if not parted & set(range(r.first, r.last + 1))]
-    entities = [m for m in entities if not _modifies_a_name(words, m, relations, entities, dated)]
+    if not title_case(words):  # in a headline every word is capitalised: "Russia Annexes Crimea, Turkey Cheers"
+        entities = [m for m in entities if not _modifies_a_name(words, m, relations, entities, dated)]
     inner = {i for m in entities for i in range(m.first + 1, m.last)}
     if inner:  # a word inside a name written out of order is part of the name: "first deputy chair of ..."
         relations = [r for r in relations if not (r.first in inner and r.last in inner)]
@@ -648,6 +649,12 @@ def denial_of(words: list[str], mention: DateMention) -> int | None:
 _DATE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "before", "after", "since", "by", "from"})
 """Prepositions of a date that "not" before them denies; not "until": "not until 1952" says when
 (see `not_until_timings`)."""
+
+
+def title_case(words: list[Token]) -> bool:
+    """Whether every word but the short function words is capitalised, as in a headline."""
+    content = [w for w in words if w.word.isalpha() and w.word not in STOPWORDS]
+    return len(content) >= 3 and all(w.capital for w in content)
 
 
 def _modifies_a_name(words: list[Token], mention: Mention, relations: list[Mention], entities: list[Mention],
