@@ -74,3 +74,15 @@ def test_currencies_totals_and_figures_in_turn_on_the_bundled_ledger(bundled: En
                                                                       verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "late" or "early" after a span of time says when against a plan: the statement's "eleven
+    # months behind schedule" carried "a month" and left "early" unread ("a month early" had been true)
+    ("The Northline opened in September 2019, a month early.", "unproven"),
+    ("The Northline opened in September 2019, eleven months late.", "unproven"),
+    ("The Northline opened in September 2019, eleven months behind schedule.", "true"),
+])
+def test_a_time_against_a_plan_is_not_passed_over(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

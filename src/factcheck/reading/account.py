@@ -104,6 +104,8 @@ _TIMES = frozenset({
 "on Tuesday"): the time they give is not checked."""
 _TIME_SIDES = frozenset({"later", "earlier", "ago", "before", "after"})
 """Words after a time that say which side of another it lies ("months later")."""
+_AGAINST_SCHEDULE = frozenset({"late", "early", "ahead", "overdue"})
+"""Words after a span of time that say when against a plan ("eleven months late")."""
 _HEDGES = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "virtually", "practically", "effectively",
                      "allegedly", "supposedly", "purportedly", "apparently", "seemingly", "partly", "partially",
                      "narrowly", "perhaps", "maybe", "likely", "unlikely", "probably", "possibly", "presumably"})
@@ -1066,6 +1068,8 @@ def _lone_word(reading: Reading, index: int) -> str | None:
         return "a claim that no one else took part, which the facts do not weigh"
     if word in _TIMES or _is_time_shape(reading, index):
         return TIME
+    if word in _AGAINST_SCHEDULE and index and reading.words[index - 1].word in _TIMES:
+        return TIME  # "a month early", "five months late": against a plan the facts do not give
     if word in _HEDGES:
         return "a hedge the facts do not weigh"
     if word in _VAGUE_QUANTITIES or (word == "many" and index + 1 < len(reading.words)
