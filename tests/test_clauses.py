@@ -55,3 +55,17 @@ def test_on_another_ledger(transit: Engine, sentence: str, verdict: str) -> None
 def test_on_the_bundled_ledger(bundled: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(bundled, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # "to get" after a whole clause is an aim; what it names was read by the clause after it
+    "Ruritania joined the Northern Pact in 1961 to get the River Accord, which it ratified in 1998.",
+])
+def test_an_aim_with_a_grammar_verb_is_not_checked(reading: Engine, sentence: str) -> None:
+    v = verify_text(reading, sentence, TODAY)
+    assert v.verdict == "unproven" and "get" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+def test_an_aim_on_another_ledger(transit: Engine) -> None:
+    v = verify_text(transit, "Brenmoor joined the KVTA in 2009 to get the Northline, which opened in 2019.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)  # had been true

@@ -1316,6 +1316,8 @@ def _is_predicate(reading: Reading, index: int) -> bool:
     """A word that can be a verb and stands where one does."""
     word = reading.words[index].word
     lemma = lexicon.verb_lemma(word)
+    if lemma in _AIMED and _aim_after_clause(reading, index):
+        return True  # "joined the KVTA in 2009 to get the Northline": an aim, whatever it names
     if lemma is None or lemma in lexicon.LIGHT_VERBS or _grammar_here(reading, index, lemma):
         return False
     if lemma in lexicon.SUPPORT_VERBS and any(
@@ -1341,6 +1343,22 @@ def _is_predicate(reading: Reading, index: int) -> bool:
         return True
     starts_name = index + 1 < len(reading.words) and reading.words[index + 1].capital
     return (after in _OBJECT_AFTER or starts_name) and not reading.words[index].capital
+
+
+_AIMED = frozenset({"get", "keep"})
+"""Grammar verbs that after a whole clause and "to" say an aim ("to get the Northline")."""
+
+
+def _aim_after_clause(reading: Reading, index: int) -> bool:
+    """Whether a verb stands after "to" that follows a clause's last word, no verb's: "joined the
+    KVTA in 2009 to get the Northline" (not "began to have", "managed to get", "is to have")."""
+    words = reading.words
+    before = index - 2
+    if before < 0 or words[index - 1].word != "to":
+        return False
+    word = words[before].word
+    return lexicon.verb_lemma(word) is None or before in reading.named or any(
+        d.first <= before <= d.last for d in reading.date_mentions)
 
 
 def _says_here(reading: Reading, index: int) -> bool:
