@@ -394,3 +394,15 @@ def test_a_headline_on_another_ledger(transit: Engine) -> None:
     v = verify_text(transit, "Brenmoor Council Joins KVTA", TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
     assert verify_text(transit, "Brenmoor Joins KVTA", TODAY).verdict == "true"
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # a party after "rather than" or "instead of" is left out of the verb's statement, also
+    # before the verb: Brenmoor joined in 2009, Ashby never did
+    ("Brenmoor rather than Ashby joined the KVTA in 2009.", "unproven"),
+    ("Brenmoor instead of Ashby joined the KVTA in 2009.", "unproven"),
+    ("Ashby rather than Brenmoor joined the KVTA in 2009.", "false"),
+])
+def test_a_party_not_taken_before_the_verb(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -813,7 +813,8 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
     def in_scope(m: Mention) -> bool:
         return own is not None or reading.aside_of(m.first) is None
 
-    before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)]
+    before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)
+                     and not _excluded(reading, m)]  # "Brenmoor rather than Ashby joined": not Ashby
     remnants = _remnant_parties(reading)
     after = [m for m in reading.entities if relation.last < m.first and m.last < closing and in_scope(m)
              and m not in remnants and not _excluded(reading, m) and not _ranked_of_its_own(reading, m)]
