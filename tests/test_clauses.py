@@ -69,3 +69,13 @@ def test_an_aim_with_a_grammar_verb_is_not_checked(reading: Engine, sentence: st
 def test_an_aim_on_another_ledger(transit: Engine) -> None:
     v = verify_text(transit, "Brenmoor joined the KVTA in 2009 to get the Northline, which opened in 2019.", TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)  # had been true
+
+
+@pytest.mark.parametrize(("engine", "sentence"), [
+    ("reading", "King Rudolf toured Syldavia in 2005 and kept Syldavia."),  # had been true
+    ("bundled", "Sanctioned by the US in December 2020, Turkey kept the S-400."),  # had been true
+])
+def test_a_grammar_verb_with_an_object_is_a_statement(engine: str, sentence: str,
+                                                      request: pytest.FixtureRequest) -> None:
+    v = verify_text(request.getfixturevalue(engine), sentence, TODAY)
+    assert v.verdict == "unproven" and "kept" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)

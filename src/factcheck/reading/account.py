@@ -1316,8 +1316,8 @@ def _is_predicate(reading: Reading, index: int) -> bool:
     """A word that can be a verb and stands where one does."""
     word = reading.words[index].word
     lemma = lexicon.verb_lemma(word)
-    if lemma in _AIMED and _aim_after_clause(reading, index):
-        return True  # "joined the KVTA in 2009 to get the Northline": an aim, whatever it names
+    if lemma in _AIMED and (_aim_after_clause(reading, index) or _takes_object(reading, index)):
+        return True  # "to get the Northline": an aim; "Turkey kept the S-400": a statement of its own
     if lemma is None or lemma in lexicon.LIGHT_VERBS or _grammar_here(reading, index, lemma):
         return False
     if lemma in lexicon.SUPPORT_VERBS and any(
@@ -1346,7 +1346,16 @@ def _is_predicate(reading: Reading, index: int) -> bool:
 
 
 _AIMED = frozenset({"get", "keep"})
-"""Grammar verbs that after a whole clause and "to" say an aim ("to get the Northline")."""
+"""Grammar verbs that after a whole clause and "to" say an aim ("to get the Northline"), and
+with an object a statement of their own ("kept the S-400")."""
+
+
+def _takes_object(reading: Reading, index: int) -> bool:
+    """Whether a grammar verb has an object after it, a determiner or a name ("kept the S-400",
+    "got Ankara's approval"), as no verb of grammar does ("kept running", "got bigger")."""
+    following = index + 1
+    return following < len(reading.words) and not _punctuated_after(reading, index) and (
+        reading.words[following].word in _DETERMINERS or following in reading.named)
 
 
 def _aim_after_clause(reading: Reading, index: int) -> bool:
