@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.ledger import load_or_raise
 from factcheck.reading import verify_text
 from factcheck.verdict import Engine
 
-from .conftest import TODAY
+from .conftest import TESTS, TODAY
 
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
@@ -48,4 +49,15 @@ def test_a_word_of_likelihood_is_a_hedge_not_checked(transit: Engine, sentence: 
 ])
 def test_not_yet_at_a_date(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the statement says "The palace said ...": an attribution is carried with its speaker
+    ("The palace said Ruritania bought the royal airship in 2010.", "true"),
+    ("Officials said Ruritania bought the royal airship in 2010.", "unproven"),
+    ("Courtiers said Ruritania bought the royal airship in 2010.", "unproven"),
+])
+def test_an_attribution_is_carried_with_its_speaker(sentence: str, verdict: str) -> None:
+    v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)

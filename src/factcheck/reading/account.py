@@ -201,6 +201,7 @@ def _carried(reading: Reading, part: Part, said: _Said, covered: set[int]) -> bo
     the same words anywhere in the statement (see _after_as)."""
     first, last, why = part
     if why == ATTRIBUTION:  # "was confirmed on 12 September 2017" where the statement says so
+        first = _speaker(reading, first)
         if _reports_event(reading, last, covered):
             return said(first, last)
         return last + 1 < len(reading.words) and said(first, _source_end(reading, last))
@@ -266,6 +267,15 @@ def _date_in_phrase(reading: Reading, index: int) -> int | None:
 
 _SOURCE_REACH = 8
 """How many words the source of "according to" may take ("the city's final account of 2022")."""
+
+
+def _speaker(reading: Reading, index: int) -> int:
+    """Where the attribution starts with its speaker: a common noun right before the word of saying
+    ("officials said"), which a statement must say too ("Rostec said" does not carry it)."""
+    before = index - 1
+    if before < 0 or before in reading.named or _pronoun(reading.words[before]):
+        return index
+    return before if "N" in lexicon.word_classes(reading.words[before].word) else index
 
 
 def _source_end(reading: Reading, index: int) -> int:
