@@ -79,3 +79,23 @@ def test_a_grammar_verb_with_an_object_is_a_statement(engine: str, sentence: str
                                                       request: pytest.FixtureRequest) -> None:
     v = verify_text(request.getfixturevalue(engine), sentence, TODAY)
     assert v.verdict == "unproven" and "kept" in {u.text for u in v.claim.unchecked}, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "which" is the object of a clause with a subject of its own: Turkey criticised the
+    # annexation, not Russia Turkey (had been mostly true, through Russia's sanctions on Turkey)
+    ("Russia annexed Crimea in 2014, which Turkey criticised.", "unproven"),
+    ("Russia annexed Crimea in 2014.", "true"),
+])
+def test_an_object_relative_clause_has_its_own_subject(bundled: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(bundled, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("The Harbour Tunnel, which the council approved in November 2015, opened in April 2022.", "true"),
+    ("The Harbour Tunnel, which the council approved in 2016, opened in April 2022.", "false"),
+])
+def test_an_object_relative_aside_takes_the_name_it_describes(transit: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

@@ -813,6 +813,9 @@ def parties_around(reading: Reading, relation: Mention, opening: int,
     def in_scope(m: Mention) -> bool:
         return own is not None or reading.aside_of(m.first) is None
 
+    relative = _object_relative(reading, relation) if own is None else None
+    if relative is not None:  # "..., which Turkey criticised": Turkey did it, to what "which" stands for
+        opening = max(opening, relative)
     before = head + [m for m in reading.entities if opening < m.first and m.last < relation.first and in_scope(m)
                      and not _excluded(reading, m)]  # "Brenmoor rather than Ashby joined": not Ashby
     remnants = _remnant_parties(reading)
@@ -853,6 +856,28 @@ def _ranked_of_its_own(reading: Reading, mention: Mention) -> bool:
 
 
 _ORDINALS = frozenset({"sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"})
+
+
+_RELATIVES = frozenset({"which", "whom"})
+_BEFORE_VERB = frozenset({"has", "have", "had", "did", "does", "do", "not", "never", "also", "later", "then",
+                          "once", "was", "were", "is", "are", "will", "would"})
+
+
+def _object_relative(reading: Reading, relation: Mention) -> int | None:
+    """Where "which" or "whom" opens a clause, with no aside's second comma, whose subject stands
+    between it and the verb ("Russia annexed Crimea in 2014, which Turkey criticised"): "which" is
+    the verb's object, what it stands for is not read, and no party before it is the verb's."""
+    words = reading.words
+    index = relation.first - 1
+    while index >= 0 and words[index].word in _BEFORE_VERB:
+        index -= 1
+    subject = next((m for m in reading.entities if m.last == index), None)
+    if subject is None:
+        return None
+    start = subject.first - 1
+    while start >= 0 and words[start].word in _ARTICLES:
+        start -= 1
+    return start if start >= 0 and words[start].word in _RELATIVES else None
 
 
 _EXCLUDING = frozenset({"without", "except", "excluding"})
