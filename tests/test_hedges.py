@@ -61,3 +61,15 @@ def test_not_yet_at_a_date(transit: Engine, sentence: str, verdict: str) -> None
 def test_an_attribution_is_carried_with_its_speaker(sentence: str, verdict: str) -> None:
     v = verify_text(Engine(load_or_raise(TESTS / "ledgers" / "reading")), sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize("sentence", [
+    # parties joined by "or" are alternatives: Brenmoor joined in 2009, Ashby never did, and the
+    # sentence says of neither that it joined
+    "Either Brenmoor or Ashby joined the KVTA in 2009.",
+    "Either Ashby or Brenmoor joined the KVTA in 2009.",
+    "Ashby or Brenmoor joined the KVTA in 2009.",
+])
+def test_parties_joined_by_or_are_alternatives_not_checked(transit: Engine, sentence: str) -> None:
+    v = verify_text(transit, sentence, TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

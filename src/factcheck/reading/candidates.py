@@ -881,15 +881,22 @@ def _object_relative(reading: Reading, relation: Mention) -> int | None:
 
 
 _EXCLUDING = frozenset({"without", "except", "excluding"})
+_ALTERNATIVE_JOINS = frozenset({"or", "either"})
 
 
 def _excluded(reading: Reading, mention: Mention) -> bool:
     """A party after "without", "except" or "instead of" (past an article) is one the verb's
-    statement leaves out: "addressed the assembly without the Pact" did not address the Pact."""
+    statement leaves out: "addressed the assembly without the Pact" did not address the Pact;
+    parties joined by "or" are alternatives, none of which the statement is said of ("either
+    Brenmoor or Ashby joined")."""
     index = mention.first - 1
     while index >= 0 and reading.words[index].word in _ARTICLES:
         index -= 1
-    if index >= 0 and reading.words[index].word in _EXCLUDING:
+    if index >= 0 and reading.words[index].word in _EXCLUDING | _ALTERNATIVE_JOINS:
+        return True
+    following = mention.last + 1
+    if following < len(reading.words) and reading.words[following].word == "or" and \
+            not reading.text[reading.words[mention.last].end:reading.words[following].start].strip():
         return True
     return any(index - len(words) + 1 >= 0 and tuple(w.word for w in reading.words[index - len(words) + 1:index + 1])
                == words for words in _ALTERNATIVES)
