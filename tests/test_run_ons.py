@@ -86,3 +86,15 @@ def test_currencies_totals_and_figures_in_turn_on_the_bundled_ledger(bundled: En
 def test_a_time_against_a_plan_is_not_passed_over(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # "crowns" after a figure is a unit, no crowning (had been false, read as crowned in 2005)
+    ("King Rudolf toured Syldavia in 2005 at a cost of 5 million crowns.", "unproven"),
+    # a fraction of the members is not weighed (had been true)
+    ("In 2020 the Trade League counted 27 members, a quarter of them kingdoms.", "unproven"),
+    ("In 2020 the Trade League counted 27 members.", "true"),
+])
+def test_a_word_a_figure_counts_and_a_fraction(reading: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(reading, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)

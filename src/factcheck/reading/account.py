@@ -763,7 +763,7 @@ def _word_part(reading: Reading, index: int, claimed: set[int]) -> Part | None:
     complement = _complement_after_verb(reading, index, claimed)
     if complement is not None:
         return None if _standard_complement(reading, index, complement) else (index, index, DETAIL)
-    if _partitive_object(reading, index, claimed):
+    if _partitive_object(reading, index, claimed) or _fraction_of(reading, index):
         return index, index, "a quantity the facts do not weigh"
     if _owned_noun(reading, index):
         return index, index, OWNED
@@ -879,6 +879,17 @@ def _owned_noun(reading: Reading, index: int) -> bool:
             break
         following += 1
     return True
+
+
+_FRACTIONS = frozenset({"half", "quarter", "quarters", "third", "thirds", "fifth", "fifths", "tenth", "tenths",
+                        "majority", "minority", "bulk"})
+
+
+def _fraction_of(reading: Reading, index: int) -> bool:
+    """A fraction before "of" ("a quarter of them", "the majority of its members"): a part of what
+    follows, which the facts do not weigh."""
+    words = reading.words
+    return words[index].word in _FRACTIONS and index + 1 < len(words) and words[index + 1].word == "of"
 
 
 def _partitive_object(reading: Reading, index: int, claimed: set[int]) -> bool:

@@ -611,6 +611,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date | None = None) -> Rea
         relations = [r for r in relations if not (r.first in inner and r.last in inner)]
     if not numbers:  # "passengers", "members" with no number say nothing of a value
         relations = [m for m in relations if vocabulary.kinds.get(m.target) != "value"]
+    else:  # "at a cost of 5 million crowns": a word a figure counts is a noun, no event's verb
+        figures = {_after_scale(words, n.index) for n in numbers}
+        relations = [m for m in relations if vocabulary.kinds.get(m.target) == "value" or m.first not in figures
+                     or "N" not in lexicon.word_classes(words[m.first].word)]
     plain = [w.word for w in words]
     denials = [(denial_of(plain, d), d) for d in dates]
     denied = [(first, d.last) for first, d in denials if first is not None]
@@ -655,6 +659,14 @@ def title_case(words: list[Token]) -> bool:
     """Whether every word but the short function words is capitalised, as in a headline."""
     content = [w for w in words if w.word.isalpha() and w.word not in STOPWORDS]
     return len(content) >= 3 and all(w.capital for w in content)
+
+
+def _after_scale(words: list[Token], index: int) -> int:
+    """The word after a figure, past its scale words ("5 million crowns": "crowns")."""
+    following = index + 1
+    while following < len(words) and words[following].word in SCALES:
+        following += 1
+    return following
 
 
 def _modifies_a_name(words: list[Token], mention: Mention, relations: list[Mention], entities: list[Mention],
