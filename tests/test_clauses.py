@@ -99,3 +99,20 @@ def test_an_object_relative_clause_has_its_own_subject(bundled: Engine, sentence
 def test_an_object_relative_aside_takes_the_name_it_describes(transit: Engine, sentence: str, verdict: str) -> None:
     v = verify_text(transit, sentence, TODAY)
     assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    # the main verb after a relative clause set off by commas is no aside of the name before it
+    ("Ruritania, which ratified the River Accord in 1998, joined the Northern Pact in 1971, a decade after "
+     "Syldavia.", "false"),  # had been unproven: the joining was read as an aside of the Accord
+])
+def test_the_verb_after_a_relative_clause_is_the_main_one(reading: Engine, sentence: str, verdict: str) -> None:
+    v = verify_text(reading, sentence, TODAY)
+    assert v.verdict == verdict, (v.reason, v.claim.unchecked)
+
+
+def test_the_verb_after_a_relative_clause_on_another_ledger(transit: Engine) -> None:
+    # had been false: "became mayor in May 2020" read as an aside of Dana Ferro
+    v = verify_text(transit, "Ilse Marrow, who succeeded Dana Ferro, became mayor in May 2020, the city's first "
+                    "female mayor.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

@@ -751,17 +751,24 @@ def find_asides(text: str, words: list[Token], entities: list[Mention],
     commas = [i for i in range(1, len(words)) if "," in text[words[i - 1].end: words[i].start]]
     entity_at = {m.first: m for m in entities}
     relation_at = {m.first for m in relations}
-    found = []
+    found: list[tuple[int, int]] = []
     for opening, closing in zip(commas, commas[1:], strict=False):
         first = words[opening].word
         mention = entity_at.get(opening)
         possessive = (mention is not None and mention.last + 1 < len(words) and words[mention.last + 1].word == "s") \
             or (opening + 1 < len(words) and words[opening + 1].word == "s")  # "Turkey's deputy prime minister"
         denial = first in ("but", "and") and opening + 1 < closing and words[opening + 1].word == "not"
+        resumed = opening in relation_at and bool(found) and found[-1][1] == opening - 1 and \
+            words[found[-1][0]].word in _RELATIVE_OPENERS
+        if resumed:
+            continue  # "Marrow, who succeeded Ferro, became mayor in 2020, ...": the main verb again
         if (first in _ASIDE_OPENERS or denial or possessive or opening in relation_at) and \
                 closing - opening <= MAX_ASIDE:
             found.append((opening, closing - 1))
     return found
+
+
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose", "whom"})
 
 
 _DATE_HEDGES = frozenset({"about", "around", "circa", "roughly", "approximately", "c"})
