@@ -116,3 +116,11 @@ def test_the_verb_after_a_relative_clause_on_another_ledger(transit: Engine) -> 
     v = verify_text(transit, "Ilse Marrow, who succeeded Dana Ferro, became mayor in May 2020, the city's first "
                     "female mayor.", TODAY)
     assert v.verdict == "unproven", (v.reason, v.claim.unchecked)
+
+
+def test_an_object_relative_clause_with_a_pronoun_subject(transit: Engine) -> None:
+    # "which it took over": the buses were taken over, not the Northline (had been false, 2021 read
+    # as the start of the KVTA's running of the Northline)
+    v = verify_text(transit, "The KVTA runs the Northline, which opened in 2019, and the buses, which it took over "
+                    "in 2021.", TODAY)
+    assert v.verdict == "unproven", (v.reason, v.claim.unchecked)

@@ -859,22 +859,24 @@ _ORDINALS = frozenset({"sixth", "seventh", "eighth", "ninth", "tenth", "eleventh
 
 
 _RELATIVES = frozenset({"which", "whom"})
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we"})
 _BEFORE_VERB = frozenset({"has", "have", "had", "did", "does", "do", "not", "never", "also", "later", "then",
                           "once", "was", "were", "is", "are", "will", "would"})
 
 
 def _object_relative(reading: Reading, relation: Mention) -> int | None:
-    """Where "which" or "whom" opens a clause, with no aside's second comma, whose subject stands
-    between it and the verb ("Russia annexed Crimea in 2014, which Turkey criticised"): "which" is
-    the verb's object, what it stands for is not read, and no party before it is the verb's."""
+    """Where "which" or "whom" opens a clause, with no aside's second comma, whose subject (a name
+    or a pronoun) stands between it and the verb ("Russia annexed Crimea in 2014, which Turkey
+    criticised", "... and the buses, which it took over in 2021"): "which" is the verb's object,
+    what it stands for is not read, and no party before it is the verb's."""
     words = reading.words
     index = relation.first - 1
     while index >= 0 and words[index].word in _BEFORE_VERB:
         index -= 1
     subject = next((m for m in reading.entities if m.last == index), None)
-    if subject is None:
+    if subject is None and not (index >= 0 and words[index].word in _PRONOUN_SUBJECTS):
         return None
-    start = subject.first - 1
+    start = subject.first - 1 if subject is not None else index - 1  # "which it took over": whose, not read
     while start >= 0 and words[start].word in _ARTICLES:
         start -= 1
     return start if start >= 0 and words[start].word in _RELATIVES else None
